@@ -1,0 +1,208 @@
+//! Word lists of the name grammar: organization suffixes, boundary words, descriptors.
+//!
+//! These are general properties of Chinese news language, not names of entities.
+
+use crate::model::EntityType;
+
+/// How strongly a suffix marks the end of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    /// Always ends a name (公司, 大学, 高新区).
+    Strong,
+    /// Ends a name only when followed by a boundary (科技, 电子, 汽车).
+    Weak,
+}
+
+/// Name suffixes with the type they give.
+pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
+    use EntityType::*;
+    use Strength::*;
+    &[
+        // Zones.
+        ("高新技术产业开发区", Zone, Strong),
+        ("经济技术开发区", Zone, Strong),
+        ("高新区", Zone, Strong),
+        ("经开区", Zone, Strong),
+        ("开发区", Zone, Strong),
+        ("科学城", Zone, Strong),
+        ("科技城", Zone, Strong),
+        ("产业园区", Zone, Strong),
+        ("工业园区", Zone, Strong),
+        ("科技园区", Zone, Strong),
+        ("产业园", Zone, Strong),
+        ("科技园", Zone, Strong),
+        ("工业园", Zone, Strong),
+        ("软件园", Zone, Strong),
+        ("创业园", Zone, Strong),
+        ("产业基地", Zone, Strong),
+        ("基地", Zone, Strong),
+        ("小镇", Zone, Strong),
+        ("自贸区", Zone, Strong),
+        ("自由贸易试验区", Zone, Strong),
+        ("保税区", Zone, Strong),
+        ("示范区", Zone, Strong),
+        ("试验区", Zone, Strong),
+        ("集聚区", Zone, Strong),
+        ("生态城", Zone, Strong),
+        ("大走廊", Zone, Strong),
+        ("园区", Zone, Strong),
+        // Companies.
+        ("股份有限公司", Company, Strong),
+        ("有限责任公司", Company, Strong),
+        ("有限公司", Company, Strong),
+        ("分公司", Company, Strong),
+        ("公司", Company, Strong),
+        ("集团", Company, Strong),
+        ("基金", Company, Strong),
+        ("银行", Company, Strong),
+        ("总部", Company, Strong),
+        ("科技", Company, Weak),
+        ("电子", Company, Weak),
+        ("光电", Company, Weak),
+        ("微电子", Company, Weak),
+        ("半导体", Company, Weak),
+        ("软件", Company, Weak),
+        ("智能", Company, Weak),
+        ("信息", Company, Weak),
+        ("网络", Company, Weak),
+        ("通信", Company, Weak),
+        ("医药", Company, Weak),
+        ("制药", Company, Weak),
+        ("生物", Company, Weak),
+        ("汽车", Company, Weak),
+        ("电动车", Company, Weak),
+        ("动力", Company, Weak),
+        ("能源", Company, Weak),
+        ("材料", Company, Weak),
+        ("机械", Company, Weak),
+        ("装备", Company, Weak),
+        ("重工", Company, Weak),
+        ("化工", Company, Weak),
+        ("实业", Company, Weak),
+        ("控股", Company, Weak),
+        ("股份", Company, Weak),
+        ("传媒", Company, Weak),
+        ("教育", Company, Weak),
+        ("物流", Company, Weak),
+        ("陶瓷", Company, Weak),
+        ("电器", Company, Weak),
+        ("电气", Company, Weak),
+        ("航空", Company, Weak),
+        ("财险", Company, Weak),
+        ("证券", Company, Weak),
+        ("保险", Company, Weak),
+        // Institutions.
+        ("大学", Institution, Strong),
+        ("学院", Institution, Strong),
+        ("研究院", Institution, Strong),
+        ("研究所", Institution, Strong),
+        ("研究中心", Institution, Strong),
+        ("科学院", Institution, Strong),
+        ("工程院", Institution, Strong),
+        ("分院", Institution, Strong),
+        ("实验室", Institution, Strong),
+        ("中心", Institution, Strong),
+        ("联盟", Institution, Strong),
+        ("协会", Institution, Strong),
+        ("学会", Institution, Strong),
+        ("商会", Institution, Strong),
+        ("委员会", Institution, Strong),
+        ("管委会", Institution, Strong),
+        ("党工委", Institution, Strong),
+        ("政府", Institution, Strong),
+        ("医院", Institution, Strong),
+        ("工作站", Institution, Strong),
+        ("办公室", Institution, Strong),
+        ("厅", Institution, Strong),
+        ("局", Institution, Strong),
+        ("所", Institution, Strong),
+    ]
+};
+
+/// Characters that may stand before 厅/局 in the name of a government body.
+pub const BUREAU_BEFORE: &str = "理督输计务技信改政社安育健源境建村航管促商资批据展保利粮气震象业化游体监航运交法审侨宗防";
+
+/// Words at which a name cannot continue to the left: verbs, prepositions, particles,
+/// descriptors. The name starts after the rightmost one.
+pub const LEFT_STOPS: &[&str] = &[
+    "引进", "引入", "落户", "入驻", "签约", "落地", "推动", "推进", "依托", "围绕", "加强", "建设", "打造",
+    "设立", "成立", "组建", "共建", "合作", "联合成立", "携手", "支持", "通过", "包括", "拥有", "形成",
+    "带动", "吸引", "集聚", "聚集", "培育", "位于", "来自", "走进", "走出", "作为", "成为", "是", "为",
+    "由", "与", "和", "同", "跟", "在", "于", "从", "向", "对", "把", "将", "被", "让", "使", "给", "等",
+    "的", "了", "着", "也", "已", "还", "都", "又", "再", "并", "而", "或", "如", "像", "除", "据", "其中",
+    "该", "这", "此次", "各", "每", "以", "至", "到", "随", "近日", "目前", "如今", "今年",
+    "去年", "同时", "此外", "另外", "记者", "获悉", "了解", "表示", "介绍", "指出", "参观", "考察", "调研",
+    "举行", "召开", "举办", "开展", "实施", "启动", "完成", "实现", "加快", "促进", "提升", "聚焦", "瞄准",
+    "布局", "进驻", "扎根", "投资", "牵头", "依靠", "联手", "拟", "计划", "正式", "首个", "首家", "一批",
+    "一家", "一个", "多家", "旗下", "前身", "改制", "相关", "负责人", "当地", "企业", "龙头", "优质",
+    "领军", "骨干", "知名", "行业", "配套", "特色", "以及", "及其", "即", "就", "才", "最", "更", "很",
+    "主要", "重点", "分别", "获批", "挂牌", "运行", "筹办", "陆续", "相继", "纷纷", "先后", "正在",
+    "加速", "不断", "持续", "积极", "全力", "努力", "进一步", "签署", "达成", "协议", "总投资", "投资额",
+    "此", "其", "所在", "所属", "下属", "全资", "控股子", "子公司", "母公司", "项目", "工程",
+    "提供", "给予", "创造", "获得", "入选", "列入", "新建", "新增",
+    "升级", "投用", "开工", "竣工", "投产", "封顶", "启用", "揭牌", "授牌", "命名", "认定", "评为",
+    "成功", "做大", "做强", "做优", "做特", "做大做强", "正式签约", "集中签约", "签约入驻", "入驻办公", "合作设立", "联合", "共同", "一起",
+];
+
+/// Words at which a name without a strong suffix stops to the right.
+pub const RIGHT_STOPS: &[&str] = &[
+    "等", "也", "已", "和", "与", "及", "的", "在", "是", "为", "将", "正", "于", "均", "都", "相继",
+    "纷纷", "先后", "陆续", "落户", "入驻", "签约", "扎根", "创造", "设立", "成立", "表示", "介绍",
+    "项目", "建设", "投资", "走出", "走进", "打造", "实现", "通过", "带动", "作为", "成为", "开展",
+    "提供", "推出", "发布", "研发", "生产", "主营", "专注", "致力", "从事", "深耕", "拥有", "获得",
+    "总部", "旗下", "一家", "有限", "股份", "集团", "公司", "以", "率先", "首", "已经",
+];
+
+/// Modifiers that make a name generic when nothing else is left (科技创新中心, 国家实验室).
+pub const GENERIC: &[&str] = &[
+    "科技", "创新", "研发", "国家级", "国家", "省级", "市级", "区级", "综合性", "综合", "科学", "重点",
+    "高新技术", "高新", "产业", "新型", "公共", "服务", "技术", "创业", "孵化", "示范", "智能",
+    "数字", "大", "新", "全", "核心", "特色", "现代", "高端", "专业", "发展", "合作", "协同", "管理",
+    "运营", "平台", "信息", "交易", "国际", "国内", "全国", "首个", "区域", "中国", "世界", "一流",
+    "知名", "研究", "实验", "开放", "共享", "转化", "成果", "人才", "博士后", "科研", "工作", "企业",
+    "中小", "小型", "微型", "众创", "空间", "加速", "育成", "展示", "体验", "营销", "结算", "数据",
+    "低碳", "绿色", "生态", "未来", "智慧", "高质量", "先进", "前沿", "龙头", "优质", "总", "分",
+    "该", "本", "其", "此", "这", "各", "多", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+    "十", "百", "千", "万", "亿", "院士", "专家", "领军", "主导", "战略", "新兴", "战略性", "制造",
+    "城市", "园", "区", "工业", "行业", "经济", "社会", "政务", "文化", "旅游", "社区", "金融", "投资",
+    "招商", "政府", "省", "市", "县", "镇", "乡", "村", "东", "西", "南", "北", "中", "上", "下", "内",
+    "外", "相关", "有关", "部门", "单位", "机构", "组织", "集团", "公司", "中心", "基地", "科创", "双创",
+    "产学研", "校地", "政企", "产教", "融合", "联合", "协作", "配套", "功能", "生产", "制造业",
+];
+
+/// Nouns after 等 that tell the type of the items in a list.
+pub const LIST_HEADS: &[(&str, EntityType)] = &[
+    ("企业", EntityType::Company),
+    ("公司", EntityType::Company),
+    ("集团", EntityType::Company),
+    ("厂商", EntityType::Company),
+    ("品牌", EntityType::Company),
+    ("高校", EntityType::Institution),
+    ("大学", EntityType::Institution),
+    ("院校", EntityType::Institution),
+    ("院所", EntityType::Institution),
+    ("机构", EntityType::Institution),
+    ("产业", EntityType::Industry),
+    ("行业", EntityType::Industry),
+    ("领域", EntityType::Industry),
+    ("园区", EntityType::Zone),
+    ("基地", EntityType::Zone),
+];
+
+/// Verbs before a list that tell what its items are.
+pub const LIST_TRIGGERS: &[(&str, EntityType)] = &[
+    ("引进", EntityType::Company),
+    ("引入", EntityType::Company),
+    ("招引", EntityType::Company),
+    ("吸引", EntityType::Company),
+    ("围绕", EntityType::Industry),
+    ("做强", EntityType::Industry),
+    ("做大", EntityType::Industry),
+    ("做优", EntityType::Industry),
+    ("聚焦", EntityType::Industry),
+    ("重点发展", EntityType::Industry),
+    ("培育", EntityType::Industry),
+];
+
+/// Descriptive prefixes cut from the front of a name (特色航空小镇 → 航空小镇).
+pub const DESCRIPTORS: &[&str] = &["特色", "行业龙头企业", "龙头企业", "优质企业", "知名企业", "领军企业", "骨干企业", "企业", "新建", "首个", "首家"];

@@ -1,0 +1,472 @@
+//! Stage 1 — raw file text → articles with cleaned, mineable text.
+//!
+//! Input: the text of one file, possibly several articles under `#`/`##` headings and
+//! damaged by PDF extraction. Output: one [`Article`] per article, holding the original
+//! [`Document`] text and a [`Normalized`] view of it in which
+//! - full-width ASCII forms are folded to half-width,
+//! - words broken across blank lines (`平安大健` / `康产业基金`) are re-joined,
+//!   even when a picture caption was dropped between the halves,
+//! - bylines, `本报讯` leads, picture credits and trailing reporter names are left out,
+//! - every byte maps back to a character offset of the original article text.
+
+use crate::model::{CharSpan, Document};
+use sha2::{Digest, Sha256};
+use std::ops::Range;
+
+/// The mineable text of an article with its map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// Cleaned text; blocks (paragraphs after re-joining) are separated by `\n`.
+    pub text: String,
+    /// For every byte of `text`, the character offset in the original article text.
+    orig: Vec<u32>,
+    /// Sentences as byte ranges of `text`.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Normalized {
+    /// Maps a byte range of the normalized text to a character span of the original text.
+    pub fn to_orig(&self, r: Range<usize>) -> CharSpan {
+        if r.start >= r.end || r.end > self.orig.len() {
+            let p = self.orig.get(r.start).copied().unwrap_or(0) as usize;
+            return CharSpan { start: p, end: p };
+        }
+        CharSpan {
+            start: self.orig[r.start] as usize,
+            end: self.orig[r.end - 1] as usize + 1,
+        }
+    }
+
+    /// The index of the sentence that contains byte `pos`.
+    pub fn sentence_of(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
+    }
+}
+
+/// A person named in a byline or signature (kept out of the mined text).
+#[derive(Debug, Clone)]
+pub struct Byline {
+    /// The name.
+    pub name: String,
+    /// Where it stands in the original article text.
+    pub span: CharSpan,
+}
+
+/// One article, ready for recognition.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The original article.
+    pub doc: Document,
+    /// Its cleaned text.
+    pub norm: Normalized,
+    /// Reporters and authors from bylines.
+    pub bylines: Vec<Byline>,
+}
+
+/// Folds full-width ASCII forms and ideographic spaces to their half-width forms.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        _ => c,
+    }
+}
+
+/// NFKC-like key used to compare names: folded, no whitespace, no quotes.
+pub fn name_key(s: &str) -> String {
+    s.chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」'))
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// The stable document id: 16 hex digits of the SHA-256 of the article text.
+pub fn doc_id(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `c` is a CJK ideograph.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Characters that end a sentence.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…')
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Body,
+    Heading,
+    Caption,
+    Skip,
+}
+
+#[derive(Debug, Clone)]
+struct Para {
+    /// Character range in the article text.
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+/// A line of the file: its character range, without the newline.
+fn lines_with_offsets(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, chars.len()));
+    out
+}
+
+fn heading_level(line: &str) -> usize {
+    let t = line.trim_start();
+    let n = t.chars().take_while(|&c| c == '#').count();
+    if n > 0 && t[n..].starts_with(' ') {
+        n
+    } else {
+        0
+    }
+}
+
+/// Splits a file into articles and normalizes each.
+///
+/// Articles start at `#` or `##` headings; a file without such headings is one
+/// article whose first non-empty line is its title.
+pub fn split_articles(file_text: &str, source: &str) -> Vec<Article> {
+    let text = file_text.strip_prefix('\u{FEFF}').unwrap_or(file_text);
+    let chars: Vec<char> = text.chars().collect();
+    let lines = lines_with_offsets(&chars);
+    let line_str = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+    let heads: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, &l)| matches!(heading_level(&line_str(l)), 1 | 2))
+        .map(|(i, _)| i)
+        .collect();
+    let mut ranges: Vec<(usize, usize)> = Vec::new(); // line index ranges
+    if heads.is_empty() {
+        ranges.push((0, lines.len()));
+    } else {
+        for (k, &h) in heads.iter().enumerate() {
+            let end = heads.get(k + 1).copied().unwrap_or(lines.len());
+            ranges.push((h, end));
+        }
+    }
+    let mut out = Vec::new();
+    for (first, last) in ranges {
+        let base = lines[first].0;
+        let mut end_char = if last < lines.len() { lines[last].0 } else { chars.len() };
+        // Trailing blank lines belong to no article.
+        while end_char > base && chars[end_char - 1].is_whitespace() {
+            end_char -= 1;
+        }
+        if end_char <= base {
+            continue;
+        }
+        let art_chars = &chars[base..end_char];
+        let art_text: String = art_chars.iter().collect();
+        if art_text.trim().is_empty() {
+            continue;
+        }
+        let rel: Vec<(usize, usize)> = lines[first..last]
+            .iter()
+            .map(|&(s, e)| (s - base, e.min(end_char) - base))
+            .filter(|&(s, e)| s < e || s <= art_chars.len())
+            .collect();
+        out.push(normalize_article(art_chars, &art_text, &rel, source));
+    }
+    out
+}
+
+fn trim_range(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], source: &str) -> Article {
+    // Title: the heading line, or the first non-empty line.
+    let mut paras: Vec<Para> = Vec::new();
+    let mut title = String::new();
+    let mut bylines = Vec::new();
+    for &(s, e) in lines {
+        let (s, e) = trim_range(chars, s, e.min(chars.len()));
+        if s >= e {
+            continue;
+        }
+        let line: String = chars[s..e].iter().collect();
+        let level = heading_level(&line);
+        if title.is_empty() {
+            title = line.trim_start_matches('#').trim().to_string();
+            continue;
+        }
+        let kind = if level > 0 {
+            Kind::Heading
+        } else if is_byline(&line) {
+            bylines.extend(byline_names(chars, s, e));
+            Kind::Skip
+        } else if line.starts_with("图片来源") || line.starts_with("图片说明") || line.starts_with("（图") {
+            Kind::Skip
+        } else if is_caption(&line) {
+            Kind::Caption
+        } else {
+            Kind::Body
+        };
+        paras.push(Para { start: s, end: e, kind });
+    }
+    // A signature: the article's last line, a bare name of 2–4 ideographs.
+    if let Some(last) = paras.last_mut() {
+        let n = last.end - last.start;
+        if (2..=4).contains(&n) && chars[last.start..last.end].iter().all(|&c| is_cjk(c)) {
+            last.kind = Kind::Skip;
+            bylines.push(Byline {
+                name: chars[last.start..last.end].iter().collect(),
+                span: CharSpan { start: last.start, end: last.end },
+            });
+        }
+    }
+    // Leads such as 本报讯 or 本报讯(特约通讯员 易颖) are not mined.
+    for p in paras.iter_mut().filter(|p| p.kind == Kind::Body) {
+        let line: String = chars[p.start..p.end].iter().collect();
+        if let Some(rest) = line.strip_prefix("本报讯") {
+            let mut skip = 3;
+            let rest_chars: Vec<char> = rest.chars().collect();
+            let mut i = 0;
+            while i < rest_chars.len() && rest_chars[i].is_whitespace() {
+                i += 1;
+            }
+            if i < rest_chars.len() && matches!(rest_chars[i], '(' | '（') {
+                if let Some(close) = rest_chars[i..].iter().position(|&c| matches!(c, ')' | '）')) {
+                    let inner_s = p.start + 3 + i + 1;
+                    let inner_e = p.start + 3 + i + close;
+                    bylines.extend(byline_names(chars, inner_s, inner_e));
+                    i += close + 1;
+                }
+            }
+            while i < rest_chars.len() && rest_chars[i].is_whitespace() {
+                i += 1;
+            }
+            skip += i;
+            p.start += skip;
+        }
+    }
+
+    // Re-join paragraphs broken by page layout; captions met on the way are kept apart.
+    let mut blocks: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut open: Option<Vec<(usize, usize)>> = None;
+    let mut captions: Vec<(usize, usize)> = Vec::new();
+    let ends_open = |p: &Para| {
+        let last = chars[p.end - 1];
+        !(is_terminal(last) || (matches!(last, '”' | '"' | ')' | '）') && p.end >= 2 && is_terminal(chars[p.end - 2])))
+    };
+    for p in &paras {
+        if p.start >= p.end {
+            continue;
+        }
+        match p.kind {
+            Kind::Skip => {}
+            Kind::Caption if open.is_some() => captions.push((p.start, p.end)),
+            Kind::Heading | Kind::Caption => {
+                if let Some(b) = open.take() {
+                    blocks.push(b);
+                }
+                blocks.extend(captions.drain(..).map(|c| vec![c]));
+                let s = if p.kind == Kind::Heading {
+                    p.start + chars[p.start..p.end].iter().take_while(|&&c| c == '#' || c == ' ').count()
+                } else {
+                    p.start
+                };
+                if s < p.end {
+                    blocks.push(vec![(s, p.end)]);
+                }
+            }
+            Kind::Body => {
+                let mut b = open.take().unwrap_or_default();
+                b.push((p.start, p.end));
+                if ends_open(p) {
+                    open = Some(b);
+                } else {
+                    blocks.push(b);
+                    blocks.extend(captions.drain(..).map(|c| vec![c]));
+                }
+            }
+        }
+    }
+    if let Some(b) = open.take() {
+        blocks.push(b);
+    }
+    blocks.extend(captions.drain(..).map(|c| vec![c]));
+
+    let mut norm = Normalized::default();
+    for block in &blocks {
+        if !norm.text.is_empty() {
+            let prev = norm.orig.last().copied().unwrap_or(0);
+            norm.text.push('\n');
+            norm.orig.push(prev);
+        }
+        let block_start = norm.text.len();
+        for &(s, e) in block {
+            for (i, &c) in chars[s..e].iter().enumerate() {
+                let f = fold_char(c);
+                let before = norm.text.len();
+                norm.text.push(f);
+                for _ in before..norm.text.len() {
+                    norm.orig.push((s + i) as u32);
+                }
+            }
+        }
+        split_sentences(&norm.text, block_start, norm.text.len(), &mut norm.sentences);
+    }
+    let id = doc_id(text);
+    Article {
+        doc: Document { id, title, source: source.to_string(), text: text.to_string() },
+        norm,
+        bylines,
+    }
+}
+
+fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let mut s = start;
+    let seg = &text[start..end];
+    let mut iter = seg.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_terminal(c) {
+            let mut e = start + i + c.len_utf8();
+            // Keep a closing quote with its sentence.
+            while let Some(&(j, n)) = iter.peek() {
+                if matches!(n, '”' | '"' | '’' | ')' | '）') {
+                    e = start + j + n.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            push_trimmed(text, s, e, out);
+            s = e;
+        }
+    }
+    push_trimmed(text, s, end, out);
+}
+
+fn push_trimmed(text: &str, mut s: usize, e: usize, out: &mut Vec<Range<usize>>) {
+    while s < e && text[s..].starts_with(char::is_whitespace) {
+        s += text[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    if s < e {
+        out.push(s..e);
+    }
+}
+
+fn is_byline(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with('►') || t.starts_with('▶') || t.starts_with('■') {
+        return true;
+    }
+    let short = t.chars().count() <= 40 && !t.contains('。') && !t.contains('，') && !t.contains(',');
+    short && (t.contains("记者") || t.contains("通讯员") || t.starts_with("文/") || t.starts_with("摄影"))
+}
+
+/// Names of 2–4 ideographs in a byline, skipping role words.
+fn byline_names(chars: &[char], s: usize, e: usize) -> Vec<Byline> {
+    const ROLES: [&str; 8] = ["本报特约通讯员", "特约通讯员", "本报记者", "通讯员", "记者", "本报", "文/", "摄影"];
+    let mut out = Vec::new();
+    let mut i = s;
+    while i < e {
+        let rest: String = chars[i..e].iter().collect();
+        if let Some(r) = ROLES.iter().find(|r| rest.starts_with(**r)) {
+            i += r.chars().count();
+            continue;
+        }
+        if is_cjk(chars[i]) {
+            let mut j = i;
+            while j < e && is_cjk(chars[j]) {
+                j += 1;
+            }
+            if (2..=4).contains(&(j - i)) {
+                out.push(Byline { name: chars[i..j].iter().collect(), span: CharSpan { start: i, end: j } });
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A picture caption: a short line with no punctuation at all.
+fn is_caption(line: &str) -> bool {
+    let n = line.chars().count();
+    n <= 30 && !line.chars().any(|c| "，,。；;！？!?：:、".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Article {
+        split_articles(text, "t.txt").remove(0)
+    }
+
+    #[test]
+    fn splits_on_headings_and_keeps_offsets() {
+        let text = "\n## 甲高新区新闻\n\n► 张三 本报记者 李四\n\n甲高新区引进乙公司。\n\n## 第二篇\n\n内容在此。\n";
+        let arts = split_articles(text, "f.txt");
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].doc.title, "甲高新区新闻");
+        assert_eq!(arts[0].norm.text, "甲高新区引进乙公司。");
+        let names: Vec<_> = arts[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["张三", "李四"]);
+        let a = &arts[1];
+        let sp = a.norm.to_orig(0..a.norm.text.len());
+        let orig: String = a.doc.text.chars().skip(sp.start).take(sp.end - sp.start).collect();
+        assert_eq!(orig, "内容在此。");
+    }
+
+    #[test]
+    fn rejoins_words_broken_across_blank_lines() {
+        let a = one("## 标题\n\n引进了平安大健\n\n康产业基金等企业。\n");
+        assert_eq!(a.norm.text, "引进了平安大健康产业基金等企业。");
+        // The joined word maps back across the break.
+        let pos = a.norm.text.find("健康").unwrap();
+        let sp = a.norm.to_orig(pos..pos + "健康".len());
+        assert_eq!(sp.end - sp.start, 4, "健 + two newlines + 康");
+    }
+
+    #[test]
+    fn caption_between_halves_is_kept_apart() {
+        let a = one("## 标题\n\n景德镇航空职业\n\n\n\n位于高新区的小镇\n\n大学正在筹办。\n");
+        assert_eq!(a.norm.text, "景德镇航空职业大学正在筹办。\n位于高新区的小镇");
+        assert_eq!(a.norm.sentences.len(), 2);
+    }
+
+    #[test]
+    fn drops_leads_and_signatures_and_folds_width() {
+        let a = one("## 标题\n\n本报讯(特约通讯员 易颖) 近日，甲公司落户（乙）园区。\n\n席阿罗\n");
+        assert_eq!(a.norm.text, "近日,甲公司落户(乙)园区。");
+        let names: Vec<_> = a.bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["易颖", "席阿罗"]);
+    }
+
+    #[test]
+    fn file_without_headings_is_one_article() {
+        let arts = split_articles("标题一行\n正文第一句。正文第二句！\n", "x.txt");
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].doc.title, "标题一行");
+        assert_eq!(arts[0].norm.sentences.len(), 2);
+        assert_eq!(arts[0].doc.id.len(), 16);
+    }
+}

@@ -1,0 +1,86 @@
+//! The extraction pipeline: files → articles → mentions → entities → relations.
+//!
+//! Input: (source, text) pairs. Output: an [`Extraction`]. Knows nothing of RDF or stores.
+
+use crate::model::{Entity, EntityType, Evidence, Extraction, MentionRef, Relation};
+use crate::normalize::{split_articles, Article};
+use crate::recognize::{Mention, RECOGNIZER};
+use crate::relations;
+use crate::resolve::EntityTable;
+use std::collections::BTreeMap;
+
+/// One input text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// A path or name shown as the document source.
+    pub source: String,
+    /// The text.
+    pub text: String,
+}
+
+fn link_all(arts: &[Article], mentions: &[Vec<Mention>]) -> (EntityTable, Vec<Vec<usize>>) {
+    let mut table = EntityTable::default();
+    let mut ids = Vec::with_capacity(arts.len());
+    let mut paren = Vec::new();
+    for (a, ms) in arts.iter().zip(mentions) {
+        let v = table.link(&a.doc.id, ms, |m| {
+            let span = a.norm.to_orig(m.range.clone());
+            (span, a.doc.text.chars().skip(span.start).take(span.end - span.start).collect())
+        });
+        for (k, m) in ms.iter().enumerate() {
+            if let Some(p) = &m.paren_alias {
+                paren.push((v[k], p.clone()));
+            }
+        }
+        ids.push(v);
+    }
+    table.merge_aliases(&paren);
+    (table, ids)
+}
+
+/// Runs the whole extraction over the inputs.
+pub fn extract(inputs: &[Input]) -> Extraction {
+    let arts: Vec<Article> = inputs.iter().flat_map(|i| split_articles(&i.text, &i.source)).collect();
+    extract_articles(arts)
+}
+
+/// Runs recognition, resolution and relation extraction over normalized articles.
+pub fn extract_articles(arts: Vec<Article>) -> Extraction {
+    let rec = &*RECOGNIZER;
+    let mut mentions: Vec<Vec<Mention>> = arts.iter().map(|a| rec.recognize(&a.norm)).collect();
+    // Second pass: names found once are found everywhere, in their short forms too.
+    let (table, _) = link_all(&arts, &mentions);
+    let names = table.rescan_names();
+    for (a, ms) in arts.iter().zip(mentions.iter_mut()) {
+        rec.rescan(&a.norm, &names, ms);
+    }
+    let (mut table, ids) = link_all(&arts, &mentions);
+    let mut raw = Vec::new();
+    for ((a, ms), v) in arts.iter().zip(&mentions).zip(&ids) {
+        raw.extend(relations::extract(a, ms, v, &mut table));
+    }
+    // Persons from bylines.
+    for a in &arts {
+        for b in &a.bylines {
+            let n = table.intern(EntityType::Person, &b.name, None);
+            table.nodes[n].mentions.push(MentionRef { doc: a.doc.id.clone(), span: b.span, text: b.name.clone() });
+        }
+    }
+    let (entities, pos): (Vec<Entity>, _) = table.finish();
+    let mut rels: BTreeMap<(usize, crate::model::Predicate, usize), Vec<Evidence>> = BTreeMap::new();
+    for r in raw {
+        let (Some(&s), Some(&o)) = (pos.get(&table.find(r.subject)), pos.get(&table.find(r.object))) else { continue };
+        let ev = rels.entry((s, r.predicate, o)).or_default();
+        if !ev.contains(&r.evidence) {
+            ev.push(r.evidence);
+        }
+    }
+    let relations = rels
+        .into_iter()
+        .map(|((subject, predicate, object), mut evidence)| {
+            evidence.sort();
+            Relation { subject, predicate, object, evidence }
+        })
+        .collect();
+    Extraction { documents: arts.into_iter().map(|a| a.doc).collect(), entities, relations }
+}

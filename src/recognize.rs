@@ -1,0 +1,691 @@
+//! Stage 2 — normalized text → typed mentions.
+//!
+//! Input: a [`Normalized`] article. Output: [`Mention`]s (byte ranges of the normalized
+//! text with a type), found by three sources merged by longest match:
+//! - gazetteers (places, national zones, universities, CAS, central SOEs, industries);
+//! - a name grammar: an organization or zone suffix (公司, 大学, 产业园 …) and the name
+//!   words before it, cut at the rightmost boundary word (verbs, particles, descriptors);
+//! - list context: the items of `A、B、C等企业` or `引进A、B、C` take the type that the
+//!   head noun, the trigger verb or their typed neighbours give.
+//!
+//! Names found here once are found everywhere by a second pass ([`Recognizer::rescan`])
+//! over the short forms that resolution derives.
+
+use crate::gazetteer::{Gazetteer, Scan, GAZETTEER};
+use crate::lexicon::{self, Strength};
+use crate::model::EntityType;
+use crate::normalize::{is_cjk, Normalized};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Where a mention came from; earlier variants win ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// A gazetteer entry.
+    Gazetteer,
+    /// Suffix grammar.
+    Grammar,
+    /// An item of a typed list.
+    List,
+    /// A phrase pattern (专注于…领域, 以…为主导, Latin names).
+    Pattern,
+    /// A short form of a name found elsewhere (second pass).
+    Alias,
+}
+
+/// One typed occurrence of a name in a normalized text.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Byte range in the normalized text.
+    pub range: Range<usize>,
+    /// The type.
+    pub etype: EntityType,
+    /// The normalized text of the range.
+    pub text: String,
+    /// Which source found it.
+    pub origin: Origin,
+    /// The gazetteer entry, when it came from one (or its name equals one).
+    pub gaz: Option<usize>,
+    /// Another name given for it in parentheses right after it: `Cytiva(思拓凡)`.
+    pub paren_alias: Option<String>,
+    /// Lies inside a longer mention (industries in park names, Latin names).
+    pub nested: bool,
+}
+
+impl Mention {
+    fn new(range: Range<usize>, etype: EntityType, text: &str, origin: Origin) -> Self {
+        Mention {
+            text: text[range.clone()].to_string(),
+            range,
+            etype,
+            origin,
+            gaz: None,
+            paren_alias: None,
+            nested: false,
+        }
+    }
+}
+
+/// The recognizer: automata over the gazetteer and the grammar's word lists.
+pub struct Recognizer {
+    gaz: &'static Gazetteer,
+    gaz_ac: AhoCorasick,
+    gaz_surface: Vec<usize>,
+    suffix_ac: AhoCorasick,
+    left_ac: AhoCorasick,
+    right_ac: AhoCorasick,
+    generic_ac: AhoCorasick,
+    place_ac: AhoCorasick,
+}
+
+/// The shared recognizer, built once.
+pub static RECOGNIZER: LazyLock<Recognizer> = LazyLock::new(Recognizer::new);
+
+static LATIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*").expect("static regex"));
+static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:专注于?|致力于|深耕|从事|主营)(?:全球|国内|国际|全国|于)?(\p{Han}{2,8}?)(?:领域|行业|产业|业务)").expect("static regex")
+});
+static LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头)").expect("static regex"));
+
+fn ac_standard(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick {
+    AhoCorasick::new(words).expect("static word list")
+}
+
+fn ac_longest(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .expect("static word list")
+}
+
+/// Characters that may stand inside a name.
+fn is_name_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '·' | '-' | '&')
+}
+
+fn char_count(s: &str) -> usize {
+    s.chars().count()
+}
+
+
+impl Recognizer {
+    /// Builds the automata from the embedded gazetteer and word lists.
+    pub fn new() -> Self {
+        let gaz = &*GAZETTEER;
+        let gaz_surface: Vec<usize> = (0..gaz.surfaces.len()).collect();
+        let gaz_ac = ac_longest(gaz.surfaces.iter().map(|s| s.text.as_str()));
+        let suffix_ac = ac_standard(lexicon::SUFFIXES.iter().map(|s| s.0));
+        let left_ac = ac_standard(lexicon::LEFT_STOPS);
+        let right_ac = ac_standard(lexicon::RIGHT_STOPS);
+        let generic_ac = ac_longest(lexicon::GENERIC);
+        let place_names: Vec<&str> = gaz.places.keys().map(String::as_str).collect();
+        let place_ac = ac_longest(place_names);
+        Recognizer { gaz, gaz_ac, gaz_surface, suffix_ac, left_ac, right_ac, generic_ac, place_ac }
+    }
+
+    /// Finds the mentions of one normalized article (first pass).
+    pub fn recognize(&self, norm: &Normalized) -> Vec<Mention> {
+        let text = norm.text.as_str();
+        let mut cands: Vec<Mention> = Vec::new();
+        self.gazetteer_matches(text, &mut cands);
+        for s in &norm.sentences {
+            self.grammar_matches(text, s.clone(), &mut cands);
+            self.list_matches(text, s.clone(), &mut cands);
+            self.pattern_matches(text, s.clone(), &mut cands);
+        }
+        let mut out = select(cands);
+        self.nested_matches(text, &mut out);
+        self.paren_aliases(text, &mut out);
+        out.sort_by_key(|m| (m.range.start, m.range.end));
+        out
+    }
+
+    /// Second pass: adds occurrences of `names` (name, type) not yet covered by a mention.
+    pub fn rescan(&self, norm: &Normalized, names: &[(String, EntityType)], mentions: &mut Vec<Mention>) {
+        if names.is_empty() {
+            return;
+        }
+        let ac = ac_longest(names.iter().map(|n| n.0.as_str()));
+        let text = norm.text.as_str();
+        let mut added = Vec::new();
+        for m in ac.find_iter(text) {
+            let r = m.start()..m.end();
+            if mentions.iter().any(|x| !x.nested && x.range.start < r.end && r.start < x.range.end) {
+                continue;
+            }
+            // A short form must not be glued into a longer word of ideographs on its right
+            // when it is itself short (小鸟 in 小鸟们).
+            let (name, etype) = &names[m.pattern().as_usize()];
+            let mut men = Mention::new(r, *etype, text, Origin::Alias);
+            men.text = name.clone();
+            added.push(men);
+        }
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    }
+
+    fn gazetteer_matches(&self, text: &str, out: &mut Vec<Mention>) {
+        for m in self.gaz_ac.find_iter(text) {
+            let surf = &self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]];
+            let entry = &self.gaz.entries[surf.entry];
+            let r = m.start()..m.end();
+            if surf.scan == Scan::Context && !industry_context(text, r.clone()) {
+                continue;
+            }
+            // A short place name glued into a longer run of ideographs on both sides is
+            // more often part of a word (e.g. 吉林 in a company name) — keep it anyway;
+            // longer grammar names win the merge.
+            let mut men = Mention::new(r, entry.etype, text, Origin::Gazetteer);
+            men.gaz = Some(surf.entry);
+            out.push(men);
+        }
+    }
+
+    /// The start of the name whose body ends at `end` (the suffix start), scanning left
+    /// from `end` but not before `floor`. `strong` allows the whole window when every
+    /// cut leaves fewer than two characters.
+    fn left_bound(&self, text: &str, floor: usize, end: usize, strong: bool) -> Option<usize> {
+        // The window: name characters, at most 24, not crossing `floor`.
+        let mut start = end;
+        let mut depth = 0i32;
+        for (i, c) in text[floor..end].char_indices().rev() {
+            let i = floor + i;
+            if !is_name_char(c) || char_count(&text[i..end]) > 24 {
+                break;
+            }
+            if c == ')' {
+                depth += 1;
+            } else if c == '(' {
+                depth -= 1;
+                if depth < 0 {
+                    break;
+                }
+            }
+            start = i;
+        }
+        // Numbers with their measure words ("200亿元级", "3家") end a name on the left.
+        let window = &text[start..end];
+        let mut num_cut = None;
+        let mut chars = window.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_ascii_digit() {
+                let mut j = i + 1;
+                while let Some(&(k, d)) = chars.peek() {
+                    if d.is_ascii_digit() || d == '.' || "亿万千百元级家个项批年月日号期座栋多余平方米".contains(d) {
+                        j = k + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                // Digits right before the suffix are the name itself (602所).
+                if j < window.len() {
+                    num_cut = Some(start + j);
+                }
+            }
+        }
+        if let Some(c) = num_cut {
+            start = c;
+        }
+        let window = &text[start..end];
+        let mut cuts: Vec<usize> = self.left_ac.find_overlapping_iter(window).map(|m| start + m.end()).collect();
+        cuts.sort_unstable_by(|a, b| b.cmp(a));
+        cuts.dedup();
+        for c in &cuts {
+            if char_count(&text[*c..end]) >= 2 {
+                return Some(*c);
+            }
+        }
+        if (cuts.is_empty() || strong) && char_count(window) >= 1 {
+            return Some(start);
+        }
+        None
+    }
+
+    /// Whether the body of a name (without its suffix) says nothing proper.
+    pub fn is_generic(&self, body: &str) -> bool {
+        let mut rest = body;
+        loop {
+            if rest.is_empty() {
+                return true;
+            }
+            match self.generic_ac.find(rest) {
+                Some(m) if m.start() == 0 => rest = &rest[m.end()..],
+                _ => {
+                    // Digits and measure words alone are not a name either.
+                    return rest.chars().all(|c| c.is_ascii_digit() || "个家所项".contains(c));
+                }
+            }
+        }
+    }
+
+    fn grammar_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
+        let s = &text[sent.clone()];
+        for m in self.suffix_ac.find_overlapping_iter(s) {
+            let (suffix, etype, strength) = lexicon::SUFFIXES[m.pattern().as_usize()];
+            let (sfx_start, sfx_end) = (sent.start + m.start(), sent.start + m.end());
+            // A weak suffix must end the name: punctuation or a boundary word follows.
+            let after = &text[sfx_end..sent.end];
+            if strength == Strength::Weak && !self.right_boundary(after) {
+                continue;
+            }
+            // 厅 and 局 only after the typical word of a government body (民政厅, 统计局).
+            if suffix == "厅" || suffix == "局" {
+                let before = text[..sfx_start].chars().next_back();
+                if !before.is_some_and(|c| lexicon::BUREAU_BEFORE.contains(c)) {
+                    continue;
+                }
+            }
+            let Some(start) = self.left_bound(text, sent.start, sfx_start, strength == Strength::Strong) else {
+                continue;
+            };
+            let mut start = start;
+            // Descriptive prefixes are not part of the name.
+            for d in lexicon::DESCRIPTORS {
+                if text[start..sfx_start].starts_with(d) && char_count(&text[start + d.len()..sfx_start]) >= 2 {
+                    start += d.len();
+                }
+            }
+            let body = &text[start..sfx_start];
+            if suffix == "所" {
+                if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+            } else if body.chars().count() < 2 && !(suffix.chars().count() >= 3 && !body.is_empty()) {
+                continue;
+            }
+            if body.starts_with(|c: char| "该本这此其各每".contains(c)) || body.contains('、') {
+                continue;
+            }
+            if self.is_generic(body) {
+                continue;
+            }
+            if strength == Strength::Weak {
+                // 新能源汽车 is an industry, not a company: a weak suffix needs a proper body.
+                let whole = &text[start..sfx_end];
+                if self.gaz.lookup(whole, Some(EntityType::Industry)).is_some()
+                    || self.gaz.lookup(body, Some(EntityType::Industry)).is_some()
+                    || self.gaz.place(body).is_some()
+                {
+                    continue;
+                }
+            }
+            out.push(Mention::new(start..sfx_end, etype, text, Origin::Grammar));
+        }
+    }
+
+    /// Whether a name may end before `after`.
+    fn right_boundary(&self, after: &str) -> bool {
+        let Some(c) = after.chars().next() else { return true };
+        if !is_name_char(c) || c == '(' {
+            return true;
+        }
+        if self.right_ac.find(after).is_some_and(|m| m.start() == 0) {
+            return true;
+        }
+        // A place right after it (长城汽车重庆分公司) starts a new name part.
+        self.place_ac.find(after).is_some_and(|m| m.start() == 0)
+    }
+
+    fn list_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
+        let s = &text[sent.clone()];
+        if !s.contains('、') {
+            return;
+        }
+        // Chunks between punctuation other than 、 (parentheses stay inside names).
+        let mut chunk_start = sent.start;
+        let mut bounds = Vec::new();
+        for (i, c) in s.char_indices() {
+            let i = sent.start + i;
+            if !(is_name_char(c) || c == '、') {
+                if i > chunk_start {
+                    bounds.push(chunk_start..i);
+                }
+                chunk_start = i + c.len_utf8();
+            }
+        }
+        if sent.end > chunk_start {
+            bounds.push(chunk_start..sent.end);
+        }
+        for chunk in bounds {
+            let c = &text[chunk.clone()];
+            if !c.contains('、') {
+                continue;
+            }
+            self.one_list(text, chunk, sent.end, out);
+        }
+    }
+
+    fn one_list(&self, text: &str, chunk: Range<usize>, sent_end: usize, out: &mut Vec<Mention>) {
+        let c = &text[chunk.clone()];
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        let mut p = chunk.start;
+        for part in c.split('、') {
+            pieces.push(p..p + part.len());
+            p += part.len() + '、'.len_utf8();
+        }
+        let mut items: Vec<Range<usize>> = Vec::new();
+        let mut head: Option<EntityType> = None;
+        let n = pieces.len();
+        let mut trigger: Option<EntityType> = None;
+        for (k, piece) in pieces.into_iter().enumerate() {
+            let mut r = piece.clone();
+            if k == 0 {
+                // The first item starts after the rightmost boundary word.
+                let before = &text[r.clone()];
+                for (w, t) in lexicon::LIST_TRIGGERS {
+                    if before.contains(w) {
+                        trigger = Some(*t);
+                    }
+                }
+                let cuts = self.left_ac.find_overlapping_iter(before).map(|m| r.start + m.end()).filter(|&e| e < r.end);
+                if let Some(cut) = cuts.max() {
+                    r.start = cut;
+                }
+                for d in lexicon::DESCRIPTORS {
+                    if text[r.clone()].starts_with(d) && char_count(&text[r.start + d.len()..r.end]) >= 2 {
+                        r.start += d.len();
+                    }
+                }
+            }
+            let piece_text = &text[r.clone()];
+            // 等 (or, in the last item, a boundary word) ends the list.
+            let end_at = piece_text.find('等').or_else(|| {
+                if k + 1 == n {
+                    self.right_cut(piece_text)
+                } else {
+                    None
+                }
+            });
+            if let Some(e) = end_at {
+                let tail_start = r.start + e;
+                r.end = tail_start;
+                let mut end = sent_end.min(tail_start + 60);
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                head = self.list_head(&text[tail_start..end]);
+                items.push(r);
+                break;
+            }
+            items.push(r);
+        }
+        if items.len() < 2 {
+            return;
+        }
+        // The type: head noun, then typed neighbours, then the trigger verb.
+        let typed: Vec<EntityType> = items
+            .iter()
+            .filter_map(|r| out.iter().find(|m| m.range == *r && m.origin <= Origin::Grammar).map(|m| m.etype))
+            .collect();
+        let majority = if !typed.is_empty() && typed.iter().all(|t| *t == typed[0]) { Some(typed[0]) } else { None };
+        let Some(etype) = head.or(majority).or(trigger) else { return };
+        if matches!(etype, EntityType::Place | EntityType::Person) {
+            return;
+        }
+        for r in items {
+            let mut r = r;
+            let t = &text[r.clone()];
+            if t.ends_with("项目") && char_count(t) > 3 {
+                r.end -= "项目".len();
+            }
+            let t = &text[r.clone()];
+            let len = char_count(t);
+            if !(2..=16).contains(&len) || t.chars().any(|c| c.is_ascii_digit()) && etype == EntityType::Industry {
+                continue;
+            }
+            if self.is_generic(t) || t.contains('的') {
+                continue;
+            }
+            // A product or project named after its company: keep the company name
+            // (X财险生物医药专业险种 → X财险).
+            if etype == EntityType::Company && !out.iter().any(|m| m.range == r) {
+                if let Some(cut) = self.company_prefix(t) {
+                    r.end = r.start + cut;
+                }
+            }
+            out.push(Mention::new(r, etype, text, Origin::List));
+        }
+    }
+
+    /// The end of the longest prefix of `t` that ends with an organization suffix
+    /// and leaves more text after it.
+    fn company_prefix(&self, t: &str) -> Option<usize> {
+        self.suffix_ac
+            .find_overlapping_iter(t)
+            .filter(|m| {
+                let (_, et, _) = lexicon::SUFFIXES[m.pattern().as_usize()];
+                et == EntityType::Company && m.end() < t.len() && char_count(&t[..m.start()]) >= 2
+            })
+            .map(|m| m.end())
+            .min()
+    }
+
+    /// Where the last item of a list ends: the first boundary word.
+    fn right_cut(&self, t: &str) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for m in self.right_ac.find_overlapping_iter(t) {
+            if m.start() > 0 && best.is_none_or(|b| m.start() < b) {
+                best = Some(m.start());
+            }
+        }
+        for (w, _) in lexicon::LIST_HEADS {
+            if let Some(i) = t.find(w) {
+                if i > 0 && best.is_none_or(|b| i < b) {
+                    best = Some(i);
+                }
+            }
+        }
+        best
+    }
+
+    /// The type named by the noun phrase after a list (its last head word wins).
+    fn list_head(&self, tail: &str) -> Option<EntityType> {
+        let np: String = tail
+            .chars()
+            .skip_while(|&c| c == '等')
+            .filter(|&c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+            .take_while(|&c| is_name_char(c))
+            .take(14)
+            .collect();
+        let mut best: Option<(usize, EntityType)> = None;
+        for (w, t) in lexicon::LIST_HEADS {
+            if let Some(i) = np.rfind(w) {
+                if best.is_none_or(|(b, _)| i > b) {
+                    best = Some((i, *t));
+                }
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    fn pattern_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
+        let s = &text[sent.clone()];
+        for caps in FOCUS.captures_iter(s) {
+            let g = caps.get(1).expect("group 1");
+            let t = g.as_str();
+            if !self.is_generic(t) && self.suffix_ac.find(t).is_none() {
+                out.push(Mention::new(sent.start + g.start()..sent.start + g.end(), EntityType::Industry, text, Origin::Pattern));
+            }
+        }
+        for caps in LEAD.captures_iter(s) {
+            let g = caps.get(1).expect("group 1");
+            let t = g.as_str();
+            let has_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| m.end() == t.len());
+            let known_industry = self.gaz_ac.find_iter(t).any(|m| {
+                let e = self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry;
+                self.gaz.entries[e].etype == EntityType::Industry
+            });
+            if !has_suffix && known_industry && !self.is_generic(t) {
+                out.push(Mention::new(sent.start + g.start()..sent.start + g.end(), EntityType::Industry, text, Origin::Pattern));
+            }
+        }
+        for m in LATIN.find_iter(s) {
+            let t = m.as_str();
+            let after = &s[m.end()..];
+            let paren_cjk = after.starts_with('(') && after[1..].chars().next().is_some_and(is_cjk);
+            let acronym = t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if t.len() < 3 || (acronym && !paren_cjk) {
+                continue;
+            }
+            // Latin right after an opening parenthesis is an alias, handled below.
+            if s[..m.start()].ends_with('(') {
+                continue;
+            }
+            let mut men = Mention::new(sent.start + m.start()..sent.start + m.end(), EntityType::Company, text, Origin::Pattern);
+            men.nested = true; // may stand at the head of a longer name: Cytiva(思拓凡)生命科学产业园
+            out.push(men);
+        }
+    }
+
+    /// Industries inside zone names (天健湖物联网产业园 → 物联网) and places at the head
+    /// of zone and organization names, kept as nested mentions.
+    fn nested_matches(&self, text: &str, out: &mut Vec<Mention>) {
+        let mut add = Vec::new();
+        for m in out.iter().filter(|m| !m.nested && matches!(m.etype, EntityType::Zone)) {
+            let t = &text[m.range.clone()];
+            for g in self.gaz_ac.find_iter(t) {
+                let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]];
+                let e = &self.gaz.entries[surf.entry];
+                if e.etype == EntityType::Industry && g.end() < t.len() {
+                    let r = m.range.start + g.start()..m.range.start + g.end();
+                    let mut men = Mention::new(r, EntityType::Industry, text, Origin::Gazetteer);
+                    men.gaz = Some(surf.entry);
+                    men.nested = true;
+                    add.push(men);
+                }
+            }
+        }
+        out.extend(add);
+    }
+
+    /// `X(Y)`: Y is another name of X when it is short and not itself a typed mention.
+    fn paren_aliases(&self, text: &str, out: &mut [Mention]) {
+        for m in out.iter_mut() {
+            let after = &text[m.range.end..];
+            if let Some(rest) = after.strip_prefix('(') {
+                if let Some(close) = rest.find(')') {
+                    let inner = &rest[..close];
+                    let n = char_count(inner);
+                    if (2..=12).contains(&n) && inner.chars().all(|c| is_name_char(c) || c == ' ') {
+                        m.paren_alias = Some(inner.to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Whether a short, generic industry word at `r` stands in an industry context.
+fn industry_context(text: &str, r: Range<usize>) -> bool {
+    let after = &text[r.end..];
+    let before = &text[..r.start];
+    ["产业", "行业", "业", "领域", "等", "、", "及", "和", "为主导", "为引领"].iter().any(|w| after.starts_with(w))
+        || ["、", "和", "及", "与"].iter().any(|w| before.ends_with(w))
+}
+
+/// Chooses non-overlapping mentions: longer first, then by origin; nested ones are kept.
+fn select(mut cands: Vec<Mention>) -> Vec<Mention> {
+    cands.sort_by(|a, b| {
+        let la = a.range.end - a.range.start;
+        let lb = b.range.end - b.range.start;
+        lb.cmp(&la).then(a.origin.cmp(&b.origin)).then(a.range.start.cmp(&b.range.start))
+    });
+    let mut chosen: Vec<Mention> = Vec::new();
+    let mut nested: Vec<Mention> = Vec::new();
+    for m in cands {
+        if m.nested {
+            nested.push(m);
+            continue;
+        }
+        if chosen.iter().any(|c| c.range.start < m.range.end && m.range.start < c.range.end) {
+            continue;
+        }
+        chosen.push(m);
+    }
+    // A nested candidate survives when it lies inside a chosen mention (and is not it)
+    // or overlaps nothing.
+    for n in nested {
+        let inside = chosen.iter().any(|c| c.range.start <= n.range.start && n.range.end <= c.range.end && c.range != n.range);
+        let overlaps = chosen.iter().any(|c| c.range.start < n.range.end && n.range.start < c.range.end);
+        if inside {
+            chosen.push(n);
+        } else if !overlaps {
+            let mut n = n;
+            n.nested = false;
+            chosen.push(n);
+        }
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::split_articles;
+
+    fn names(text: &str) -> Vec<(String, EntityType)> {
+        let a = split_articles(&format!("## t\n\n{text}\n"), "t").remove(0);
+        RECOGNIZER.recognize(&a.norm).into_iter().filter(|m| !m.nested).map(|m| (m.text, m.etype)).collect()
+    }
+
+    fn has(v: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
+        v.iter().any(|(n, et)| n == name && *et == t)
+    }
+
+    #[test]
+    fn suffix_grammar_cuts_at_boundary_words() {
+        let v = names("近日,甲乙高新区与北京航空航天大学合作设立丙丁研究院戊己分院。");
+        assert!(has(&v, "甲乙高新区", EntityType::Zone), "{v:?}");
+        assert!(has(&v, "北京航空航天大学", EntityType::Institution), "{v:?}");
+        assert!(has(&v, "丙丁研究院戊己分院", EntityType::Institution), "{v:?}");
+    }
+
+    #[test]
+    fn descriptors_are_cut() {
+        let v = names("由省厅推动、某某高新区企业贵州鸿运互联网服务有限公司具体实施。");
+        assert!(has(&v, "贵州鸿运互联网服务有限公司", EntityType::Company), "{v:?}");
+    }
+
+    #[test]
+    fn list_items_take_the_head_type() {
+        let v = names("园区引进青木科技、云顶陶瓷、飞羽电动车等百亿级龙头企业。");
+        for n in ["青木科技", "云顶陶瓷", "飞羽电动车"] {
+            assert!(has(&v, n, EntityType::Company), "{n}: {v:?}");
+        }
+        let v = names("围绕新一代信息技术、康养旅居、先进制造等四大主导产业。");
+        assert!(has(&v, "康养旅居", EntityType::Industry), "{v:?}");
+        assert!(has(&v, "先进制造", EntityType::Industry), "{v:?}");
+    }
+
+    #[test]
+    fn list_items_take_neighbour_types() {
+        let v = names("优质企业蓝海空间、明远电子、星辰立方、泰和科技等已入驻办公。");
+        for n in ["蓝海空间", "明远电子", "星辰立方", "泰和科技"] {
+            assert!(has(&v, n, EntityType::Company), "{n}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn numbered_institutes_and_generic_names() {
+        let v = names("依托608所,建设国家重点实验室和科技创新中心。");
+        assert!(has(&v, "608所", EntityType::Institution), "{v:?}");
+        assert!(!v.iter().any(|(n, _)| n.contains("实验室") || n.contains("创新中心")), "{v:?}");
+    }
+
+    #[test]
+    fn focus_pattern_finds_industries() {
+        let v = names("某公司是一家专注于全球智能安防领域的企业。");
+        assert!(has(&v, "智能安防", EntityType::Industry), "{v:?}");
+    }
+}

@@ -1,0 +1,492 @@
+//! Stage 4 — linked mentions → typed relations with evidence.
+//!
+//! Input: an article, its mentions and the node of each. Output: [`RawRelation`]s, each
+//! with the sentence that states it. Patterns work at clause level:
+//! - `settledIn`: 落户/入驻/引进/落地 … with the zone after the verb, the zone that is the
+//!   subject, or the article's current zone; `位于Z的X`; `Z企业X`;
+//! - `partOf`: parks named with a host zone, parks landing in a zone, parks of the topic zone;
+//! - `hasIndustry` / `inIndustry`: industries with a trigger (主导, 围绕, 做强, 专注 …);
+//! - `cooperatesWith`: `与X…合作/共建/签署`;
+//! - `subOrganizationOf`: branch names and names that begin with another organization;
+//! - `locatedIn`: the place in a zone's or organization's own name, and the gazetteer.
+
+use crate::gazetteer::GAZETTEER;
+use crate::model::{EntityType, Evidence, Predicate};
+use crate::normalize::Article;
+use crate::recognize::Mention;
+use crate::resolve::{EntityTable, BRANCH_MARKERS};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A relation between two nodes of the [`EntityTable`].
+#[derive(Debug, Clone)]
+pub struct RawRelation {
+    /// Subject node.
+    pub subject: usize,
+    /// Predicate.
+    pub predicate: Predicate,
+    /// Object node.
+    pub object: usize,
+    /// The sentence.
+    pub evidence: Evidence,
+}
+
+const SETTLE: &[&str] = &[
+    "落户", "入驻", "签约", "引进", "引入", "落地", "进驻", "迁入", "入园", "扎根", "招引", "聚集了", "集聚了", "汇聚",
+];
+const INDUSTRY_CUES: &[&str] = &[
+    "主导", "围绕", "做强", "做优", "做大", "做特", "聚焦", "重点发展", "发展", "打造", "培育", "产业集群", "产业链",
+    "产业体系", "为引领", "为核心", "形成", "支柱", "特色产业", "集聚", "壮大", "优势产业", "新兴产业", "等产业",
+    "产业规模", "专注",
+];
+const FOCUS: &[&str] = &["专注", "致力于", "深耕", "从事", "主营"];
+const COOP_VERBS: &[&str] = &["合作", "共建", "签署", "携手", "共同", "联合"];
+const ZONE_LEVEL: &[&str] = &[
+    "高新区", "开发区", "经开区", "科学城", "科技城", "新区", "自贸区", "试验区", "示范区", "大走廊", "科技园区",
+];
+const GOV: &[&str] = &["政府", "厅", "局", "委", "委员会", "管委会", "党工委", "办公室"];
+
+/// Whether a zone label names a whole zone rather than a park inside one.
+pub fn is_zone_level(label: &str) -> bool {
+    ZONE_LEVEL.iter().any(|s| label.ends_with(s))
+        || GAZETTEER.lookup(label, Some(EntityType::Zone)).is_some()
+}
+
+struct Ctx<'a> {
+    art: &'a Article,
+    ms: &'a [Mention],
+    ids: &'a [usize],
+    out: BTreeMap<(usize, Predicate, usize), Evidence>,
+}
+
+impl Ctx<'_> {
+    fn evidence(&self, sent: &Range<usize>) -> Evidence {
+        Evidence {
+            doc: self.art.doc.id.clone(),
+            sentence: self.art.norm.text[sent.clone()].to_string(),
+            span: self.art.norm.to_orig(sent.clone()),
+        }
+    }
+
+    fn emit(&mut self, table: &EntityTable, s: usize, p: Predicate, o: usize, sent: &Range<usize>) {
+        let (s, o) = (table.find(s), table.find(o));
+        if s == o {
+            return;
+        }
+        let (st, ot) = (table.nodes[s].etype, table.nodes[o].etype);
+        use EntityType::*;
+        let ok = match p {
+            Predicate::LocatedIn => matches!(st, Zone | Company | Institution | Place) && ot == Place,
+            Predicate::PartOf => st == Zone && ot == Zone,
+            Predicate::SettledIn => st.is_org() && ot == Zone,
+            Predicate::SubOrganizationOf => st.is_org() && ot.is_org(),
+            Predicate::HasIndustry => st == Zone && ot == Industry,
+            Predicate::InIndustry => st.is_org() && ot == Industry,
+            Predicate::CooperatesWith => matches!(st, Zone | Company | Institution) && matches!(ot, Zone | Company | Institution),
+        };
+        if !ok {
+            return;
+        }
+        let (s, o) = if p.is_symmetric() && o < s { (o, s) } else { (s, o) };
+        // partOf never runs both ways.
+        if p == Predicate::PartOf && self.out.contains_key(&(o, p, s)) {
+            return;
+        }
+        let ev = self.evidence(sent);
+        self.out.entry((s, p, o)).or_insert(ev);
+    }
+}
+
+/// Finds the relations of one article. May add nodes (parents named inside branch names).
+pub fn extract(art: &Article, ms: &[Mention], ids: &[usize], table: &mut EntityTable) -> Vec<RawRelation> {
+    let mut cx = Ctx { art, ms, ids, out: BTreeMap::new() };
+    let topic = topic_zone(art, ms, ids, table);
+    let sentences = art.norm.sentences.clone();
+    let mut current = topic;
+    let mut prev_orgs: Vec<usize> = Vec::new();
+    for sent in &sentences {
+        let in_sent: Vec<usize> = (0..ms.len()).filter(|&k| sent.start <= ms[k].range.start && ms[k].range.end <= sent.end).collect();
+        sentence_rules(&mut cx, table, sent, &in_sent, current, &prev_orgs);
+        if let Some(&k) = in_sent.iter().rev().find(|&&k| !ms[k].nested && table.nodes[table.find(ids[k])].etype == EntityType::Zone) {
+            current = Some(table.find(ids[k]));
+        }
+        prev_orgs = in_sent.iter().filter(|&&k| table.nodes[table.find(ids[k])].etype.is_org()).map(|&k| table.find(ids[k])).collect();
+    }
+    name_rules(&mut cx, table, topic);
+    cx.out
+        .into_iter()
+        .map(|((s, p, o), evidence)| RawRelation { subject: s, predicate: p, object: o, evidence })
+        .collect()
+}
+
+/// The zone an article is about: named in its title, else the most mentioned.
+fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &EntityTable) -> Option<usize> {
+    let mut count: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (k, m) in ms.iter().enumerate() {
+        let n = table.find(ids[k]);
+        if m.nested || table.nodes[n].etype != EntityType::Zone {
+            continue;
+        }
+        let e = count.entry(n).or_insert((0, usize::MAX - k));
+        e.0 += 1;
+        if art.doc.title.contains(&m.text) {
+            e.0 += 3;
+        }
+    }
+    count.into_iter().max_by_key(|(_, v)| *v).map(|(n, _)| n)
+}
+
+fn node(table: &EntityTable, ids: &[usize], k: usize) -> (usize, EntityType) {
+    let n = table.find(ids[k]);
+    (n, table.nodes[n].etype)
+}
+
+fn is_gov(label: &str) -> bool {
+    GOV.iter().any(|g| label.ends_with(g))
+}
+
+fn sentence_rules(cx: &mut Ctx, table: &mut EntityTable, sent: &Range<usize>, in_sent: &[usize], current: Option<usize>, prev_orgs: &[usize]) {
+    let text = &cx.art.norm.text;
+    let s = &text[sent.clone()];
+    let ms = cx.ms;
+    let ids = cx.ids;
+    let top: Vec<usize> = in_sent.iter().copied().filter(|&k| !ms[k].nested).collect();
+    let zones: Vec<usize> = top.iter().copied().filter(|&k| node(table, ids, k).1 == EntityType::Zone).collect();
+    let orgs: Vec<usize> = in_sent
+        .iter()
+        .copied()
+        .filter(|&k| node(table, ids, k).1.is_org() && (!ms[k].nested || ms[k].etype == EntityType::Company))
+        .collect();
+    let inds: Vec<usize> = in_sent.iter().copied().filter(|&k| node(table, ids, k).1 == EntityType::Industry).collect();
+
+    // Cooperation, clause by clause.
+    let mut coop_objects: Vec<usize> = Vec::new();
+    let mut clause_start = sent.start;
+    let mut clauses = Vec::new();
+    for (i, c) in s.char_indices() {
+        if matches!(c, ',' | '，' | ';' | '；' | '。') {
+            clauses.push(clause_start..sent.start + i);
+            clause_start = sent.start + i + c.len_utf8();
+        }
+    }
+    clauses.push(clause_start..sent.end);
+    for cl in &clauses {
+        let ct = &text[cl.clone()];
+        let Some(yu) = ct.find('与').or_else(|| ct.find("携手")) else { continue };
+        let yu_abs = cl.start + yu;
+        let Some(verb_rel) = COOP_VERBS.iter().filter_map(|v| ct[yu..].find(v).map(|i| yu + i)).min() else { continue };
+        let verb_abs = cl.start + verb_rel;
+        let objs: Vec<usize> = top
+            .iter()
+            .copied()
+            .filter(|&k| ms[k].range.start > yu_abs && ms[k].range.end <= verb_abs)
+            .filter(|&k| matches!(node(table, ids, k).1, EntityType::Zone | EntityType::Company | EntityType::Institution))
+            .collect();
+        if objs.is_empty() {
+            continue;
+        }
+        let subj = top
+            .iter()
+            .copied()
+            .filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= sent.start)
+            .filter(|&k| matches!(node(table, ids, k).1, EntityType::Zone | EntityType::Company | EntityType::Institution))
+            .last()
+            .map(|k| node(table, ids, k).0)
+            .or(current);
+        if let Some(subj) = subj {
+            for k in objs {
+                let o = node(table, ids, k).0;
+                cx.emit(table, subj, Predicate::CooperatesWith, o, sent);
+                coop_objects.push(k);
+            }
+        }
+    }
+
+    // 位于Z的X and Z企业X.
+    for w in zones.windows(1) {
+        let z = w[0];
+        let zr = &ms[z].range;
+        let before_loc = text[..zr.start].ends_with("位于");
+        let follow = |gap: &str| top.iter().copied().find(|&k| ms[k].range.start == zr.end + gap.len() && text[zr.end..].starts_with(gap));
+        if before_loc {
+            if let Some(x) = follow("的") {
+                let (xn, xt) = node(table, ids, x);
+                let zn = node(table, ids, z).0;
+                if xt.is_org() {
+                    cx.emit(table, xn, Predicate::SettledIn, zn, sent);
+                } else if xt == EntityType::Zone {
+                    cx.emit(table, xn, Predicate::PartOf, zn, sent);
+                }
+            }
+        }
+        for gap in ["企业", "的企业", "内的", "内企业"] {
+            if let Some(x) = follow(gap) {
+                let (xn, xt) = node(table, ids, x);
+                if xt.is_org() {
+                    cx.emit(table, xn, Predicate::SettledIn, node(table, ids, z).0, sent);
+                }
+            }
+        }
+    }
+
+    // Settling.
+    let trig: Vec<(usize, usize)> = SETTLE
+        .iter()
+        .flat_map(|t| s.match_indices(t).map(move |(i, _)| (sent.start + i, sent.start + i + t.len())))
+        .collect();
+    if !trig.is_empty() {
+        let after_trigger = zones.iter().copied().find(|&z| trig.iter().any(|&(_, e)| ms[z].range.start >= e && ms[z].range.start <= e + 6));
+        let first_trig = trig.iter().map(|t| t.0).min().unwrap_or(sent.start);
+        let before = zones.iter().copied().filter(|&z| ms[z].range.end <= first_trig).last();
+        let host = after_trigger.or(before).map(|k| node(table, ids, k).0).or(current);
+        if let Some(host) = host {
+            for &k in &orgs {
+                if coop_objects.contains(&k) {
+                    continue;
+                }
+                let (o, _) = node(table, ids, k);
+                if is_gov(&table.nodes[o].label) {
+                    continue;
+                }
+                cx.emit(table, o, Predicate::SettledIn, host, sent);
+            }
+            for &z in &zones {
+                let (zn, _) = node(table, ids, z);
+                if zn != host && !is_zone_level(&table.nodes[zn].label) {
+                    cx.emit(table, zn, Predicate::PartOf, host, sent);
+                }
+            }
+        }
+    }
+
+    // Parks named after a whole zone in the same sentence are part of it.
+    if let Some(&zl) = zones.iter().find(|&&z| is_zone_level(&table.nodes[node(table, ids, z).0].label)) {
+        let zn = node(table, ids, zl).0;
+        for &z in &zones {
+            let (pn, _) = node(table, ids, z);
+            if pn != zn && ms[z].range.start > ms[zl].range.start && !is_zone_level(&table.nodes[pn].label) {
+                cx.emit(table, pn, Predicate::PartOf, zn, sent);
+            }
+        }
+    }
+
+    // Industries.
+    if !inds.is_empty() {
+        let focus = FOCUS.iter().filter_map(|f| s.find(f).map(|i| sent.start + i)).min();
+        if let Some(fpos) = focus {
+            let subj = top
+                .iter()
+                .copied()
+                .filter(|&k| ms[k].range.end <= fpos && node(table, ids, k).1 != EntityType::Industry && node(table, ids, k).1 != EntityType::Place)
+                .last();
+            if let Some(k) = subj {
+                let (sn, st) = node(table, ids, k);
+                for &i in inds.iter().filter(|&&i| ms[i].range.start > fpos) {
+                    let p = if st == EntityType::Zone { Predicate::HasIndustry } else { Predicate::InIndustry };
+                    cx.emit(table, sn, p, node(table, ids, i).0, sent);
+                }
+            }
+        }
+        let cue = INDUSTRY_CUES.iter().any(|c| s.contains(c));
+        if cue && focus.is_none() {
+            let first_ind = inds.iter().map(|&i| ms[i].range.start).min().unwrap_or(sent.end);
+            let subj = zones
+                .iter()
+                .copied()
+                .filter(|&z| ms[z].range.end <= first_ind)
+                .find(|&z| is_zone_level(&table.nodes[node(table, ids, z).0].label))
+                .or_else(|| zones.iter().copied().find(|&z| ms[z].range.end <= first_ind))
+                .map(|z| node(table, ids, z).0)
+                .or(current);
+            let org_subject = orgs.iter().any(|&o| ms[o].range.end <= first_ind && !ms[o].nested)
+                && !zones.iter().any(|&z| ms[z].range.end <= first_ind);
+            if let (Some(z), false) = (subj, org_subject) {
+                for &i in &inds {
+                    // An industry inside a park's name belongs to that park too.
+                    cx.emit(table, z, Predicate::HasIndustry, node(table, ids, i).0, sent);
+                }
+            }
+        }
+        // 郑州高新区智慧产业: a zone directly followed by an industry.
+        for &z in &zones {
+            for &i in &inds {
+                if ms[i].range.start == ms[z].range.end {
+                    cx.emit(table, node(table, ids, z).0, Predicate::HasIndustry, node(table, ids, i).0, sent);
+                }
+            }
+        }
+        // 这个…集成电路…项目: the project company of the previous sentence.
+        if (s.starts_with("这个") || s.starts_with("该") || s.starts_with("此")) && s.contains("项目") && orgs.is_empty() && zones.is_empty() {
+            if let Some(&o) = prev_orgs.last() {
+                for &i in &inds {
+                    cx.emit(table, o, Predicate::InIndustry, node(table, ids, i).0, sent);
+                }
+            }
+        }
+    }
+}
+
+fn sentence_of(cx: &Ctx, k: usize) -> Option<Range<usize>> {
+    cx.art.norm.sentence_of(cx.ms[k].range.start).map(|i| cx.art.norm.sentences[i].clone())
+}
+
+/// Adds a nested mention of node `n` for the byte range `r` of the normalized text.
+fn add_nested_mention(cx: &Ctx, table: &mut EntityTable, n: usize, r: Range<usize>) {
+    let span = cx.art.norm.to_orig(r);
+    let text: String = cx.art.doc.text.chars().skip(span.start).take(span.end - span.start).collect();
+    table.nodes[n].mentions.push(crate::model::MentionRef { doc: cx.art.doc.id.clone(), span, text });
+}
+
+fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
+    let gaz = &*GAZETTEER;
+    let ms = cx.ms;
+    let ids = cx.ids;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut has_parent_zone = std::collections::BTreeSet::new();
+    for ((s, p, _), _) in cx.out.iter() {
+        if *p == Predicate::PartOf {
+            has_parent_zone.insert(*s);
+        }
+    }
+    for k in 0..ms.len() {
+        if ms[k].nested {
+            continue;
+        }
+        let (n, et) = node(table, ids, k);
+        if !seen.insert(n) {
+            continue;
+        }
+        let Some(sent) = sentence_of(cx, k) else { continue };
+        let label = table.nodes[n].label.clone();
+        let mtext = ms[k].text.clone();
+        let r = ms[k].range.clone();
+        match et {
+            EntityType::Zone | EntityType::Company | EntityType::Institution => {
+                // The place in the name: at its head, or in parentheses (西部(重庆)科学城).
+                let mut place = gaz.place_prefix(&mtext).map(|(e, len)| (e.label.clone(), r.start..r.start + len));
+                if place.is_none() && et == EntityType::Zone {
+                    if let (Some(a), Some(b)) = (mtext.find('('), mtext.find(')')) {
+                        if a < b {
+                            if let Some(e) = gaz.place(&mtext[a + 1..b]) {
+                                place = Some((e.label.clone(), r.start + a + 1..r.start + b));
+                            }
+                        }
+                    }
+                }
+                if let Some((pl, pr)) = place {
+                    let is_country = pl == "中国";
+                    if !is_country && cx.art.norm.text[pr.clone()].chars().count() >= 2 {
+                        let entry = gaz.places.get(&pl).copied();
+                        let pn = table.intern(EntityType::Place, &pl, entry);
+                        add_nested_mention(cx, table, pn, pr);
+                        cx.emit(table, n, Predicate::LocatedIn, pn, &sent);
+                    }
+                } else if let Some(g) = table.nodes[n].gaz {
+                    // A gazetteer zone's city, when the article names it.
+                    if let Some(pl) = gaz.entries[g].place.clone() {
+                        if let Some(pn) = table.lookup(EntityType::Place, &pl) {
+                            if table.nodes[pn].mentions.iter().any(|m| m.doc == cx.art.doc.id) {
+                                cx.emit(table, n, Predicate::LocatedIn, pn, &sent);
+                            }
+                        }
+                    }
+                }
+                if et.is_org() {
+                    sub_org_rules(cx, table, n, &mtext, r.clone(), &sent);
+                }
+                if et == EntityType::Zone && !is_zone_level(&label) && !has_parent_zone.contains(&n) {
+                    if let Some(t) = topic {
+                        if t != n && is_zone_level(&table.nodes[t].label) {
+                            cx.emit(table, n, Predicate::PartOf, t, &sent);
+                        }
+                    }
+                }
+                // Industries named inside a park's name.
+                if et == EntityType::Zone {
+                    for j in 0..ms.len() {
+                        if ms[j].nested && r.start <= ms[j].range.start && ms[j].range.end <= r.end {
+                            let (inode, it) = node(table, ids, j);
+                            if it == EntityType::Industry {
+                                cx.emit(table, n, Predicate::HasIndustry, inode, &sent);
+                            }
+                        }
+                    }
+                }
+            }
+            EntityType::Place => {
+                if let Some(g) = table.nodes[n].gaz {
+                    if let Some(parent) = gaz.entries[g].place.clone() {
+                        if let Some(pn) = table.lookup(EntityType::Place, &parent) {
+                            if table.nodes[pn].mentions.iter().any(|m| m.doc == cx.art.doc.id) {
+                                cx.emit(table, n, Predicate::LocatedIn, pn, &sent);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// subOrganizationOf from names: a branch of the organization its name begins with.
+fn sub_org_rules(cx: &mut Ctx, table: &mut EntityTable, n: usize, mtext: &str, r: Range<usize>, sent: &Range<usize>) {
+    let gaz = &*GAZETTEER;
+    // The longest other organization whose name or alias begins this name.
+    let mut best: Option<(usize, usize)> = None;
+    for (i, _) in mtext.char_indices().skip(2) {
+        let prefix = &mtext[..i];
+        for t in [EntityType::Company, EntityType::Institution] {
+            let found = table.lookup(t, prefix).or_else(|| {
+                gaz.lookup(prefix, Some(t)).map(|e| {
+                    let entry = gaz.by_name.get(&e.label).and_then(|v| v.first().copied());
+                    table.intern(t, &e.label.clone(), entry)
+                })
+            });
+            if let Some(p) = found {
+                if table.find(p) != table.find(n) {
+                    best = Some((table.find(p), i));
+                }
+            }
+        }
+    }
+    if let Some((p, len)) = best {
+        if table.nodes[p].mentions.is_empty() || !table.nodes[p].mentions.iter().any(|m| m.doc == cx.art.doc.id) {
+            add_nested_mention(cx, table, p, r.start..r.start + len);
+        }
+        cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
+        return;
+    }
+    // X[place]分公司 / X[place]分院 with X named nowhere else: X is the parent.
+    for marker in ["分公司", "分院"] {
+        if let Some(stem) = mtext.strip_suffix(marker) {
+            let mut stem = stem.to_string();
+            // Drop the place before the marker: 长风汽车重庆 → 长风汽车.
+            for (i, _) in stem.char_indices().rev().take(4) {
+                if gaz.place(&stem[i..]).is_some() {
+                    stem.truncate(i);
+                    break;
+                }
+            }
+            if stem.chars().count() >= 2 && !BRANCH_MARKERS.iter().any(|b| stem.contains(b)) {
+                let t = if marker == "分院" { EntityType::Institution } else { EntityType::Company };
+                let p = table.lookup(t, &stem).unwrap_or_else(|| table.intern(t, &stem, None));
+                add_nested_mention(cx, table, p, r.start..r.start + stem.len());
+                cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
+                return;
+            }
+        }
+    }
+    // The gazetteer's parent, when the article names it.
+    if let Some(g) = table.nodes[n].gaz {
+        if let Some(parent) = gaz.entries[g].parent.clone() {
+            for t in [EntityType::Company, EntityType::Institution] {
+                if let Some(p) = table.lookup(t, &parent) {
+                    if !table.nodes[p].mentions.is_empty() {
+                        cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
+                    }
+                }
+            }
+        }
+    }
+}

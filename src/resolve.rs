@@ -1,0 +1,332 @@
+//! Stage 3 — mentions → entities: one node per real-world thing across all documents.
+//!
+//! Input: the mentions of every article. Output: an [`EntityTable`] in which each mention
+//! points to an entity. A name is linked to a gazetteer entry when one has it as label or
+//! alias; otherwise names are merged by short forms derived by rule (strip the place
+//! prefix and the legal or organizational suffix: 北京小鸟科技集团 → 小鸟科技), by names in
+//! parentheses (`Cytiva(思拓凡)`), and English labels are attached where known.
+
+use crate::gazetteer::{Gazetteer, GAZETTEER};
+use crate::model::{CharSpan, Entity, EntityType, MentionRef};
+use crate::recognize::{Mention, Origin, RECOGNIZER};
+use std::collections::{BTreeSet, HashMap};
+
+/// An entity while the graph is being built.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Type.
+    pub etype: EntityType,
+    /// Canonical label.
+    pub label: String,
+    /// Gazetteer entry, if linked.
+    pub gaz: Option<usize>,
+    /// Other names.
+    pub aliases: BTreeSet<String>,
+    /// Mentions.
+    pub mentions: Vec<MentionRef>,
+    /// Merged into another node.
+    pub merged_into: Option<usize>,
+}
+
+/// All entities of an extraction and the index to find them by name.
+#[derive(Debug, Default)]
+pub struct EntityTable {
+    /// Nodes; merged ones point to their survivor.
+    pub nodes: Vec<Node>,
+    index: HashMap<(EntityType, String), usize>,
+}
+
+/// Legal and organizational endings stripped to derive a company's short form.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "集团股份有限公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "集团",
+    "公司",
+    "股份",
+];
+
+/// Business descriptors stripped after the legal suffix (多彩宝互联网服务 → 多彩宝).
+const BUSINESS_WORDS: &[&str] = &["互联网服务", "信息技术", "网络科技", "电子商务", "信息科技", "科技", "技术"];
+
+/// Parts that make a name a branch: its short forms are not the parent's.
+pub const BRANCH_MARKERS: &[&str] = &["分公司", "分院", "总部", "分中心", "分行", "分所", "分部", "办事处"];
+
+/// Short forms of an unseen name, by rule.
+pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if BRANCH_MARKERS.iter().any(|b| label.contains(b)) {
+        return out;
+    }
+    let n = |s: &str| s.chars().count();
+    let strip_place = |s: &str| -> String {
+        let mut s = s.to_string();
+        while let Some((_, len)) = gaz.place_prefix(&s) {
+            if n(&s[len..]) < 2 {
+                break;
+            }
+            s = s[len..].to_string();
+        }
+        s
+    };
+    match etype {
+        EntityType::Company => {
+            let bare = strip_place(label);
+            for base in [label.to_string(), bare.clone()] {
+                if base != label {
+                    out.push(base.clone());
+                }
+                for suf in LEGAL_SUFFIXES {
+                    if let Some(s) = base.strip_suffix(suf) {
+                        if n(s) >= 2 {
+                            out.push(s.to_string());
+                            for w in BUSINESS_WORDS {
+                                if let Some(t) = s.strip_suffix(w) {
+                                    if n(t) >= 3 {
+                                        out.push(t.to_string());
+                                    }
+                                }
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        EntityType::Zone => {
+            let bare = strip_place(label);
+            if bare != label && n(&bare) >= 5 {
+                out.push(bare);
+            }
+        }
+        _ => {}
+    }
+    out.retain(|s| {
+        s != label
+            && gaz.place(s).is_none()
+            && gaz.lookup(s, Some(EntityType::Industry)).is_none()
+            && !RECOGNIZER.is_generic(s)
+    });
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl EntityTable {
+    /// The surviving node of `i` after merges.
+    pub fn find(&self, mut i: usize) -> usize {
+        while let Some(j) = self.nodes[i].merged_into {
+            i = j;
+        }
+        i
+    }
+
+    /// The node for (type, label), created if needed.
+    pub fn intern(&mut self, etype: EntityType, label: &str, gaz: Option<usize>) -> usize {
+        if let Some(&i) = self.index.get(&(etype, label.to_string())) {
+            return self.find(i);
+        }
+        let i = self.nodes.len();
+        let mut aliases = BTreeSet::new();
+        if let Some(g) = gaz {
+            aliases.extend(GAZETTEER.entries[g].aliases.iter().cloned());
+        }
+        self.nodes.push(Node { etype, label: label.to_string(), gaz, aliases, mentions: Vec::new(), merged_into: None });
+        self.index.insert((etype, label.to_string()), i);
+        i
+    }
+
+    /// The node known by `name` for the type, if any (label or alias).
+    pub fn lookup(&self, etype: EntityType, name: &str) -> Option<usize> {
+        self.index.get(&(etype, name.to_string())).map(|&i| self.find(i))
+    }
+
+    /// Records `name` as another name of node `i`.
+    pub fn add_alias(&mut self, i: usize, name: &str) {
+        let i = self.find(i);
+        let et = self.nodes[i].etype;
+        if name != self.nodes[i].label {
+            self.nodes[i].aliases.insert(name.to_string());
+        }
+        self.index.entry((et, name.to_string())).or_insert(i);
+    }
+
+    /// Merges node `b` into node `a`.
+    pub fn merge(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        let etype = self.nodes[b].etype;
+        let nb = std::mem::replace(
+            &mut self.nodes[b],
+            Node {
+                etype,
+                label: String::new(),
+                gaz: None,
+                aliases: BTreeSet::new(),
+                mentions: Vec::new(),
+                merged_into: Some(a),
+            },
+        );
+        let na = &mut self.nodes[a];
+        na.aliases.extend(nb.aliases);
+        na.aliases.insert(nb.label.clone());
+        na.mentions.extend(nb.mentions);
+        if na.gaz.is_none() {
+            na.gaz = nb.gaz;
+        }
+        na.aliases.remove(&na.label.clone());
+    }
+
+    /// Links the mentions of one document to nodes; returns the node of each mention.
+    pub fn link(&mut self, doc: &str, mentions: &[Mention], to_orig: impl Fn(&Mention) -> (CharSpan, String)) -> Vec<usize> {
+        let gaz = &*GAZETTEER;
+        let mut ids = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            let (label, entry) = match m.gaz {
+                Some(g) => (gaz.entries[g].label.clone(), Some(g)),
+                None => match gaz.by_name.get(&m.text).and_then(|v| v.iter().find(|&&i| gaz.entries[i].etype == m.etype)) {
+                    Some(&g) => (gaz.entries[g].label.clone(), Some(g)),
+                    None => (m.text.clone(), None),
+                },
+            };
+            let etype = entry.map_or(m.etype, |g| gaz.entries[g].etype);
+            let i = match self.lookup(etype, &m.text) {
+                Some(i) if entry.is_none() => i,
+                _ => self.intern(etype, &label, entry),
+            };
+            if m.text != self.nodes[i].label {
+                self.add_alias(i, &m.text.clone());
+            }
+            let (span, text) = to_orig(m);
+            self.nodes[i].mentions.push(MentionRef { doc: doc.to_string(), span, text });
+            ids.push(i);
+        }
+        ids
+    }
+
+    /// Merges nodes by derived short forms and parenthesized names.
+    pub fn merge_aliases(&mut self, paren: &[(usize, String)]) {
+        let gaz = &*GAZETTEER;
+        // Longest labels first, so that short forms fold into the fullest name.
+        let mut order: Vec<usize> = (0..self.nodes.len()).filter(|&i| self.nodes[i].merged_into.is_none()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
+        for i in order {
+            if self.nodes[i].merged_into.is_some() {
+                continue;
+            }
+            let et = self.nodes[i].etype;
+            for s in short_forms(&self.nodes[i].label.clone(), et, gaz) {
+                match self.lookup(et, &s) {
+                    Some(j) if j != self.find(i) => {
+                        // Never fold a gazetteer entity into an unseen one.
+                        if self.nodes[j].gaz.is_some() && self.nodes[i].gaz.is_none() {
+                            continue;
+                        }
+                        self.merge(i, j);
+                        self.add_alias(i, &s);
+                    }
+                    _ => self.add_alias(i, &s),
+                }
+            }
+        }
+        for (i, name) in paren {
+            let i = self.find(*i);
+            let et = self.nodes[i].etype;
+            match self.lookup(et, name) {
+                Some(j) if j != i => self.merge(i, j),
+                _ => self.add_alias(i, name),
+            }
+        }
+    }
+
+    /// Names (labels and aliases) of unseen companies, institutions and zones, for the
+    /// second recognition pass.
+    pub fn rescan_names(&self) -> Vec<(String, EntityType)> {
+        let mut out = Vec::new();
+        for n in self.nodes.iter().filter(|n| n.merged_into.is_none() && n.gaz.is_none()) {
+            if !matches!(n.etype, EntityType::Company | EntityType::Institution | EntityType::Zone) {
+                continue;
+            }
+            for name in std::iter::once(&n.label).chain(n.aliases.iter()) {
+                if name.chars().count() >= 2 && !name.is_ascii() {
+                    out.push((name.clone(), n.etype));
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The final entities, sorted by type and label, with a map from node to position.
+    pub fn finish(&self) -> (Vec<Entity>, HashMap<usize, usize>) {
+        let gaz = &*GAZETTEER;
+        let mut live: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].merged_into.is_none() && !self.nodes[i].mentions.is_empty())
+            .collect();
+        live.sort_by(|&a, &b| (self.nodes[a].etype, &self.nodes[a].label).cmp(&(self.nodes[b].etype, &self.nodes[b].label)));
+        let mut pos = HashMap::new();
+        let mut out = Vec::new();
+        for i in live {
+            let n = &self.nodes[i];
+            let en = n.gaz.and_then(|g| gaz.entries[g].en.clone()).or_else(|| {
+                std::iter::once(&n.label).chain(n.aliases.iter()).find_map(|a| gaz.english.get(a).cloned())
+            });
+            let mut mentions = n.mentions.clone();
+            mentions.sort_by(|a, b| (&a.doc, a.span).cmp(&(&b.doc, b.span)));
+            mentions.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
+            pos.insert(i, out.len());
+            out.push(Entity {
+                etype: n.etype,
+                label: n.label.clone(),
+                label_en: en,
+                aliases: n.aliases.iter().filter(|a| **a != n.label).cloned().collect(),
+                mentions,
+            });
+        }
+        (out, pos)
+    }
+}
+
+/// Whether a mention's origin is strong enough to name a new entity on its own.
+pub fn names_entity(m: &Mention) -> bool {
+    m.origin != Origin::Alias || m.gaz.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms_by_rule() {
+        let g = &*GAZETTEER;
+        let f = short_forms("北京青鸟科技集团", EntityType::Company, g);
+        assert!(f.contains(&"青鸟科技".to_string()), "{f:?}");
+        assert!(f.contains(&"北京青鸟科技".to_string()), "{f:?}");
+        let f = short_forms("贵州多福宝互联网服务有限公司", EntityType::Company, g);
+        assert!(f.contains(&"多福宝".to_string()), "{f:?}");
+        assert_eq!(short_forms("长风汽车重庆分公司", EntityType::Company, g), Vec::<String>::new());
+        let f = short_forms("郑州白鹭湖物联网产业园", EntityType::Zone, g);
+        assert_eq!(f, ["白鹭湖物联网产业园"]);
+    }
+
+    #[test]
+    fn aliases_merge_into_the_longest_name() {
+        let mut t = EntityTable::default();
+        let a = t.intern(EntityType::Company, "北京青鸟科技集团", None);
+        let b = t.intern(EntityType::Company, "青鸟科技", None);
+        t.nodes[a].mentions.push(MentionRef { doc: "d".into(), span: CharSpan { start: 0, end: 8 }, text: "北京青鸟科技集团".into() });
+        t.nodes[b].mentions.push(MentionRef { doc: "d".into(), span: CharSpan { start: 9, end: 13 }, text: "青鸟科技".into() });
+        t.merge_aliases(&[]);
+        assert_eq!(t.find(b), a);
+        let (ents, _) = t.finish();
+        assert_eq!(ents.len(), 1);
+        assert_eq!(ents[0].label, "北京青鸟科技集团");
+        assert!(ents[0].aliases.contains(&"青鸟科技".to_string()));
+    }
+}

@@ -1,0 +1,86 @@
+//! IRIs of the zonekg vocabulary; they mirror `ontology/zonekg.ttl`.
+
+use crate::model::{EntityType, Predicate};
+use unicode_normalization::UnicodeNormalization;
+
+/// The ontology namespace.
+pub const ZKG: &str = "https://w3id.org/zonekg/ontology#";
+/// Entity IRIs start with this.
+pub const ID: &str = "https://w3id.org/zonekg/id/";
+/// Document (named graph) IRIs start with this.
+pub const DOC: &str = "https://w3id.org/zonekg/doc/";
+/// Industry concept scheme.
+pub const INDUSTRY_SCHEME: &str = "https://w3id.org/zonekg/id/scheme/industries";
+/// W3C ORG.
+pub const ORG: &str = "http://www.w3.org/ns/org#";
+/// SKOS.
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+/// PROV-O.
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+/// RDF.
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+/// RDFS.
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+/// XSD.
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+/// Dublin Core terms.
+pub const DCT: &str = "http://purl.org/dc/terms/";
+
+/// The class IRI of an entity type.
+pub fn class(t: EntityType) -> String {
+    format!("{ZKG}{}", t.as_str())
+}
+
+/// The property IRI of a predicate (`org:subOrganizationOf` is W3C ORG's own).
+pub fn property(p: Predicate) -> String {
+    match p {
+        Predicate::SubOrganizationOf => format!("{ORG}subOrganizationOf"),
+        _ => format!("{ZKG}{}", p.as_str()),
+    }
+}
+
+/// The predicate of a property IRI.
+pub fn predicate_of(iri: &str) -> Option<Predicate> {
+    let local = iri.strip_prefix(ZKG).or_else(|| iri.strip_prefix(ORG))?;
+    Predicate::parse(local)
+}
+
+/// The entity IRI: a pure function of type and canonical label (NFKC, no spaces, escaped).
+pub fn entity_iri(t: EntityType, label: &str) -> String {
+    let norm: String = label.nfkc().filter(|c| !c.is_whitespace()).collect();
+    format!("{ID}{}/{}", t.iri_segment(), escape_segment(&norm))
+}
+
+/// The IRI of a document's named graph.
+pub fn doc_iri(id: &str) -> String {
+    format!("{DOC}{id}")
+}
+
+/// Percent-escapes what may not stand in an IRI path segment; other Unicode stays.
+pub fn escape_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c) || (!c.is_ascii() && !c.is_control()) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iris_are_pure_functions_of_type_and_label() {
+        assert_eq!(entity_iri(EntityType::Zone, "西部（重庆）科学城"), "https://w3id.org/zonekg/id/zone/西部(重庆)科学城");
+        assert_eq!(entity_iri(EntityType::Company, "A B/C"), "https://w3id.org/zonekg/id/company/AB%2FC");
+        assert_eq!(predicate_of(&property(Predicate::SubOrganizationOf)), Some(Predicate::SubOrganizationOf));
+        assert_eq!(predicate_of(&property(Predicate::SettledIn)), Some(Predicate::SettledIn));
+    }
+}
