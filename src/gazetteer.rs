@@ -16,6 +16,8 @@ pub enum Scan {
     Always,
     /// Only in an industry context (`…产业`, lists): short, generic industry words.
     Context,
+    /// Only where a name may end right after it (2-character abbreviations: 北大 but not 重大项目).
+    Bounded,
     /// Never scanned; used only to resolve names found by grammar.
     Never,
 }
@@ -74,6 +76,8 @@ pub struct Gazetteer {
     pub by_name: HashMap<String, Vec<usize>>,
     /// Place names incl. short forms → entry (provinces first, then cities, districts).
     pub places: HashMap<String, usize>,
+    /// Place names safe to recognize inside other names: no district short forms.
+    pub places_strict: HashMap<String, usize>,
     /// Known English names, from `english_names.tsv` (zh name → en), used only for labels.
     pub english: HashMap<String, String>,
 }
@@ -189,9 +193,11 @@ impl Gazetteer {
             });
             self.surface(name, i, Scan::Always);
             self.places.insert(name.clone(), i);
+            self.places_strict.insert(name.clone(), i);
             if let Some(s) = short {
                 self.surface(&s, i, Scan::Always);
-                self.places.insert(s, i);
+                self.places.insert(s.clone(), i);
+                self.places_strict.insert(s, i);
             }
         }
         for c in &cities {
@@ -217,9 +223,11 @@ impl Gazetteer {
             });
             self.surface(name, i, Scan::Always);
             self.places.entry(name.clone()).or_insert(i);
+            self.places_strict.entry(name.clone()).or_insert(i);
             if let Some(s) = short {
                 self.surface(&s, i, Scan::Always);
-                self.places.entry(s).or_insert(i);
+                self.places.entry(s.clone()).or_insert(i);
+                self.places_strict.entry(s).or_insert(i);
             }
         }
         for a in &areas {
@@ -258,6 +266,9 @@ impl Gazetteer {
             // District short forms (朝阳, 和平, 新华…) are too often ordinary words to scan.
             self.surface(name, i, if name.chars().count() >= 3 { Scan::Always } else { Scan::Never });
             self.places.entry(name.clone()).or_insert(i);
+            if name.chars().count() >= 3 {
+                self.places_strict.entry(name.clone()).or_insert(i);
+            }
             if let Some(s) = short {
                 self.surface(&s, i, Scan::Never);
                 self.places.entry(s).or_insert(i);
@@ -345,7 +356,8 @@ impl Gazetteer {
             e.aliases.extend(en_abbr.iter().cloned());
             self.surface(&name, i, Scan::Always);
             for a in abbrs {
-                self.surface(&a, i, Scan::Always);
+                let scan = if a.chars().count() <= 2 { Scan::Bounded } else { Scan::Always };
+                self.surface(&a, i, scan);
             }
             for a in en_abbr {
                 self.surface(&a, i, Scan::Never);
@@ -463,14 +475,15 @@ impl Gazetteer {
     }
 
     /// The longest place name that `text` starts with, with its length in bytes.
+    /// District short forms (太平, 平安) are not used: inside names they are mostly words.
     pub fn place_prefix(&self, text: &str) -> Option<(&Entry, usize)> {
         let mut best = None;
         for (i, _) in text.char_indices().skip(2).chain(std::iter::once((text.len(), ' '))) {
             if i > 30 {
                 break;
             }
-            if let Some(e) = self.place(&text[..i]) {
-                best = Some((e, i));
+            if let Some(&e) = self.places_strict.get(&text[..i]) {
+                best = Some((&self.entries[e], i));
             }
         }
         best

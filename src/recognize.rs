@@ -88,6 +88,9 @@ static LATIN: LazyLock<Regex> =
 static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:专注于?|致力于|深耕|从事|主营)(?:全球|国内|国际|全国|于)?(\p{Han}{2,8}?)(?:领域|行业|产业|业务)").expect("static regex")
 });
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:龙头|优质|知名|领军|骨干|明星|独角兽|头部|链主)企业(\p{Han}[\p{Han}A-Za-z0-9]{1,9})(?:[,，、。;；]|等)").expect("static regex")
+});
 static LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头)").expect("static regex"));
 
@@ -176,6 +179,9 @@ impl Recognizer {
             if surf.scan == Scan::Context && !industry_context(text, r.clone()) {
                 continue;
             }
+            if surf.scan == Scan::Bounded && !self.right_boundary(&text[r.end..]) {
+                continue;
+            }
             // A short place name glued into a longer run of ideographs on both sides is
             // more often part of a word (e.g. 吉林 in a company name) — keep it anyway;
             // longer grammar names win the merge.
@@ -186,15 +192,15 @@ impl Recognizer {
     }
 
     /// The start of the name whose body ends at `end` (the suffix start), scanning left
-    /// from `end` but not before `floor`. `strong` allows the whole window when every
-    /// cut leaves fewer than two characters.
-    fn left_bound(&self, text: &str, floor: usize, end: usize, strong: bool) -> Option<usize> {
+    /// from `end` but not before `floor`. Returns `None` when no proper name stands there
+    /// (a count phrase such as `2家通航公司`, or only a boundary word).
+    fn left_bound(&self, text: &str, floor: usize, end: usize, strong: bool, numbered: bool) -> Option<usize> {
         // The window: name characters, at most 24, not crossing `floor`.
         let mut start = end;
         let mut depth = 0i32;
         for (i, c) in text[floor..end].char_indices().rev() {
             let i = floor + i;
-            if !is_name_char(c) || char_count(&text[i..end]) > 24 {
+            if !is_name_char(c) || char_count(&text[i..end]) > 24 || (c.is_ascii_alphabetic() && !text[i..end].is_ascii()) {
                 break;
             }
             if c == ')' {
@@ -207,6 +213,11 @@ impl Recognizer {
             }
             start = i;
         }
+        if numbered {
+            // 602所: the name is the number.
+            let digits = text[start..end].chars().rev().take_while(|c| c.is_ascii_digit()).count();
+            return (digits > 0).then(|| end - digits);
+        }
         // Numbers with their measure words ("200亿元级", "3家") end a name on the left.
         let window = &text[start..end];
         let mut num_cut = None;
@@ -215,50 +226,65 @@ impl Recognizer {
             if c.is_ascii_digit() {
                 let mut j = i + 1;
                 while let Some(&(k, d)) = chars.peek() {
-                    if d.is_ascii_digit() || d == '.' || "亿万千百元级家个项批年月日号期座栋多余平方米".contains(d) {
+                    if d.is_ascii_digit() || d == '.' || d == '%' || "亿万千百元级家个项批年月日号期座栋多余平方米所类".contains(d) {
                         j = k + d.len_utf8();
                         chars.next();
                     } else {
                         break;
                     }
                 }
-                // Digits right before the suffix are the name itself (602所).
-                if j < window.len() {
-                    num_cut = Some(start + j);
-                }
+                num_cut = Some(start + j);
             }
         }
         if let Some(c) = num_cut {
+            // A count right before the body (2家通航公司) is a generic reference.
+            let measured = text[..c].ends_with(|ch: char| "家个所类批项座".contains(ch));
+            let stops_between = self.left_ac.find_overlapping_iter(&text[c..end]).next().is_some();
+            if measured && !stops_between {
+                return None;
+            }
             start = c;
         }
         let window = &text[start..end];
-        let mut cuts: Vec<usize> = self.left_ac.find_overlapping_iter(window).map(|m| start + m.end()).collect();
-        cuts.sort_unstable_by(|a, b| b.cmp(a));
-        cuts.dedup();
-        for c in &cuts {
+        let mut cuts: Vec<(usize, usize)> =
+            self.left_ac.find_overlapping_iter(window).map(|m| (start + m.end(), m.pattern().as_usize())).collect();
+        cuts.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        for (c, _) in &cuts {
             if char_count(&text[*c..end]) >= 2 {
                 return Some(*c);
             }
         }
-        if (cuts.is_empty() || strong) && char_count(window) >= 1 {
+        let soft = cuts.iter().all(|(_, p)| lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[*p]));
+        if (cuts.is_empty() || (strong && soft)) && !window.is_empty() {
             return Some(start);
         }
         None
     }
 
-    /// Whether the body of a name (without its suffix) says nothing proper.
+    /// Whether the body of a name (without its suffix) says nothing proper: only generic
+    /// words, places and suffix words, or a word in -化.
     pub fn is_generic(&self, body: &str) -> bool {
+        if body.ends_with('化') {
+            return true;
+        }
         let mut rest = body;
+        let mut proper = false;
         loop {
             if rest.is_empty() {
-                return true;
+                return !proper;
             }
-            match self.generic_ac.find(rest) {
-                Some(m) if m.start() == 0 => rest = &rest[m.end()..],
-                _ => {
-                    // Digits and measure words alone are not a name either.
-                    return rest.chars().all(|c| c.is_ascii_digit() || "个家所项".contains(c));
-                }
+            if let Some(m) = self.generic_ac.find(rest).filter(|m| m.start() == 0) {
+                rest = &rest[m.end()..];
+            } else if let Some((_, len)) = self.gaz.place_prefix(rest) {
+                // A place makes a name proper only with something after it (南通高新区 is
+                // proper, 江苏省第一流国家 is not): keep scanning.
+                rest = &rest[len..];
+                proper = rest.is_empty();
+            } else if let Some(m) = self.suffix_ac.find(rest).filter(|m| m.start() == 0 && m.end() == rest.len()) {
+                rest = &rest[m.end()..];
+            } else {
+                // Digits and measure words alone are not a name either.
+                return rest.chars().all(|c| c.is_ascii_digit() || "个家所项".contains(c));
             }
         }
     }
@@ -280,10 +306,10 @@ impl Recognizer {
                     continue;
                 }
             }
-            let Some(start) = self.left_bound(text, sent.start, sfx_start, strength == Strength::Strong) else {
+            let numbered = suffix == "所";
+            let Some(mut start) = self.left_bound(text, sent.start, sfx_start, strength == Strength::Strong, numbered) else {
                 continue;
             };
-            let mut start = start;
             // Descriptive prefixes are not part of the name.
             for d in lexicon::DESCRIPTORS {
                 if text[start..sfx_start].starts_with(d) && char_count(&text[start + d.len()..sfx_start]) >= 2 {
@@ -291,30 +317,38 @@ impl Recognizer {
                 }
             }
             let body = &text[start..sfx_start];
-            if suffix == "所" {
-                if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit()) {
+            if !numbered {
+                if body.chars().count() < 2 && !(suffix.chars().count() >= 3 && !body.is_empty()) {
                     continue;
                 }
-            } else if body.chars().count() < 2 && !(suffix.chars().count() >= 3 && !body.is_empty()) {
-                continue;
+                if body.starts_with(|c: char| "该本这此其各每".contains(c)) || self.is_generic(body) {
+                    continue;
+                }
             }
-            if body.starts_with(|c: char| "该本这此其各每".contains(c)) || body.contains('、') {
-                continue;
-            }
-            if self.is_generic(body) {
-                continue;
-            }
-            if strength == Strength::Weak {
-                // 新能源汽车 is an industry, not a company: a weak suffix needs a proper body.
+            if strength == Strength::Weak || etype == EntityType::Company {
+                // 新能源汽车 and 通航公司 name industries, not companies.
                 let whole = &text[start..sfx_end];
-                if self.gaz.lookup(whole, Some(EntityType::Industry)).is_some()
-                    || self.gaz.lookup(body, Some(EntityType::Industry)).is_some()
-                    || self.gaz.place(body).is_some()
+                let industry_inside = self.gaz_ac.find_iter(body).any(|g| {
+                    let e = self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry;
+                    self.gaz.entries[e].etype == EntityType::Industry && (strength == Strength::Weak || g.end() - g.start() == body.len())
+                });
+                if industry_inside
+                    || self.gaz.lookup(whole, Some(EntityType::Industry)).is_some()
+                    || (strength == Strength::Weak && self.gaz.place(body).is_some())
                 {
                     continue;
                 }
             }
             out.push(Mention::new(start..sfx_end, etype, text, Origin::Grammar));
+        }
+        // 龙头企业X, 优质企业X: a descriptor then a bare company name up to punctuation.
+        for caps in DESCRIBED.captures_iter(s) {
+            let g = caps.get(1).expect("group 1");
+            let t = g.as_str();
+            let n = char_count(t);
+            if (2..=10).contains(&n) && self.left_ac.find(t).is_none() && !self.is_generic(t) {
+                out.push(Mention::new(sent.start + g.start()..sent.start + g.end(), EntityType::Company, text, Origin::List));
+            }
         }
     }
 
@@ -370,8 +404,8 @@ impl Recognizer {
         }
         let mut items: Vec<Range<usize>> = Vec::new();
         let mut head: Option<EntityType> = None;
-        let n = pieces.len();
         let mut trigger: Option<EntityType> = None;
+        let n = pieces.len();
         for (k, piece) in pieces.into_iter().enumerate() {
             let mut r = piece.clone();
             if k == 0 {
@@ -393,14 +427,11 @@ impl Recognizer {
                 }
             }
             let piece_text = &text[r.clone()];
-            // 等 (or, in the last item, a boundary word) ends the list.
-            let end_at = piece_text.find('等').or_else(|| {
-                if k + 1 == n {
-                    self.right_cut(piece_text)
-                } else {
-                    None
-                }
-            });
+            // 等, a head noun, or (in the last item) a boundary word ends the list.
+            let end_at = piece_text
+                .find('等')
+                .or_else(|| self.head_cut(piece_text))
+                .or_else(|| if k + 1 == n { self.right_cut(piece_text) } else { None });
             if let Some(e) = end_at {
                 let tail_start = r.start + e;
                 r.end = tail_start;
@@ -408,7 +439,12 @@ impl Recognizer {
                 while !text.is_char_boundary(end) {
                     end -= 1;
                 }
-                head = self.list_head(&text[tail_start..end]);
+                let tail = &text[tail_start..end];
+                head = self.list_head(tail);
+                // A settling verb right after the list: its items settle, so are organizations.
+                if ["落户", "入驻", "签约", "进驻", "落地"].iter().any(|v| tail.chars().take(6).collect::<String>().contains(v)) {
+                    trigger = trigger.or(Some(EntityType::Company));
+                }
                 items.push(r);
                 break;
             }
@@ -417,17 +453,23 @@ impl Recognizer {
         if items.len() < 2 {
             return;
         }
-        // The type: head noun, then typed neighbours, then the trigger verb.
-        let typed: Vec<EntityType> = items
+        // The type of untyped items: head noun, then trigger verb, then typed neighbours.
+        let typed: Vec<Option<EntityType>> = items
             .iter()
-            .filter_map(|r| out.iter().find(|m| m.range == *r && m.origin <= Origin::Grammar).map(|m| m.etype))
+            .map(|r| out.iter().find(|m| m.range == *r && m.origin <= Origin::Grammar).map(|m| m.etype))
             .collect();
-        let majority = if !typed.is_empty() && typed.iter().all(|t| *t == typed[0]) { Some(typed[0]) } else { None };
-        let Some(etype) = head.or(majority).or(trigger) else { return };
+        let known: Vec<EntityType> = typed.iter().flatten().copied().collect();
+        let unanimous = if !known.is_empty() && known.iter().all(|t| *t == known[0]) { Some(known[0]) } else { None };
+        // Industry items are only invented with an explicit head or trigger.
+        let majority = unanimous.filter(|t| *t != EntityType::Industry);
+        let Some(etype) = head.or(trigger).or(majority) else { return };
         if matches!(etype, EntityType::Place | EntityType::Person) {
             return;
         }
-        for r in items {
+        for (r, t0) in items.into_iter().zip(typed) {
+            if t0.is_some() && etype != EntityType::Industry {
+                continue;
+            }
             let mut r = r;
             let t = &text[r.clone()];
             if t.ends_with("项目") && char_count(t) > 3 {
@@ -435,21 +477,42 @@ impl Recognizer {
             }
             let t = &text[r.clone()];
             let len = char_count(t);
-            if !(2..=16).contains(&len) || t.chars().any(|c| c.is_ascii_digit()) && etype == EntityType::Industry {
+            if !(2..=16).contains(&len) || t.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            if self.is_generic(t) || t.contains('的') {
+            // Clean items only: no boundary words inside, nothing generic, no partial names.
+            if self.is_generic(t) || self.left_ac.find(t).is_some() {
+                continue;
+            }
+            let partial = out.iter().any(|m| {
+                m.origin <= Origin::Grammar
+                    && m.etype != EntityType::Industry
+                    && m.etype != EntityType::Place
+                    && r.start <= m.range.start
+                    && m.range.end <= r.end
+                    && m.range != r
+            });
+            if partial {
                 continue;
             }
             // A product or project named after its company: keep the company name
             // (X财险生物医药专业险种 → X财险).
-            if etype == EntityType::Company && !out.iter().any(|m| m.range == r) {
+            if etype == EntityType::Company {
                 if let Some(cut) = self.company_prefix(t) {
                     r.end = r.start + cut;
                 }
             }
             out.push(Mention::new(r, etype, text, Origin::List));
         }
+    }
+
+    /// Where a middle list item is cut by a head noun (智能装备产业向… → 智能装备).
+    fn head_cut(&self, t: &str) -> Option<usize> {
+        lexicon::LIST_HEADS
+            .iter()
+            .filter_map(|(w, _)| t.find(w))
+            .filter(|&i| char_count(&t[..i]) >= 2 && i + 6 < t.len())
+            .min()
     }
 
     /// The end of the longest prefix of `t` that ends with an organization suffix
@@ -529,7 +592,7 @@ impl Recognizer {
             let after = &s[m.end()..];
             let paren_cjk = after.starts_with('(') && after[1..].chars().next().is_some_and(is_cjk);
             let acronym = t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            if t.len() < 3 || (acronym && !paren_cjk) {
+            if t.len() < 3 || (acronym && !paren_cjk) || !t.starts_with(|c: char| c.is_ascii_uppercase()) {
                 continue;
             }
             // Latin right after an opening parenthesis is an alias, handled below.
@@ -554,6 +617,20 @@ impl Recognizer {
                 if e.etype == EntityType::Industry && g.end() < t.len() {
                     let r = m.range.start + g.start()..m.range.start + g.end();
                     let mut men = Mention::new(r, EntityType::Industry, text, Origin::Gazetteer);
+                    men.gaz = Some(surf.entry);
+                    men.nested = true;
+                    add.push(men);
+                }
+            }
+        }
+        // A zone or place at the head of an organization's name (重庆高新区招商公司).
+        for m in out.iter().filter(|m| !m.nested && m.etype.is_org() && m.origin != Origin::Gazetteer) {
+            let t = &text[m.range.clone()];
+            if let Some(g) = self.gaz_ac.find(t).filter(|g| g.start() == 0 && g.end() < t.len()) {
+                let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]];
+                let e = &self.gaz.entries[surf.entry];
+                if matches!(e.etype, EntityType::Zone | EntityType::Place) && surf.scan == Scan::Always {
+                    let mut men = Mention::new(m.range.start..m.range.start + g.end(), e.etype, text, Origin::Gazetteer);
                     men.gaz = Some(surf.entry);
                     men.nested = true;
                     add.push(men);
