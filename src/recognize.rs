@@ -179,7 +179,7 @@ impl Recognizer {
             if surf.scan == Scan::Context && !industry_context(text, r.clone()) {
                 continue;
             }
-            if surf.scan == Scan::Bounded && !self.right_boundary(&text[r.end..]) {
+            if surf.scan == Scan::Bounded && !bounded_after(&text[r.end..]) {
                 continue;
             }
             // A short place name glued into a longer run of ideographs on both sides is
@@ -200,7 +200,7 @@ impl Recognizer {
         let mut depth = 0i32;
         for (i, c) in text[floor..end].char_indices().rev() {
             let i = floor + i;
-            if !is_name_char(c) || char_count(&text[i..end]) > 24 || (c.is_ascii_alphabetic() && !text[i..end].is_ascii()) {
+            if !is_name_char(c) || char_count(&text[i..end]) > 24 {
                 break;
             }
             if c == ')' {
@@ -216,7 +216,8 @@ impl Recognizer {
         if numbered {
             // 602所: the name is the number.
             let digits = text[start..end].chars().rev().take_while(|c| c.is_ascii_digit()).count();
-            return (digits > 0).then(|| end - digits);
+            // Numbered institutes have three digits or more (602所), not counts (10所).
+            return (digits >= 3).then(|| end - digits);
         }
         // Numbers with their measure words ("200亿元级", "3家") end a name on the left.
         let window = &text[start..end];
@@ -249,16 +250,18 @@ impl Recognizer {
         let mut cuts: Vec<(usize, usize)> =
             self.left_ac.find_overlapping_iter(window).map(|m| (start + m.end(), m.pattern().as_usize())).collect();
         cuts.sort_unstable_by(|a, b| b.0.cmp(&a.0));
-        for (c, _) in &cuts {
+        // The rightmost boundary word decides; only a soft one (联合, 合作) may be passed
+        // over when it leaves less than two characters.
+        for (c, p) in &cuts {
             if char_count(&text[*c..end]) >= 2 {
                 return Some(*c);
             }
+            if !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[*p]) {
+                return None;
+            }
         }
-        let soft = cuts.iter().all(|(_, p)| lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[*p]));
-        if (cuts.is_empty() || (strong && soft)) && !window.is_empty() {
-            return Some(start);
-        }
-        None
+        let _ = strong;
+        (!window.is_empty()).then_some(start)
     }
 
     /// Whether the body of a name (without its suffix) says nothing proper: only generic
@@ -280,7 +283,9 @@ impl Recognizer {
                 // proper, 江苏省第一流国家 is not): keep scanning.
                 rest = &rest[len..];
                 proper = rest.is_empty();
-            } else if let Some(m) = self.suffix_ac.find(rest).filter(|m| m.start() == 0 && m.end() == rest.len()) {
+            } else if let Some(m) = self.suffix_ac.find(rest).filter(|m| {
+                m.start() == 0 && m.end() == rest.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+            }) {
                 rest = &rest[m.end()..];
             } else {
                 // Digits and measure words alone are not a name either.
@@ -481,7 +486,11 @@ impl Recognizer {
                 continue;
             }
             // Clean items only: no boundary words inside, nothing generic, no partial names.
-            if self.is_generic(t) || self.left_ac.find(t).is_some() {
+            let hard_stop = self
+                .left_ac
+                .find_overlapping_iter(t)
+                .any(|m| !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[m.pattern().as_usize()]));
+            if self.is_generic(t) || hard_stop {
                 continue;
             }
             let partial = out.iter().any(|m| {
@@ -661,6 +670,11 @@ impl Default for Recognizer {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Whether a 2-character abbreviation may end before `after` (北大等, not 重大项目).
+fn bounded_after(after: &str) -> bool {
+    after.chars().next().is_none_or(|c| !is_name_char(c) || "等与和及的在是为将也已".contains(c))
 }
 
 /// Whether a short, generic industry word at `r` stands in an industry context.

@@ -34,6 +34,7 @@ pub struct RawRelation {
 const SETTLE: &[&str] = &[
     "落户", "入驻", "签约", "引进", "引入", "落地", "进驻", "迁入", "入园", "扎根", "招引", "聚集了", "集聚了", "汇聚",
 ];
+const INTRODUCE: &[&str] = &["引进", "引入", "招引"];
 const INDUSTRY_CUES: &[&str] = &[
     "主导", "围绕", "做强", "做优", "做大", "做特", "聚焦", "重点发展", "发展", "打造", "培育", "产业集群", "产业链",
     "产业体系", "为引领", "为核心", "形成", "支柱", "特色产业", "集聚", "壮大", "优势产业", "新兴产业", "等产业",
@@ -106,7 +107,7 @@ pub fn extract(art: &Article, ms: &[Mention], ids: &[usize], table: &mut EntityT
     let mut prev_orgs: Vec<usize> = Vec::new();
     for sent in &sentences {
         let in_sent: Vec<usize> = (0..ms.len()).filter(|&k| sent.start <= ms[k].range.start && ms[k].range.end <= sent.end).collect();
-        sentence_rules(&mut cx, table, sent, &in_sent, current, &prev_orgs);
+        sentence_rules(&mut cx, table, sent, &in_sent, (current, topic), &prev_orgs);
         if let Some(&k) = in_sent.iter().rev().find(|&&k| !ms[k].nested && table.nodes[table.find(ids[k])].etype == EntityType::Zone) {
             current = Some(table.find(ids[k]));
         }
@@ -145,7 +146,14 @@ fn is_gov(label: &str) -> bool {
     GOV.iter().any(|g| label.ends_with(g))
 }
 
-fn sentence_rules(cx: &mut Ctx, table: &mut EntityTable, sent: &Range<usize>, in_sent: &[usize], current: Option<usize>, prev_orgs: &[usize]) {
+fn sentence_rules(
+    cx: &mut Ctx,
+    table: &mut EntityTable,
+    sent: &Range<usize>,
+    in_sent: &[usize],
+    (current, topic): (Option<usize>, Option<usize>),
+    prev_orgs: &[usize],
+) {
     let text = &cx.art.norm.text;
     let s = &text[sent.clone()];
     let ms = cx.ms;
@@ -157,7 +165,8 @@ fn sentence_rules(cx: &mut Ctx, table: &mut EntityTable, sent: &Range<usize>, in
         .copied()
         .filter(|&k| node(table, ids, k).1.is_org() && (!ms[k].nested || ms[k].etype == EntityType::Company))
         .collect();
-    let inds: Vec<usize> = in_sent.iter().copied().filter(|&k| node(table, ids, k).1 == EntityType::Industry).collect();
+    // Industries inside a park's name belong to that park (name rules), not the sentence.
+    let inds: Vec<usize> = top.iter().copied().filter(|&k| node(table, ids, k).1 == EntityType::Industry).collect();
 
     // Cooperation, clause by clause.
     let mut coop_objects: Vec<usize> = Vec::new();
@@ -235,10 +244,23 @@ fn sentence_rules(cx: &mut Ctx, table: &mut EntityTable, sent: &Range<usize>, in
         .flat_map(|t| s.match_indices(t).map(move |(i, _)| (sent.start + i, sent.start + i + t.len())))
         .collect();
     if !trig.is_empty() {
-        let after_trigger = zones.iter().copied().find(|&z| trig.iter().any(|&(_, e)| ms[z].range.start >= e && ms[z].range.start <= e + 6));
+        // 落户Z / 入驻Z: the zone after the verb hosts; 引进 takes its host as subject.
+        let after_trigger = zones.iter().copied().find(|&z| {
+            trig.iter().any(|&(b, e)| ms[z].range.start >= e && ms[z].range.start <= e + 6 && !INTRODUCE.iter().any(|v| text[b..].starts_with(v)))
+        });
         let first_trig = trig.iter().map(|t| t.0).min().unwrap_or(sent.start);
-        let before = zones.iter().copied().filter(|&z| ms[z].range.end <= first_trig).last();
-        let host = after_trigger.or(before).map(|k| node(table, ids, k).0).or(current);
+        let zone_level_before = zones
+            .iter()
+            .copied()
+            .filter(|&z| ms[z].range.end <= first_trig)
+            .find(|&z| is_zone_level(&table.nodes[node(table, ids, z).0].label));
+        let first_before = zones.iter().copied().find(|&z| ms[z].range.end <= first_trig);
+        let host = after_trigger
+            .or(zone_level_before)
+            .map(|k| node(table, ids, k).0)
+            .or(current.filter(|&c| is_zone_level(&table.nodes[c].label)))
+            .or(first_before.map(|k| node(table, ids, k).0))
+            .or(current);
         if let Some(host) = host {
             for &k in &orgs {
                 if coop_objects.contains(&k) {
@@ -297,7 +319,8 @@ fn sentence_rules(cx: &mut Ctx, table: &mut EntityTable, sent: &Range<usize>, in
                 .find(|&z| is_zone_level(&table.nodes[node(table, ids, z).0].label))
                 .or_else(|| zones.iter().copied().find(|&z| ms[z].range.end <= first_ind))
                 .map(|z| node(table, ids, z).0)
-                .or(current);
+                .or(current.filter(|&c| is_zone_level(&table.nodes[c].label)))
+                .or(topic);
             let org_subject = orgs.iter().any(|&o| ms[o].range.end <= first_ind && !ms[o].nested)
                 && !zones.iter().any(|&z| ms[z].range.end <= first_ind);
             if let (Some(z), false) = (subj, org_subject) {
@@ -373,7 +396,10 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                         }
                     }
                 }
-                if let Some((pl, pr)) = place {
+                let skip = et.is_org()
+                    && (table.nodes[n].gaz.is_some() || is_gov(&label) || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
+                if skip {
+                } else if let Some((pl, pr)) = place {
                     let is_country = pl == "中国";
                     if !is_country && cx.art.norm.text[pr.clone()].chars().count() >= 2 {
                         let entry = gaz.places.get(&pl).copied();
