@@ -80,6 +80,8 @@ pub struct Gazetteer {
     pub places_strict: HashMap<String, usize>,
     /// Known English names, from `english_names.tsv` (zh name → en), used only for labels.
     pub english: HashMap<String, String>,
+    /// The nine strategic emerging industry categories (entry indices, in order).
+    pub categories: Vec<usize>,
 }
 
 macro_rules! data {
@@ -441,6 +443,7 @@ impl Gazetteer {
             let short = name.strip_suffix("产业").map(str::to_string);
             e.aliases.extend(short.iter().cloned());
             cats.insert(seq, name.clone());
+            self.categories.push(i);
             self.surface(&name, i, Scan::Always);
             if let Some(s) = short {
                 self.surface(&s, i, Scan::Always);

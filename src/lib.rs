@@ -1,16 +1,38 @@
 //! zonekg builds knowledge graphs of China's innovation geography from Chinese news.
+//!
+//! Text goes through [`normalize`] → [`recognize`] → [`resolve`] → [`relations`] (the
+//! extraction stages, which know nothing of RDF), then [`rdf`] maps the result to quads and
+//! [`store`] writes them into Oxigraph. [`KnowledgeGraph`] wires it all together:
+//!
+//! ```
+//! use zonekg::KnowledgeGraph;
+//! let kg = KnowledgeGraph::in_memory()?;
+//! kg.ingest_text("a.txt", "## 甲乙高新区\n\n甲乙高新区围绕集成电路、生物医药等主导产业,引进青木科技、云顶电子等企业。")?;
+//! let rels = kg.relations_of("甲乙高新区")?;
+//! assert!(rels.iter().any(|r| r.predicate == "hasIndustry" && r.other == "集成电路"));
+//! # Ok::<(), zonekg::Error>(())
+//! ```
 #![warn(missing_docs)]
 
+pub mod error;
 pub mod gazetteer;
+pub mod input;
 pub mod json;
+pub mod kg;
 pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod query;
+pub mod rdf;
 pub mod recognize;
 pub mod relations;
 pub mod resolve;
+pub mod store;
 pub mod vocab;
 
+pub use error::{Error, Result};
+pub use kg::{Card, KnowledgeGraph, RelationRow, Stats};
 pub use model::*;
 pub use pipeline::{extract, Input};
+pub use store::{Answer, IngestReport, Store};

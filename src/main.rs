@@ -1,9 +1,227 @@
-fn main() {
-    let mut inputs = Vec::new();
-    for p in std::env::args().skip(1) {
-        let text = std::fs::read_to_string(&p).unwrap();
-        inputs.push(zonekg::Input { source: p, text });
+//! The `zonekg` command: parses arguments and calls the library.
+
+mod cli;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+use cli::{Args, Command, ExtractFormat, QueryFormat, RdfFormatArg};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+use zonekg::query::{write_answer, NamedQuery, OutputFormat};
+use zonekg::{EntityType, KnowledgeGraph, Predicate};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            // Output piped into `head` or `dot` that closes early is not an error.
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            let mut parts: Vec<String> = Vec::new();
+            for m in msg {
+                if !parts.iter().any(|p| p.contains(&m)) {
+                    parts.push(m);
+                }
+            }
+            eprintln!("zonekg: error: {}", parts.join(": "));
+            ExitCode::FAILURE
+        }
     }
-    let x = zonekg::extract(&inputs);
-    println!("{}", serde_json::to_string_pretty(&zonekg::json::to_json(&x)).unwrap());
+}
+
+fn run(args: Args) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.command {
+        Command::Ingest { paths, store, quiet } => {
+            let t0 = Instant::now();
+            let kg = KnowledgeGraph::open(&store).with_context(|| format!("opening store {}", store.display()))?;
+            let (x, r, failed) = kg.ingest_paths(&paths)?;
+            if !quiet {
+                writeln!(out, "ingested into {}", store.display())?;
+                writeln!(
+                    out,
+                    "documents: {} ({} new, {} unchanged, {} replaced)",
+                    x.documents.len(),
+                    r.added,
+                    r.unchanged,
+                    r.replaced
+                )?;
+                let ent: Vec<String> = EntityType::ALL
+                    .iter()
+                    .map(|t| format!("{t} {}", x.entities.iter().filter(|e| e.etype == *t).count()))
+                    .collect();
+                writeln!(out, "entities: {} ({})", x.entities.len(), ent.join(", "))?;
+                let rel: Vec<String> = Predicate::ALL
+                    .iter()
+                    .map(|p| format!("{p} {}", x.relations.iter().filter(|r| r.predicate == *p).count()))
+                    .collect();
+                writeln!(out, "relations: {} ({})", x.relations.len(), rel.join(", "))?;
+                writeln!(out, "quads: {} added, {} in store", r.quads_after.saturating_sub(r.quads_before), r.quads_after)?;
+                writeln!(out, "seconds: {:.2}", t0.elapsed().as_secs_f64())?;
+            }
+            out.flush()?;
+            if !failed.is_empty() {
+                eprintln!("zonekg: {} file(s) not ingested:", failed.len());
+                for (_, e) in &failed {
+                    eprintln!("  {e}");
+                }
+                return Ok(ExitCode::from(2));
+            }
+        }
+        Command::Extract { paths, format } => {
+            let (inputs, failed) = zonekg::input::read_inputs(&paths)?;
+            for (_, e) in &failed {
+                eprintln!("zonekg: warning: {e}");
+            }
+            let x = zonekg::extract(&inputs);
+            match format {
+                ExtractFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &zonekg::json::to_json(&x))?;
+                    writeln!(out)?;
+                }
+                f => {
+                    let quads = zonekg::rdf::all_quads(&x, &zonekg::input::now_utc());
+                    let fmt = match f {
+                        ExtractFormat::Nquads => RdfFormat::NQuads,
+                        ExtractFormat::Trig => RdfFormat::TriG,
+                        _ => RdfFormat::Turtle,
+                    };
+                    let mut ser = RdfSerializer::from_format(fmt)
+                        .with_prefix("zkg", zonekg::vocab::ZKG)?
+                        .with_prefix("skos", zonekg::vocab::SKOS)?
+                        .with_prefix("org", zonekg::vocab::ORG)?
+                        .with_prefix("rdfs", zonekg::vocab::RDFS)?
+                        .for_writer(&mut out);
+                    let mut seen = std::collections::HashSet::new();
+                    for q in &quads {
+                        if fmt == RdfFormat::Turtle {
+                            let t = oxigraph::model::Triple::from(q.clone());
+                            if seen.insert(t.clone()) {
+                                ser.serialize_triple(&t)?;
+                            }
+                        } else {
+                            ser.serialize_quad(q)?;
+                        }
+                    }
+                    ser.finish()?;
+                }
+            }
+        }
+        Command::Query { sparql, file, name, params, format, store } => {
+            if name.as_deref() == Some("list") {
+                for q in zonekg::query::NAMED {
+                    writeln!(out, "{:<28} {}", q.name, q.description())?;
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let text = match (sparql, file, name) {
+                (Some(s), _, _) => s,
+                (_, Some(f), _) => std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?,
+                (_, _, Some(n)) => NamedQuery::get(&n)?.render(&params)?,
+                _ => bail!("give a SPARQL query, --file F or --name N"),
+            };
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            let answer = kg.query(&text)?;
+            let f = match format {
+                QueryFormat::Table => OutputFormat::Table,
+                QueryFormat::Csv => OutputFormat::Csv,
+                QueryFormat::Tsv => OutputFormat::Tsv,
+                QueryFormat::Json => OutputFormat::Json,
+            };
+            write_answer(&answer, f, &mut out)?;
+        }
+        Command::Update { sparql, file, store } => {
+            let text = match (sparql, file) {
+                (Some(s), _) => s,
+                (_, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?,
+                _ => bail!("give a SPARQL Update or --file F"),
+            };
+            let kg = KnowledgeGraph::open(&store)?;
+            kg.store().update(&text)?;
+            writeln!(out, "updated; {} quads in store", kg.store().len()?)?;
+        }
+        Command::Lookup { name, json, store } => {
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            let card = kg.lookup(&name)?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &card)?;
+                writeln!(out)?;
+            } else {
+                write_card(&card, &mut out)?;
+            }
+        }
+        Command::Stats { store } => {
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            let s = kg.stats()?;
+            writeln!(out, "documents: {}", s.documents)?;
+            writeln!(out, "entities:")?;
+            for (t, n) in &s.entities {
+                writeln!(out, "  {t:<18} {n}")?;
+            }
+            writeln!(out, "relations:")?;
+            for (p, n) in &s.relations {
+                writeln!(out, "  {p:<18} {n}")?;
+            }
+            writeln!(out, "quads: {}", s.quads)?;
+        }
+        Command::Dump { format, store } => {
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            let fmt = match format {
+                RdfFormatArg::Nquads => RdfFormat::NQuads,
+                RdfFormatArg::Trig => RdfFormat::TriG,
+            };
+            kg.store().dump(fmt, &mut out)?;
+        }
+        Command::Load { files, store } => {
+            let kg = KnowledgeGraph::open(&store)?;
+            let before = kg.store().len()?;
+            for f in &files {
+                let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+                let Some(fmt) = RdfFormat::from_extension(ext) else {
+                    bail!("{}: unknown RDF format (use .nq, .trig, .ttl or .nt)", f.display());
+                };
+                let file = std::fs::File::open(f).with_context(|| format!("opening {}", f.display()))?;
+                kg.store().load(fmt, std::io::BufReader::new(file)).with_context(|| format!("loading {}", f.display()))?;
+            }
+            let after = kg.store().len()?;
+            writeln!(out, "loaded {} file(s): {} quads added, {} in store", files.len(), after - before, after)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_card(c: &zonekg::Card, out: &mut impl Write) -> Result<()> {
+    writeln!(out, "{} ({})", c.label, c.etype)?;
+    if let Some(en) = &c.label_en {
+        writeln!(out, "  en: {en}")?;
+    }
+    if !c.aliases.is_empty() {
+        writeln!(out, "  aliases: {}", c.aliases.join(", "))?;
+    }
+    writeln!(out, "  iri: {}", c.iri)?;
+    for dir in ["out", "in"] {
+        let rels: Vec<_> = c.relations.iter().filter(|r| r.direction == dir).collect();
+        if rels.is_empty() {
+            continue;
+        }
+        writeln!(out, "{}", if dir == "out" { "relations:" } else { "relations in:" })?;
+        for r in rels {
+            if dir == "out" {
+                writeln!(out, "  → {} {}", r.predicate, r.other)?;
+            } else {
+                writeln!(out, "  ← {} {}", r.predicate, r.other)?;
+            }
+            for e in &r.evidence {
+                writeln!(out, "      “{}” [{} {}–{}]", e.sentence, e.title, e.start, e.end)?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,280 @@
+//! The facade: [`KnowledgeGraph`] wires extraction, RDF mapping and the store together.
+
+use crate::error::{Error, Result};
+use crate::input;
+use crate::model::Extraction;
+use crate::pipeline::{self, Input};
+use crate::query::display_term;
+use crate::store::{Answer, IngestReport, Store};
+use oxigraph::model::{Literal, Term};
+use std::path::{Path, PathBuf};
+
+/// A knowledge graph of zones, companies, institutions, industries and places.
+///
+/// ```
+/// use zonekg::KnowledgeGraph;
+/// let kg = KnowledgeGraph::in_memory()?;
+/// kg.ingest_text("news.txt", "## 甲乙高新区引进新企业\n\n近日,青木科技集团正式签约入驻甲乙高新区。")?;
+/// let card = kg.lookup("青木科技")?;
+/// assert_eq!(card.label, "青木科技集团");
+/// assert!(card.relations.iter().any(|r| r.predicate == "settledIn" && r.other == "甲乙高新区"));
+/// # Ok::<(), zonekg::Error>(())
+/// ```
+pub struct KnowledgeGraph {
+    store: Store,
+}
+
+/// One relation of an entity, seen from it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RelationRow {
+    /// `out` when the entity is the subject, `in` when it is the object.
+    pub direction: &'static str,
+    /// The predicate's short name.
+    pub predicate: String,
+    /// The label of the entity at the other end.
+    pub other: String,
+    /// Its IRI.
+    pub other_iri: String,
+    /// The evidence: article title, sentence and character offsets.
+    pub evidence: Vec<EvidenceRow>,
+}
+
+/// One sentence supporting a relation.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct EvidenceRow {
+    /// The document IRI.
+    pub doc: String,
+    /// The article title.
+    pub title: String,
+    /// The sentence.
+    pub sentence: String,
+    /// First character in the article.
+    pub start: i64,
+    /// Character after the sentence.
+    pub end: i64,
+}
+
+/// An entity card: what `lookup` shows.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Card {
+    /// The IRI.
+    pub iri: String,
+    /// Its type (Zone, Company, …).
+    pub etype: String,
+    /// The Chinese label.
+    pub label: String,
+    /// The English label, if known.
+    pub label_en: Option<String>,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Relations in and out, each with evidence.
+    pub relations: Vec<RelationRow>,
+}
+
+/// Counts for `stats`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Stats {
+    /// Articles in the store.
+    pub documents: usize,
+    /// Entities per type.
+    pub entities: Vec<(String, usize)>,
+    /// Relations per predicate.
+    pub relations: Vec<(String, usize)>,
+    /// Quads in the store.
+    pub quads: usize,
+}
+
+const PREFIXES: &str = "PREFIX zkg: <https://w3id.org/zonekg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dct: <http://purl.org/dc/terms/>
+";
+
+fn lit(s: &str) -> String {
+    Literal::new_simple_literal(s).to_string()
+}
+
+fn text(t: &Option<Term>) -> String {
+    match t {
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+impl KnowledgeGraph {
+    /// Opens or creates a persistent graph in `dir`.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
+        Ok(KnowledgeGraph { store: Store::open(dir)? })
+    }
+
+    /// Opens a persistent graph read-only.
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Self> {
+        Ok(KnowledgeGraph { store: Store::open_read_only(dir)? })
+    }
+
+    /// An empty graph in memory.
+    pub fn in_memory() -> Result<Self> {
+        Ok(KnowledgeGraph { store: Store::in_memory()? })
+    }
+
+    /// The store underneath.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Extracts from texts and writes the result.
+    pub fn ingest(&self, inputs: &[Input]) -> Result<(Extraction, IngestReport)> {
+        let x = pipeline::extract(inputs);
+        let report = self.store.ingest(&x, &input::now_utc())?;
+        Ok((x, report))
+    }
+
+    /// Extracts from one text and writes the result.
+    pub fn ingest_text(&self, source: &str, text: &str) -> Result<IngestReport> {
+        Ok(self.ingest(&[Input { source: source.to_string(), text: text.to_string() }])?.1)
+    }
+
+    /// Reads files and folders and ingests them; files that cannot be read are returned.
+    pub fn ingest_paths(&self, paths: &[PathBuf]) -> Result<(Extraction, IngestReport, Vec<(PathBuf, Error)>)> {
+        let (inputs, failed) = input::read_inputs(paths)?;
+        let (x, r) = self.ingest(&inputs)?;
+        Ok((x, r, failed))
+    }
+
+    /// Runs a read-only SPARQL query (the default graph is the union of all graphs).
+    pub fn query(&self, sparql: &str) -> Result<Answer> {
+        self.store.query(sparql)
+    }
+
+    fn rows(&self, sparql: &str) -> Result<Vec<Vec<Option<Term>>>> {
+        match self.store.query(&format!("{PREFIXES}{sparql}"))? {
+            Answer::Solutions { rows, .. } => Ok(rows),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The IRI of the entity called `name` (any label, alias or English name, or an IRI).
+    pub fn resolve(&self, name: &str) -> Result<String> {
+        let name = name.trim();
+        if name.starts_with("http://") || name.starts_with("https://") {
+            return Ok(name.to_string());
+        }
+        let key = crate::normalize::name_key(name);
+        let rows = self.rows(&format!(
+            "SELECT DISTINCT ?e (COUNT(?m) AS ?n) WHERE {{
+               ?e skos:prefLabel|skos:altLabel|rdfs:label ?l ; a ?t .
+               FILTER(STRSTARTS(STR(?t), STR(zkg:)) && ?t != zkg:Document && ?t != zkg:Evidence)
+               FILTER(LCASE(STR(?l)) = {} || LCASE(REPLACE(STR(?l), \" \", \"\")) = {})
+               OPTIONAL {{ ?e zkg:mentionedIn ?m }}
+             }} GROUP BY ?e ORDER BY DESC(?n) ?e",
+            lit(&name.to_lowercase()),
+            lit(&key)
+        ))?;
+        if let Some(r) = rows.first() {
+            return Ok(text(&r[0]));
+        }
+        let sugg = self.rows(&format!(
+            "SELECT DISTINCT ?l WHERE {{
+               ?e rdfs:label ?l ; zkg:mentionedIn ?d .
+               FILTER(CONTAINS(STR(?l), {0}) || CONTAINS({0}, STR(?l)))
+             }} ORDER BY STRLEN(STR(?l)) LIMIT 5",
+            lit(name)
+        ))?;
+        Err(Error::UnknownName { name: name.to_string(), suggestions: sugg.iter().map(|r| text(&r[0])).collect() })
+    }
+
+    /// The entity card for `name`: type, labels, aliases, relations in and out with evidence.
+    pub fn lookup(&self, name: &str) -> Result<Card> {
+        let iri = self.resolve(name)?;
+        let e = format!("<{iri}>");
+        let head = self.rows(&format!(
+            "SELECT ?t ?zh ?en WHERE {{
+               {e} a ?t . FILTER(STRSTARTS(STR(?t), STR(zkg:)))
+               OPTIONAL {{ {e} skos:prefLabel ?zh FILTER(LANG(?zh) = \"zh\") }}
+               OPTIONAL {{ {e} skos:prefLabel ?en FILTER(LANG(?en) = \"en\") }}
+             }} LIMIT 1"
+        ))?;
+        let (etype, label, label_en) = match head.first() {
+            Some(r) => (
+                text(&r[0]).rsplit('#').next().unwrap_or_default().to_string(),
+                text(&r[1]),
+                r[2].as_ref().map(|t| text(&Some(t.clone()))),
+            ),
+            None => return Err(Error::UnknownName { name: name.to_string(), suggestions: Vec::new() }),
+        };
+        let aliases: Vec<String> = self
+            .rows(&format!("SELECT DISTINCT ?a WHERE {{ {e} skos:altLabel ?a }} ORDER BY ?a"))?
+            .iter()
+            .map(|r| text(&r[0]))
+            .collect();
+        let relations = self.relations_of_iri(&iri)?;
+        Ok(Card { iri, etype, label, label_en, aliases, relations })
+    }
+
+    /// The relations of the entity called `name`, each with its evidence.
+    pub fn relations_of(&self, name: &str) -> Result<Vec<RelationRow>> {
+        let iri = self.resolve(name)?;
+        self.relations_of_iri(&iri)
+    }
+
+    fn relations_of_iri(&self, iri: &str) -> Result<Vec<RelationRow>> {
+        let e = format!("<{iri}>");
+        let rows = self.rows(&format!(
+            "SELECT ?dir ?p ?other ?olabel ?doc ?title ?sentence ?start ?end WHERE {{
+               {{
+                 GRAPH ?doc {{ ?ev a zkg:Evidence ; rdf:subject {e} ; rdf:predicate ?p ; rdf:object ?other ;
+                     zkg:sentence ?sentence ; zkg:charStart ?start ; zkg:charEnd ?end . }}
+                 BIND(\"out\" AS ?dir)
+               }} UNION {{
+                 GRAPH ?doc {{ ?ev a zkg:Evidence ; rdf:object {e} ; rdf:predicate ?p ; rdf:subject ?other ;
+                     zkg:sentence ?sentence ; zkg:charStart ?start ; zkg:charEnd ?end . }}
+                 BIND(\"in\" AS ?dir)
+               }}
+               OPTIONAL {{ GRAPH ?doc {{ ?doc dct:title ?title }} }}
+               OPTIONAL {{ ?other rdfs:label ?olabel }}
+             }} ORDER BY DESC(?dir) ?p ?olabel ?title ?start"
+        ))?;
+        let mut out: Vec<RelationRow> = Vec::new();
+        for r in rows {
+            let direction = if text(&r[0]) == "out" { "out" } else { "in" };
+            let predicate = text(&r[1]).rsplit(['#', '/']).next().unwrap_or_default().to_string();
+            let other_iri = text(&r[2]);
+            let other = if r[3].is_some() { text(&r[3]) } else { display_term(r[2].as_ref().expect("bound")) };
+            let ev = EvidenceRow {
+                doc: text(&r[4]),
+                title: text(&r[5]),
+                sentence: text(&r[6]),
+                start: text(&r[7]).parse().unwrap_or(0),
+                end: text(&r[8]).parse().unwrap_or(0),
+            };
+            match out.last_mut() {
+                Some(last) if last.direction == direction && last.predicate == predicate && last.other_iri == other_iri => {
+                    last.evidence.push(ev)
+                }
+                _ => out.push(RelationRow { direction, predicate, other, other_iri, evidence: vec![ev] }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Documents, entities by type, relations by predicate, quads.
+    pub fn stats(&self) -> Result<Stats> {
+        let mut s = Stats { documents: self.store.documents()?, quads: self.store.len()?, ..Default::default() };
+        let q = crate::query::NamedQuery::get("entities_by_type")?.render(&[])?;
+        if let Answer::Solutions { rows, .. } = self.store.query(&q)? {
+            for r in rows {
+                let n: usize = text(&r[2]).parse().unwrap_or(0);
+                if text(&r[0]) == "entity" {
+                    s.entities.push((text(&r[1]), n));
+                } else {
+                    s.relations.push((text(&r[1]), n));
+                }
+            }
+        }
+        Ok(s)
+    }
+}

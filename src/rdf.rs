@@ -1,0 +1,178 @@
+//! Stage 5 — an [`Extraction`] → RDF quads in the zonekg vocabulary.
+//!
+//! Entity descriptions go to the default graph; each article's relations, their evidence
+//! and the article's PROV description go to the article's named graph. Opens no store.
+
+use crate::gazetteer::GAZETTEER;
+use crate::model::{EntityType, Extraction};
+use crate::vocab::{self, entity_iri, DCT, PROV, RDF, RDFS, SKOS, ZKG};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use sha2::{Digest, Sha256};
+
+fn nn(iri: &str) -> NamedNode {
+    NamedNode::new(iri).unwrap_or_else(|_| NamedNode::new_unchecked(vocab::escape_segment(iri)))
+}
+
+fn quad(s: &NamedNode, p: &str, o: impl Into<Term>, g: &GraphName) -> Quad {
+    Quad::new(NamedOrBlankNode::NamedNode(s.clone()), nn(p), o.into(), g.clone())
+}
+
+/// The quads of an extraction's entity descriptions (default graph).
+pub fn entity_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
+    let _ = generated_at;
+    let g = GraphName::DefaultGraph;
+    let mut out = Vec::new();
+    let scheme = nn(vocab::INDUSTRY_SCHEME);
+    for e in &x.entities {
+        let s = nn(&entity_iri(e.etype, &e.label));
+        out.push(quad(&s, &format!("{RDF}type"), nn(&vocab::class(e.etype)), &g));
+        out.push(quad(&s, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
+        out.push(quad(&s, &format!("{RDFS}label"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
+        if let Some(en) = &e.label_en {
+            out.push(quad(&s, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(en, "en"), &g));
+        }
+        for a in &e.aliases {
+            let lang = if a.is_ascii() { "en" } else { "zh" };
+            out.push(quad(&s, &format!("{SKOS}altLabel"), Literal::new_language_tagged_literal_unchecked(a, lang), &g));
+        }
+        if e.etype == EntityType::Industry {
+            out.push(quad(&s, &format!("{SKOS}inScheme"), scheme.clone(), &g));
+            if let Some(cat) = GAZETTEER.lookup(&e.label, Some(EntityType::Industry)).and_then(|i| i.category.clone()) {
+                let c = nn(&entity_iri(EntityType::Industry, &cat));
+                out.push(quad(&s, &format!("{SKOS}broader"), c.clone(), &g));
+                out.push(quad(&s, &format!("{ZKG}category"), c, &g));
+            }
+        }
+    }
+    out
+}
+
+/// The quads of one document's named graph: PROV description, mentions, relations, evidence.
+pub fn document_quads(x: &Extraction, doc_index: usize, generated_at: &str) -> Vec<Quad> {
+    let d = &x.documents[doc_index];
+    let doc = nn(&vocab::doc_iri(&d.id));
+    let g = GraphName::NamedNode(doc.clone());
+    let mut out = vec![
+        quad(&doc, &format!("{RDF}type"), nn(&format!("{ZKG}Document")), &g),
+        quad(&doc, &format!("{RDF}type"), nn(&format!("{PROV}Entity")), &g),
+        quad(&doc, &format!("{DCT}title"), Literal::new_simple_literal(&d.title), &g),
+        quad(&doc, &format!("{ZKG}source"), Literal::new_simple_literal(&d.source), &g),
+        quad(&doc, &format!("{PROV}wasDerivedFrom"), Literal::new_simple_literal(&d.source), &g),
+        quad(
+            &doc,
+            &format!("{PROV}generatedAtTime"),
+            Literal::new_typed_literal(generated_at, nn(&format!("{}dateTime", vocab::XSD))),
+            &g,
+        ),
+    ];
+    for e in &x.entities {
+        if e.mentions.iter().any(|m| m.doc == d.id) {
+            let s = nn(&entity_iri(e.etype, &e.label));
+            out.push(quad(&s, &format!("{ZKG}mentionedIn"), doc.clone(), &g));
+        }
+    }
+    for r in &x.relations {
+        let evs: Vec<_> = r.evidence.iter().filter(|e| e.doc == d.id).collect();
+        if evs.is_empty() {
+            continue;
+        }
+        let (se, oe) = (&x.entities[r.subject], &x.entities[r.object]);
+        let s = nn(&entity_iri(se.etype, &se.label));
+        let o = nn(&entity_iri(oe.etype, &oe.label));
+        let p = vocab::property(r.predicate);
+        out.push(quad(&s, &p, o.clone(), &g));
+        for ev in evs {
+            let mut h = Sha256::new();
+            h.update(format!("{}|{}|{}|{}|{}|{}", d.id, s.as_str(), p, o.as_str(), ev.span.start, ev.span.end));
+            let hex: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+            let node = nn(&format!("https://w3id.org/zonekg/evidence/{hex}"));
+            out.push(quad(&node, &format!("{RDF}type"), nn(&format!("{ZKG}Evidence")), &g));
+            out.push(quad(&node, &format!("{RDF}subject"), s.clone(), &g));
+            out.push(quad(&node, &format!("{RDF}predicate"), nn(&p), &g));
+            out.push(quad(&node, &format!("{RDF}object"), o.clone(), &g));
+            out.push(quad(&node, &format!("{ZKG}sentence"), Literal::new_simple_literal(&ev.sentence), &g));
+            out.push(quad(&node, &format!("{ZKG}charStart"), Literal::from(ev.span.start as i64), &g));
+            out.push(quad(&node, &format!("{ZKG}charEnd"), Literal::from(ev.span.end as i64), &g));
+            out.push(quad(&node, &format!("{ZKG}inDocument"), doc.clone(), &g));
+        }
+    }
+    out
+}
+
+/// The industry scheme: the nine categories as top concepts (default graph).
+pub fn scheme_quads() -> Vec<Quad> {
+    let g = GraphName::DefaultGraph;
+    let scheme = nn(vocab::INDUSTRY_SCHEME);
+    let mut out = vec![quad(&scheme, &format!("{RDF}type"), nn(&format!("{SKOS}ConceptScheme")), &g)];
+    for e in GAZETTEER.categories.iter().map(|&i| &GAZETTEER.entries[i]) {
+        let c = nn(&entity_iri(EntityType::Industry, &e.label));
+        out.push(quad(&c, &format!("{RDF}type"), nn(&vocab::class(EntityType::Industry)), &g));
+        out.push(quad(&c, &format!("{SKOS}topConceptOf"), scheme.clone(), &g));
+        out.push(quad(&scheme, &format!("{SKOS}hasTopConcept"), c.clone(), &g));
+        out.push(quad(&c, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
+        out.push(quad(&c, &format!("{RDFS}label"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
+        if let Some(en) = &e.en {
+            out.push(quad(&c, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(en, "en"), &g));
+        }
+    }
+    out
+}
+
+/// The graph of background facts from the gazetteers.
+pub const GAZETTEER_GRAPH: &str = "https://w3id.org/zonekg/graph/gazetteer";
+
+/// Background facts from the gazetteers for the extracted entities: the administrative
+/// hierarchy of places (district → city → province) and the city of each national zone,
+/// in their own graph whose PROV names the gazetteer files.
+pub fn gazetteer_quads(x: &Extraction) -> Vec<Quad> {
+    let gaz = &*GAZETTEER;
+    let gname = nn(GAZETTEER_GRAPH);
+    let g = GraphName::NamedNode(gname.clone());
+    let mut out = vec![
+        quad(&gname, &format!("{RDF}type"), nn(&format!("{PROV}Entity")), &g),
+        quad(
+            &gname,
+            &format!("{PROV}wasDerivedFrom"),
+            Literal::new_simple_literal("data/gazetteer (NBS administrative divisions; national high-tech zones)"),
+            &g,
+        ),
+    ];
+    let mut described = std::collections::BTreeSet::new();
+    let mut stack: Vec<(EntityType, String)> = x
+        .entities
+        .iter()
+        .filter(|e| matches!(e.etype, EntityType::Place | EntityType::Zone))
+        .map(|e| (e.etype, e.label.clone()))
+        .collect();
+    let dg = GraphName::DefaultGraph;
+    while let Some((t, label)) = stack.pop() {
+        if !described.insert((t, label.clone())) {
+            continue;
+        }
+        let Some(entry) = gaz.lookup(&label, Some(t)) else { continue };
+        let Some(parent) = entry.place.clone() else { continue };
+        let Some(pe) = gaz.place(&parent) else { continue };
+        let s = nn(&entity_iri(t, &label));
+        let p = nn(&entity_iri(EntityType::Place, &pe.label));
+        out.push(quad(&s, &format!("{ZKG}locatedIn"), p.clone(), &g));
+        out.push(quad(&p, &format!("{RDF}type"), nn(&vocab::class(EntityType::Place)), &dg));
+        out.push(quad(&p, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(&pe.label, "zh"), &dg));
+        out.push(quad(&p, &format!("{RDFS}label"), Literal::new_language_tagged_literal_unchecked(&pe.label, "zh"), &dg));
+        for a in &pe.aliases {
+            out.push(quad(&p, &format!("{SKOS}altLabel"), Literal::new_language_tagged_literal_unchecked(a, "zh"), &dg));
+        }
+        stack.push((EntityType::Place, pe.label.clone()));
+    }
+    out
+}
+
+/// All quads of an extraction.
+pub fn all_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
+    let mut q = scheme_quads();
+    q.extend(entity_quads(x, generated_at));
+    q.extend(gazetteer_quads(x));
+    for i in 0..x.documents.len() {
+        q.extend(document_quads(x, i, generated_at));
+    }
+    q
+}

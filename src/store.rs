@@ -1,0 +1,279 @@
+//! The store: a wrapper around Oxigraph (persistent RocksDB or in memory).
+//!
+//! Input: quads from [`crate::rdf`]. Output: a queryable store. Each article is written in
+//! one transaction, so it is in the store whole or not at all; re-ingesting an article
+//! already present adds nothing; a changed file replaces its articles' graphs.
+//! Never calls extraction.
+
+use crate::error::{Error, Result};
+use crate::model::Extraction;
+use crate::{rdf, vocab};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The ontology, embedded.
+pub const ONTOLOGY: &str = include_str!("../ontology/zonekg.ttl");
+/// The graph the ontology is loaded into.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/zonekg/ontology";
+
+/// A zonekg store.
+pub struct Store {
+    inner: oxigraph::store::Store,
+    path: Option<PathBuf>,
+}
+
+/// The answer to a SPARQL query, materialized.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    /// SELECT: variable names and rows.
+    Solutions {
+        /// Variable names, in order.
+        vars: Vec<String>,
+        /// One row per solution; `None` for unbound.
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    /// ASK.
+    Boolean(bool),
+    /// CONSTRUCT / DESCRIBE.
+    Graph(Vec<Triple>),
+}
+
+/// What one ingest changed.
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    /// Articles written.
+    pub added: usize,
+    /// Articles already present, left alone.
+    pub unchanged: usize,
+    /// Old article graphs removed because their file changed.
+    pub replaced: usize,
+    /// Quads in the store before.
+    pub quads_before: usize,
+    /// Quads in the store after.
+    pub quads_after: usize,
+}
+
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+fn storage_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
+    let msg = e.to_string();
+    if msg.contains("LOCK") || msg.contains("lock") || msg.contains("Resource temporarily unavailable") {
+        Error::StoreLocked { path: path.to_path_buf() }
+    } else {
+        Error::Store(e)
+    }
+}
+
+impl Store {
+    /// An empty store in memory, with the ontology loaded.
+    pub fn in_memory() -> Result<Self> {
+        let s = Store { inner: oxigraph::store::Store::new()?, path: None };
+        s.ensure_ontology()?;
+        Ok(s)
+    }
+
+    /// Opens (or creates) a persistent store in `dir`.
+    #[cfg(feature = "rocksdb")]
+    pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
+        let dir = dir.as_ref();
+        let inner = oxigraph::store::Store::open(dir).map_err(|e| storage_error(dir, e))?;
+        let s = Store { inner, path: Some(dir.to_path_buf()) };
+        s.ensure_ontology()?;
+        Ok(s)
+    }
+
+    /// Opens a persistent store read-only (works while another process writes it).
+    #[cfg(feature = "rocksdb")]
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Self> {
+        let dir = dir.as_ref();
+        if !dir.join("CURRENT").exists() {
+            return Err(Error::Invalid(format!("{}: no zonekg store here (run `zonekg ingest` first)", dir.display())));
+        }
+        let inner = oxigraph::store::Store::open_read_only(dir).map_err(|e| storage_error(dir, e))?;
+        Ok(Store { inner, path: Some(dir.to_path_buf()) })
+    }
+
+    /// Without the `rocksdb` feature there is no persistent store.
+    #[cfg(not(feature = "rocksdb"))]
+    pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
+        Err(Error::Invalid(format!("{}: zonekg was built without the `rocksdb` feature", dir.as_ref().display())))
+    }
+
+    /// Without the `rocksdb` feature there is no persistent store.
+    #[cfg(not(feature = "rocksdb"))]
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Self> {
+        Self::open(dir)
+    }
+
+    /// Where the store lives, if on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    fn ensure_ontology(&self) -> Result<()> {
+        let g = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+        if !self.inner.contains_named_graph(&g)? {
+            self.inner.load_from_reader(
+                oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g),
+                ONTOLOGY.as_bytes(),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Number of quads.
+    pub fn len(&self) -> Result<usize> {
+        Ok(self.inner.len()?)
+    }
+
+    /// Whether the store holds no quads at all.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    /// Writes an extraction: new articles in one transaction each, changed files replaced.
+    pub fn ingest(&self, x: &Extraction, generated_at: &str) -> Result<IngestReport> {
+        let mut report = IngestReport { quads_before: self.len()?, ..Default::default() };
+        let new_ids: BTreeSet<&str> = x.documents.iter().map(|d| d.id.as_str()).collect();
+        let sources: BTreeSet<&str> = x.documents.iter().map(|d| d.source.as_str()).collect();
+        // Graphs of earlier versions of the same files.
+        for src in sources {
+            for g in self.graphs_of_source(src)? {
+                let id = g.as_str().trim_start_matches(vocab::DOC);
+                if !new_ids.contains(id) {
+                    self.inner.remove_named_graph(&g)?;
+                    report.replaced += 1;
+                }
+            }
+        }
+        self.inner.extend(rdf::scheme_quads())?;
+        self.inner.extend(rdf::entity_quads(x, generated_at))?;
+        self.inner.extend(rdf::gazetteer_quads(x))?;
+        for (i, d) in x.documents.iter().enumerate() {
+            let g = NamedNode::new_unchecked(vocab::doc_iri(&d.id));
+            if self.inner.contains_named_graph(&g)? {
+                report.unchanged += 1;
+                continue;
+            }
+            let quads = rdf::document_quads(x, i, generated_at);
+            let mut t = self.inner.start_transaction()?;
+            t.insert_named_graph(&g);
+            for q in &quads {
+                t.insert(q);
+            }
+            t.commit()?;
+            report.added += 1;
+        }
+        #[cfg(feature = "rocksdb")]
+        self.inner.flush().ok();
+        report.quads_after = self.len()?;
+        Ok(report)
+    }
+
+    fn graphs_of_source(&self, src: &str) -> Result<Vec<NamedNode>> {
+        let q = format!(
+            "SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{}source> {} }} }}",
+            vocab::ZKG,
+            oxigraph::model::Literal::new_simple_literal(src)
+        );
+        let mut out = Vec::new();
+        if let Answer::Solutions { rows, .. } = self.query(&q)? {
+            for r in rows {
+                if let Some(Some(Term::NamedNode(n))) = r.first() {
+                    out.push(n.clone());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs a read-only SPARQL query. An update is refused with a pointer to `update`.
+    pub fn query(&self, sparql: &str) -> Result<Answer> {
+        let mut prepared = match SparqlEvaluator::new().parse_query(sparql) {
+            Ok(p) => p,
+            Err(e) => {
+                if SparqlEvaluator::new().parse_update(sparql).is_ok() {
+                    return Err(Error::Invalid(
+                        "this is a SPARQL Update; `query` is read-only, use `zonekg update`".into(),
+                    ));
+                }
+                return Err(Error::Syntax(e.to_string()));
+            }
+        };
+        // Without FROM clauses the default graph is the union of all graphs, so that simple
+        // patterns see every article's relations; GRAPH ?g still names the article.
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        let results = prepared.on_store(&self.inner).execute().map_err(|e| Error::Evaluation(e.to_string()))?;
+        Ok(match results {
+            QueryResults::Boolean(b) => Answer::Boolean(b),
+            QueryResults::Solutions(sols) => {
+                let vars: Vec<String> = sols.variables().iter().map(|v| v.as_str().to_string()).collect();
+                let mut rows = Vec::new();
+                for s in sols {
+                    let s = s.map_err(|e| Error::Evaluation(e.to_string()))?;
+                    rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
+                }
+                Answer::Solutions { vars, rows }
+            }
+            QueryResults::Graph(triples) => {
+                let mut out = Vec::new();
+                for t in triples {
+                    out.push(t.map_err(|e| Error::Evaluation(e.to_string()))?);
+                }
+                Answer::Graph(out)
+            }
+        })
+    }
+
+    /// Runs a SPARQL Update.
+    pub fn update(&self, sparql: &str) -> Result<()> {
+        let prepared = SparqlEvaluator::new().parse_update(sparql).map_err(|e| Error::Syntax(e.to_string()))?;
+        prepared.on_store(&self.inner).execute().map_err(|e| Error::Evaluation(e.to_string()))?;
+        Ok(())
+    }
+
+    /// Loads RDF (N-Quads, TriG, Turtle, N-Triples) from a reader.
+    pub fn load(&self, format: RdfFormat, reader: impl std::io::Read) -> Result<()> {
+        self.inner.load_from_reader(format, reader)?;
+        Ok(())
+    }
+
+    /// Writes the whole store (N-Quads or TriG).
+    pub fn dump(&self, format: RdfFormat, writer: impl Write) -> Result<()> {
+        self.inner.dump_to_writer(format, writer).map_err(|e| Error::Invalid(e.to_string()))?;
+        Ok(())
+    }
+
+    /// All quads (for tests and exports).
+    pub fn quads(&self) -> Result<Vec<Quad>> {
+        Ok(self.inner.iter().collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Named graphs other than the ontology's: the articles.
+    pub fn documents(&self) -> Result<usize> {
+        let mut n = 0;
+        for g in self.inner.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(g) = g? {
+                if g.as_str().starts_with(vocab::DOC) {
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    /// Quads in the default graph.
+    pub fn default_graph_len(&self) -> Result<usize> {
+        Ok(self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).count())
+    }
+}
