@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod json;

@@ -279,8 +279,10 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
         }
         match p.kind {
             Kind::Skip => {}
+            // A short line without punctuation between the halves of a broken paragraph is
+            // a picture caption; elsewhere it is ordinary text that may itself be broken.
             Kind::Caption if open.is_some() => captions.push((p.start, p.end)),
-            Kind::Heading | Kind::Caption => {
+            Kind::Heading => {
                 if let Some(b) = open.take() {
                     blocks.push(b);
                 }
@@ -294,7 +296,7 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
                     blocks.push(vec![(s, p.end)]);
                 }
             }
-            Kind::Body => {
+            Kind::Body | Kind::Caption => {
                 let mut b = open.take().unwrap_or_default();
                 b.push((p.start, p.end));
                 if ends_open(p) {
@@ -331,6 +333,7 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
         }
         split_sentences(&norm.text, block_start, norm.text.len(), &mut norm.sentences);
     }
+    bylines.sort_by_key(|b| b.span.start);
     let id = doc_id(text);
     Article {
         doc: Document { id, title, source: source.to_string(), text: text.to_string() },

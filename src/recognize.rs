@@ -580,7 +580,11 @@ impl Recognizer {
         for caps in FOCUS.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
-            if !self.is_generic(t) && self.suffix_ac.find(t).is_none() {
+            let has_suffix = self
+                .suffix_ac
+                .find_overlapping_iter(t)
+                .any(|m| m.end() == t.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong);
+            if !self.is_generic(t) && !has_suffix {
                 out.push(Mention::new(sent.start + g.start()..sent.start + g.end(), EntityType::Industry, text, Origin::Pattern));
             }
         }

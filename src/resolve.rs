@@ -55,6 +55,23 @@ const BUSINESS_WORDS: &[&str] = &["互联网服务", "信息技术", "网络科�
 /// Parts that make a name a branch: its short forms are not the parent's.
 pub const BRANCH_MARKERS: &[&str] = &["分公司", "分院", "总部", "分中心", "分行", "分所", "分部", "办事处"];
 
+/// The parent named at the head of a branch's name: the longest proper prefix that ends
+/// with a strong organization suffix (北京青鸟科技集团软件研发郑州总部 → 北京青鸟科技集团).
+pub fn parent_prefix(label: &str) -> Option<String> {
+    use crate::lexicon::{Strength, SUFFIXES};
+    let mut best: Option<usize> = None;
+    for (i, _) in label.char_indices().skip(3) {
+        let head = &label[..i];
+        let ok = SUFFIXES.iter().any(|(s, t, st)| {
+            *st == Strength::Strong && t.is_org() && head.ends_with(s) && !BRANCH_MARKERS.contains(s) && head.chars().count() >= s.chars().count() + 2
+        });
+        if ok {
+            best = Some(i);
+        }
+    }
+    best.filter(|&i| i < label.len()).map(|i| label[..i].to_string())
+}
+
 /// Short forms of an unseen name, by rule.
 pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -212,6 +229,29 @@ impl EntityTable {
     /// Merges nodes by derived short forms and parenthesized names.
     pub fn merge_aliases(&mut self, paren: &[(usize, String)]) {
         let gaz = &*GAZETTEER;
+        // A branch names its parent first (X集团软件研发郑州总部 → X集团): make the parent a
+        // node so that its short forms gather the parent's other mentions.
+        let branches: Vec<(EntityType, String)> = self
+            .nodes
+            .iter()
+            .filter(|n| n.merged_into.is_none() && n.etype.is_org() && BRANCH_MARKERS.iter().any(|b| n.label.contains(b)))
+            .map(|n| (n.etype, n.label.clone()))
+            .collect();
+        for (_, label) in branches {
+            if let Some(parent) = parent_prefix(&label) {
+                if self.lookup(EntityType::Company, &parent).is_none() && self.lookup(EntityType::Institution, &parent).is_none() {
+                    let t = if crate::lexicon::SUFFIXES
+                        .iter()
+                        .any(|(s, t, _)| parent.ends_with(s) && *t == EntityType::Institution)
+                    {
+                        EntityType::Institution
+                    } else {
+                        EntityType::Company
+                    };
+                    self.intern(t, &parent, None);
+                }
+            }
+        }
         // Longest labels first, so that short forms fold into the fullest name.
         let mut order: Vec<usize> = (0..self.nodes.len()).filter(|&i| self.nodes[i].merged_into.is_none()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));

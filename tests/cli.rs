@@ -1,0 +1,113 @@
+//! The command line against a temporary store.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn zonekg() -> Command {
+    Command::cargo_bin("zonekg").unwrap()
+}
+
+fn quads_in(out: &[u8]) -> usize {
+    let s = String::from_utf8_lossy(out);
+    let line = s.lines().find(|l| l.starts_with("quads:")).unwrap().to_string();
+    line.split(',').nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn ingest_twice_adds_no_quads_then_query_and_lookup() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg.db");
+    let first = zonekg().args(["ingest", "data/corpus", "--store"]).arg(&store).assert().success();
+    let out1 = first.get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&out1).contains("documents: 6 (6 new"));
+    let second = zonekg().args(["ingest", "data/corpus", "--store"]).arg(&store).assert().success();
+    let out2 = second.get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&out2).contains("0 added"), "{}", String::from_utf8_lossy(&out2));
+    assert_eq!(quads_in(&out1), quads_in(&out2));
+
+    zonekg()
+        .args(["query", "--name", "settled_in_zone", "-p", "zone=郑州高新区", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("小鸟科技"));
+    zonekg()
+        .args(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/zonekg/ontology#Zone> }", "--format", "csv", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("n\r\n"));
+    zonekg()
+        .args(["lookup", "Chinese Academy of Sciences", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("中国科学院 (Institution)").and(predicate::str::contains("cooperatesWith")));
+    zonekg().args(["stats", "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("documents: 6"));
+}
+
+#[test]
+fn sparql_errors_give_line_and_column_and_updates_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg.db");
+    zonekg().args(["ingest", "data/corpus", "--quiet", "--store"]).arg(&store).assert().success();
+    zonekg()
+        .args(["query", "SELECT ?s WHERE {\n  ?s ?p \n}}", "--store"])
+        .arg(&store)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("error at 3:").and(predicate::str::contains("zonekg: error")));
+    zonekg()
+        .args(["query", "DELETE WHERE { ?s ?p ?o }", "--store"])
+        .arg(&store)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("zonekg update"));
+    zonekg()
+        .args(["lookup", "没有这个名字", "--store"])
+        .arg(&store)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no entity named"));
+}
+
+#[test]
+fn extract_writes_the_design_json() {
+    let out = zonekg().args(["extract", "data/corpus", "--format", "json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 6);
+    let e = &v["entities"][0];
+    for k in ["id", "type", "label", "labels", "aliases", "mentions"] {
+        assert!(e.get(k).is_some(), "entity field {k}");
+    }
+    let r = &v["relations"][0];
+    for k in ["subject", "predicate", "object", "evidence"] {
+        assert!(r.get(k).is_some(), "relation field {k}");
+    }
+    let ev = &r["evidence"][0];
+    for k in ["doc", "sentence", "start", "end"] {
+        assert!(ev.get(k).is_some(), "evidence field {k}");
+    }
+    zonekg().args(["extract", "data/corpus", "--format", "nquads"]).assert().success().stdout(predicate::str::contains("settledIn"));
+}
+
+#[test]
+fn bad_input_is_a_clear_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"\xff\xfe\x00garbage").unwrap();
+    zonekg()
+        .args(["extract"])
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.txt"));
+    let store = dir.path().join("kg.db");
+    zonekg()
+        .args(["ingest"])
+        .arg(dir.path().join("bad.txt"))
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.txt"));
+}

@@ -1,0 +1,91 @@
+//! Every named query in queries/ answers on the sample, and answers what it says.
+
+use zonekg::query::{NamedQuery, NAMED};
+use zonekg::{Answer, KnowledgeGraph};
+
+fn kg() -> KnowledgeGraph {
+    let kg = KnowledgeGraph::in_memory().unwrap();
+    let (_, _, failed) = kg.ingest_paths(&["data/corpus".into()]).unwrap();
+    assert!(failed.is_empty());
+    kg
+}
+
+fn column(kg: &KnowledgeGraph, name: &str, params: &[(&str, &str)], col: &str) -> Vec<String> {
+    let p: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let q = NamedQuery::get(name).unwrap().render(&p).unwrap();
+    match kg.query(&q).unwrap() {
+        Answer::Solutions { vars, rows } => {
+            let i = vars.iter().position(|v| v == col).unwrap_or_else(|| panic!("{name}: no column {col}"));
+            rows.iter().map(|r| r[i].as_ref().map(zonekg::query::display_term).unwrap_or_default()).collect()
+        }
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+#[test]
+fn named_queries_answer_on_the_sample() {
+    let kg = kg();
+    // Organizations settled in a zone and its parks, by any of its names.
+    let orgs = column(&kg, "settled_in_zone", &[("zone", "郑州高新区")], "org");
+    assert!(orgs.iter().any(|o| o.contains("小鸟科技")), "{orgs:?}");
+    assert!(orgs.len() >= 8, "{orgs:?}");
+    let sites = column(&kg, "settled_in_zone", &[("zone", "郑州高新区")], "site");
+    assert!(sites.iter().any(|s| s.contains("天健湖")), "parks are included: {sites:?}");
+
+    let zones = column(&kg, "zones_by_industry", &[("industry", "智能装备")], "zone");
+    assert!(zones.iter().any(|z| z.starts_with("南通")), "{zones:?}");
+    // Through the category: 新一代信息技术产业 covers 物联网 and 集成电路.
+    let zones = column(&kg, "zones_by_industry", &[("industry", "新一代信息技术产业")], "zone");
+    assert!(zones.len() >= 3, "{zones:?}");
+
+    let pairs = column(&kg, "zones_sharing_industry", &[], "shared");
+    assert!(!pairs.is_empty());
+
+    let inst = column(&kg, "institution_cooperation", &[], "institution");
+    assert!(inst.contains(&"中国科学院".to_string()) && inst.iter().any(|i| i.contains("航空航天")), "{inst:?}");
+
+    let parents = column(&kg, "parents_and_branches", &[], "parent");
+    assert!(parents.contains(&"中国科学院".to_string()), "{parents:?}");
+
+    let things = column(&kg, "located_in_province", &[("province", "河南")], "thing");
+    assert!(things.iter().any(|t| t.starts_with("郑州")), "{things:?}");
+    assert!(things.iter().any(|t| t.contains("小鸟科技")), "organizations through their zone: {things:?}");
+
+    let ev = column(&kg, "evidence", &[("name", "中科院")], "sentence");
+    assert!(ev.iter().all(|s| s.contains("中科院")), "{ev:?}");
+    assert!(!ev.is_empty());
+
+    let cats = column(&kg, "province_zone_industry", &[], "category");
+    assert!(cats.contains(&"新一代信息技术产业".to_string()), "{cats:?}");
+
+    let comp = column(&kg, "companies_in_industry_zones", &[("industry", "物联网")], "company");
+    assert!(comp.iter().any(|c| c.contains("小鸟科技")), "{comp:?}");
+
+    let kinds = column(&kg, "entities_by_type", &[], "name");
+    assert!(kinds.contains(&"Zone".to_string()) && kinds.contains(&"settledIn".to_string()), "{kinds:?}");
+    assert_eq!(NAMED.len(), 10);
+}
+
+#[test]
+fn lookup_by_alias_and_english_name() {
+    let kg = kg();
+    let a = kg.lookup("中科院").unwrap();
+    let b = kg.lookup("Chinese Academy of Sciences").unwrap();
+    assert_eq!(a.iri, b.iri);
+    assert_eq!(a.etype, "Institution");
+    assert!(a.relations.iter().any(|r| r.predicate == "cooperatesWith"), "{:?}", a.relations);
+    assert!(a.relations.iter().all(|r| !r.evidence.is_empty()));
+    let err = kg.lookup("小鸟").unwrap_err().to_string();
+    assert!(err.contains("did you mean") && err.contains("小鸟科技"), "{err}");
+}
+
+#[test]
+fn the_ontology_parses_and_is_loaded() {
+    let kg = KnowledgeGraph::in_memory().unwrap();
+    let q = "ASK { GRAPH <https://w3id.org/zonekg/ontology> { <https://w3id.org/zonekg/ontology#settledIn> a ?t } }";
+    assert!(matches!(kg.query(q).unwrap(), Answer::Boolean(true)));
+    let mut store = oxigraph::store::Store::new().unwrap();
+    store.load_from_reader(oxigraph::io::RdfFormat::Turtle, zonekg::store::ONTOLOGY.as_bytes()).unwrap();
+    assert!(store.len().unwrap() > 100);
+    let _ = &mut store;
+}
