@@ -37,3 +37,8 @@ pub use kg::{Card, KnowledgeGraph, RelationRow, Stats};
 pub use model::*;
 pub use pipeline::{extract, Input};
 pub use store::{Answer, IngestReport, Store};
+
+/// The README's Rust example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
