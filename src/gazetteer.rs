@@ -499,6 +499,7 @@ pub fn zone_short(name: &str) -> Vec<String> {
     for (long, short) in [
         ("高新技术产业开发区", "高新区"),
         ("经济技术开发区", "经开区"),
+        ("经济技术开发区", "开发区"),
         ("高新技术开发区", "高新区"),
         ("经济开发区", "经开区"),
         ("科技园区", "科技园"),
@@ -541,6 +542,7 @@ mod tests {
         assert_eq!(locality_short("永川区").as_deref(), Some("永川"));
         assert_eq!(locality_short("城区"), None);
         assert_eq!(zone_short("郑州高新技术产业开发区"), ["郑州高新区"]);
+        assert_eq!(zone_short("广州经济技术开发区"), ["广州经开区", "广州开发区"]);
         let (e, n) = GAZETTEER.place_prefix("重庆永川区政府").unwrap();
         assert_eq!((e.label.as_str(), n), ("重庆市", "重庆".len()));
     }

@@ -55,6 +55,13 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
         rec.rescan(&a.norm, &names, ms);
     }
     let (mut table, ids) = link_all(&arts, &mentions);
+    if std::env::var_os("ZONEKG_DEBUG_MENTIONS").is_some() {
+        for (a, ms) in arts.iter().zip(&mentions) {
+            for m in ms {
+                eprintln!("{}\t{}\t{:?}\t{:?}\t{}", &a.doc.id[..6], m.text, m.etype, m.origin, if m.nested { "nested" } else { "" });
+            }
+        }
+    }
     let mut raw = Vec::new();
     for ((a, ms), v) in arts.iter().zip(&mentions).zip(&ids) {
         raw.extend(relations::extract(a, ms, v, &mut table));

@@ -75,6 +75,7 @@ pub struct Recognizer {
     gaz_surface: Vec<usize>,
     suffix_ac: AhoCorasick,
     left_ac: AhoCorasick,
+    protected_ac: AhoCorasick,
     right_ac: AhoCorasick,
     generic_ac: AhoCorasick,
     place_ac: AhoCorasick,
@@ -123,11 +124,12 @@ impl Recognizer {
         let gaz_ac = ac_longest(gaz.surfaces.iter().map(|s| s.text.as_str()));
         let suffix_ac = ac_standard(lexicon::SUFFIXES.iter().map(|s| s.0));
         let left_ac = ac_standard(lexicon::LEFT_STOPS);
+        let protected_ac = ac_standard(lexicon::PROTECTED);
         let right_ac = ac_standard(lexicon::RIGHT_STOPS);
         let generic_ac = ac_longest(lexicon::GENERIC);
         let place_names: Vec<&str> = gaz.places.keys().map(String::as_str).collect();
         let place_ac = ac_longest(place_names);
-        Recognizer { gaz, gaz_ac, gaz_surface, suffix_ac, left_ac, right_ac, generic_ac, place_ac }
+        Recognizer { gaz, gaz_ac, gaz_surface, suffix_ac, left_ac, protected_ac, right_ac, generic_ac, place_ac }
     }
 
     /// Finds the mentions of one normalized article (first pass).
@@ -247,8 +249,7 @@ impl Recognizer {
             start = c;
         }
         let window = &text[start..end];
-        let mut cuts: Vec<(usize, usize)> =
-            self.left_ac.find_overlapping_iter(window).map(|m| (start + m.end(), m.pattern().as_usize())).collect();
+        let mut cuts: Vec<(usize, usize)> = self.stops_in(window).into_iter().map(|(_, e, p)| (start + e, p)).collect();
         cuts.sort_unstable_by(|a, b| b.0.cmp(&a.0));
         // The rightmost boundary word decides; only a soft one (联合, 合作) may be passed
         // over when it leaves less than two characters.
@@ -264,10 +265,22 @@ impl Recognizer {
         (!window.is_empty()).then_some(start)
     }
 
+    /// Boundary words in `t` as (start, end, pattern), leaving out those inside a protected
+    /// word (据 in 数据).
+    fn stops_in(&self, t: &str) -> Vec<(usize, usize, usize)> {
+        let protected: Vec<(usize, usize)> = self.protected_ac.find_overlapping_iter(t).map(|m| (m.start(), m.end())).collect();
+        self.left_ac
+            .find_overlapping_iter(t)
+            .filter(|m| !protected.iter().any(|&(s, e)| s <= m.start() && m.end() <= e && (s, e) != (m.start(), m.end())))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
+    }
+
     /// Whether the body of a name (without its suffix) says nothing proper: only generic
     /// words, places and suffix words, or a word in -化.
     pub fn is_generic(&self, body: &str) -> bool {
-        if body.ends_with('化') {
+        // -化 words (智能化, 常态化) describe, they do not name; 文化 and the like do.
+        if body.ends_with('化') && char_count(body) >= 3 && !["文化", "石化", "绿化", "变化", "强化"].iter().any(|w| body.ends_with(w)) {
             return true;
         }
         let mut rest = body;
@@ -326,7 +339,16 @@ impl Recognizer {
                 if body.chars().count() < 2 && !(suffix.chars().count() >= 3 && !body.is_empty()) {
                     continue;
                 }
-                if body.starts_with(|c: char| "该本这此其各每".contains(c)) || self.is_generic(body) {
+                if body.starts_with(|c: char| "该本这此其各每市省县区".contains(c)) || self.is_generic(body) {
+                    continue;
+                }
+            }
+            // A weak suffix after a two-character word (应用软件, 打车软件) names a company only
+            // where the context says so: after a descriptor or an introducing verb.
+            if strength == Strength::Weak && char_count(body) <= 2 {
+                let before = &text[..start];
+                let ctx = ["企业", "引进", "引入", "入驻", "落户", "签约", "公司", "、"].iter().any(|w| before.ends_with(w));
+                if !ctx {
                     continue;
                 }
             }
@@ -421,7 +443,7 @@ impl Recognizer {
                         trigger = Some(*t);
                     }
                 }
-                let cuts = self.left_ac.find_overlapping_iter(before).map(|m| r.start + m.end()).filter(|&e| e < r.end);
+                let cuts = self.stops_in(before).into_iter().map(|(_, e, _)| r.start + e).filter(|&e| e < r.end);
                 if let Some(cut) = cuts.max() {
                     r.start = cut;
                 }
@@ -482,14 +504,12 @@ impl Recognizer {
             }
             let t = &text[r.clone()];
             let len = char_count(t);
-            if !(2..=16).contains(&len) || t.starts_with(|c: char| c.is_ascii_digit()) {
+            let digits = t.chars().any(|c| c.is_ascii_digit()) && !t.chars().any(|c| c.is_ascii_alphabetic());
+            if !(2..=16).contains(&len) || digits {
                 continue;
             }
             // Clean items only: no boundary words inside, nothing generic, no partial names.
-            let hard_stop = self
-                .left_ac
-                .find_overlapping_iter(t)
-                .any(|m| !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[m.pattern().as_usize()]));
+            let hard_stop = self.stops_in(t).into_iter().any(|(_, _, p)| !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[p]));
             if self.is_generic(t) || hard_stop {
                 continue;
             }
@@ -519,8 +539,16 @@ impl Recognizer {
     fn head_cut(&self, t: &str) -> Option<usize> {
         lexicon::LIST_HEADS
             .iter()
-            .filter_map(|(w, _)| t.find(w))
-            .filter(|&i| char_count(&t[..i]) >= 2 && i + 6 < t.len())
+            .filter_map(|(w, _)| t.find(w).map(|i| (i, i + w.len())))
+            .filter(|&(i, e)| {
+                // The head ends the phrase: a boundary word follows, not a name suffix (产业基地).
+                let after = &t[e..];
+                char_count(&t[..i]) >= 2
+                    && !after.is_empty()
+                    && (self.right_ac.find(after).is_some_and(|m| m.start() == 0)
+                        || self.left_ac.find(after).is_some_and(|m| m.start() == 0))
+            })
+            .map(|(i, _)| i)
             .min()
     }
 
@@ -605,7 +633,8 @@ impl Recognizer {
             let after = &s[m.end()..];
             let paren_cjk = after.starts_with('(') && after[1..].chars().next().is_some_and(is_cjk);
             let acronym = t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            if t.len() < 3 || (acronym && !paren_cjk) || !t.starts_with(|c: char| c.is_ascii_uppercase()) {
+            let _ = paren_cjk;
+            if t.len() < 3 || acronym || !t.starts_with(|c: char| c.is_ascii_uppercase()) {
                 continue;
             }
             // Latin right after an opening parenthesis is an alias, handled below.

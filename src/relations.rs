@@ -35,11 +35,13 @@ const SETTLE: &[&str] = &[
     "落户", "入驻", "签约", "引进", "引入", "落地", "进驻", "迁入", "入园", "扎根", "招引", "聚集了", "集聚了", "汇聚",
 ];
 const INTRODUCE: &[&str] = &["引进", "引入", "招引"];
-const INDUSTRY_CUES: &[&str] = &[
-    "主导", "围绕", "做强", "做优", "做大", "做特", "聚焦", "重点发展", "发展", "打造", "培育", "产业集群", "产业链",
-    "产业体系", "为引领", "为核心", "形成", "支柱", "特色产业", "集聚", "壮大", "优势产业", "新兴产业", "等产业",
-    "产业规模", "专注",
+/// Words that say a zone leads in the industries of the sentence.
+const STRONG_CUES: &[&str] = &[
+    "主导", "围绕", "做强", "做优", "做大", "做特", "聚焦", "重点发展", "产业集群", "产业体系", "为引领", "为核心",
+    "支柱", "特色产业", "优势产业", "新兴产业", "等产业", "产业规模", "壮大",
 ];
+/// Weaker words: enough when the sentence names the zone itself.
+const INDUSTRY_CUES: &[&str] = &["发展", "打造", "培育", "形成", "集聚", "产业链", "布局", "引育"];
 const FOCUS: &[&str] = &["专注", "致力于", "深耕", "从事", "主营"];
 const COOP_VERBS: &[&str] = &["合作", "共建", "签署", "携手", "共同", "联合"];
 const ZONE_LEVEL: &[&str] = &[
@@ -134,7 +136,8 @@ fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &EntityTable)
             e.0 += 3;
         }
     }
-    count.into_iter().max_by_key(|(_, v)| *v).map(|(n, _)| n)
+    // Only a zone the article dwells on (or names in its title) is its topic.
+    count.into_iter().max_by_key(|(_, v)| *v).filter(|(_, v)| v.0 >= 3).map(|(n, _)| n)
 }
 
 fn node(table: &EntityTable, ids: &[usize], k: usize) -> (usize, EntityType) {
@@ -294,38 +297,57 @@ fn sentence_rules(
 
     // Industries.
     if !inds.is_empty() {
-        let focus = FOCUS.iter().filter_map(|f| s.find(f).map(|i| sent.start + i)).min();
-        if let Some(fpos) = focus {
-            let subj = top
-                .iter()
-                .copied()
-                .filter(|&k| ms[k].range.end <= fpos && node(table, ids, k).1 != EntityType::Industry && node(table, ids, k).1 != EntityType::Place)
-                .last();
-            if let Some(k) = subj {
-                let (sn, st) = node(table, ids, k);
-                for &i in inds.iter().filter(|&&i| ms[i].range.start > fpos) {
+        // 专注于…领域: the industries of the clause after the verb belong to the zone or
+        // organization before it.
+        let mut consumed: Vec<usize> = Vec::new();
+        for f in FOCUS {
+            for (i, _) in s.match_indices(f) {
+                let fpos = sent.start + i;
+                let clause_end = s[i..].find([',', '，', ';', '；']).map_or(sent.end, |e| sent.start + i + e);
+                let after: Vec<usize> =
+                    inds.iter().copied().filter(|&k| ms[k].range.start > fpos && ms[k].range.end <= clause_end).collect();
+                if after.is_empty() {
+                    continue;
+                }
+                let subj = top
+                    .iter()
+                    .copied()
+                    .filter(|&k| ms[k].range.end <= fpos && !matches!(node(table, ids, k).1, EntityType::Industry | EntityType::Place))
+                    .last();
+                if let Some(k) = subj {
+                    let (sn, st) = node(table, ids, k);
                     let p = if st == EntityType::Zone { Predicate::HasIndustry } else { Predicate::InIndustry };
-                    cx.emit(table, sn, p, node(table, ids, i).0, sent);
+                    for &ind in &after {
+                        cx.emit(table, sn, p, node(table, ids, ind).0, sent);
+                    }
+                    consumed.extend(after);
                 }
             }
         }
-        let cue = INDUSTRY_CUES.iter().any(|c| s.contains(c));
-        if cue && focus.is_none() {
-            let first_ind = inds.iter().map(|&i| ms[i].range.start).min().unwrap_or(sent.end);
-            let subj = zones
+        let strong = STRONG_CUES.iter().any(|c| s.contains(c));
+        let weak = INDUSTRY_CUES.iter().any(|c| s.contains(c));
+        // With a strong cue, industries named inside parks count too (汽车产业生态城).
+        let cue_inds: Vec<usize> = in_sent
+            .iter()
+            .copied()
+            .filter(|&k| node(table, ids, k).1 == EntityType::Industry && !consumed.contains(&k) && (!ms[k].nested || strong))
+            .collect();
+        if (strong || weak) && !cue_inds.is_empty() {
+            let first_ind = cue_inds.iter().map(|&i| ms[i].range.start).min().unwrap_or(sent.end);
+            let in_sentence = zones
                 .iter()
                 .copied()
                 .filter(|&z| ms[z].range.end <= first_ind)
                 .find(|&z| is_zone_level(&table.nodes[node(table, ids, z).0].label))
                 .or_else(|| zones.iter().copied().find(|&z| ms[z].range.end <= first_ind))
-                .map(|z| node(table, ids, z).0)
-                .or(current.filter(|&c| is_zone_level(&table.nodes[c].label)))
-                .or(topic);
-            let org_subject = orgs.iter().any(|&o| ms[o].range.end <= first_ind && !ms[o].nested)
-                && !zones.iter().any(|&z| ms[z].range.end <= first_ind);
+                .map(|z| node(table, ids, z).0);
+            // Without a zone in the sentence only a strong cue falls back to the article's zone.
+            let subj = in_sentence.or_else(|| {
+                strong.then(|| current.filter(|&c| is_zone_level(&table.nodes[c].label)).or(topic)).flatten()
+            });
+            let org_subject = orgs.iter().any(|&o| ms[o].range.end <= first_ind && !ms[o].nested) && in_sentence.is_none();
             if let (Some(z), false) = (subj, org_subject) {
-                for &i in &inds {
-                    // An industry inside a park's name belongs to that park too.
+                for &i in &cue_inds {
                     cx.emit(table, z, Predicate::HasIndustry, node(table, ids, i).0, sent);
                 }
             }

@@ -50,7 +50,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
 ];
 
 /// Business descriptors stripped after the legal suffix (多彩宝互联网服务 → 多彩宝).
-const BUSINESS_WORDS: &[&str] = &["互联网服务", "信息技术", "网络科技", "电子商务", "信息科技", "科技", "技术"];
+const BUSINESS_WORDS: &[&str] = &["互联网服务", "信息技术", "网络科技", "电子商务", "信息科技", "科技产业", "科技", "技术", "产业"];
 
 /// Parts that make a name a branch: its short forms are not the parent's.
 pub const BRANCH_MARKERS: &[&str] = &["分公司", "分院", "总部", "分中心", "分行", "分所", "分部", "办事处"];
@@ -208,7 +208,16 @@ impl EntityTable {
                 Some(g) => (gaz.entries[g].label.clone(), Some(g)),
                 None => match gaz.by_name.get(&m.text).and_then(|v| v.iter().find(|&&i| gaz.entries[i].etype == m.etype)) {
                     Some(&g) => (gaz.entries[g].label.clone(), Some(g)),
-                    None => (m.text.clone(), None),
+                    // 武汉东湖高新区: a known zone named with its city in front.
+                    None => match gaz
+                        .place_prefix(&m.text)
+                        .filter(|_| m.etype == EntityType::Zone)
+                        .and_then(|(_, len)| gaz.by_name.get(&m.text[len..]))
+                        .and_then(|v| v.iter().find(|&&i| gaz.entries[i].etype == EntityType::Zone))
+                    {
+                        Some(&g) => (gaz.entries[g].label.clone(), Some(g)),
+                        None => (m.text.clone(), None),
+                    },
                 },
             };
             let etype = entry.map_or(m.etype, |g| gaz.entries[g].etype);
