@@ -211,8 +211,14 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
         let line: String = chars[s..e].iter().collect();
         let level = heading_level(&line);
         if title.is_empty() {
-            title = line.trim_start_matches('#').trim().to_string();
-            continue;
+            // A heading, or a short first line without sentence punctuation, is the title;
+            // a file that starts with body text is titled by its first words and mined whole.
+            let short = line.chars().count() <= 40 && !line.contains(['。', '，', ',', '；', ';']);
+            if level > 0 || short {
+                title = line.trim_start_matches('#').trim().to_string();
+                continue;
+            }
+            title = line.chars().take(24).collect::<String>() + "…";
         }
         let kind = if level > 0 {
             Kind::Heading

@@ -55,6 +55,17 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
         rec.rescan(&a.norm, &names, ms);
     }
     let (mut table, ids) = link_all(&arts, &mentions);
+    // A name that only describes (无人机基地) is a proper name only if the corpus repeats it.
+    for n in table.nodes.iter_mut() {
+        if n.merged_into.is_none()
+            && n.gaz.is_none()
+            && matches!(n.etype, EntityType::Zone | EntityType::Institution)
+            && n.mentions.len() < 2
+            && rec.is_descriptive(&n.label)
+        {
+            n.mentions.clear();
+        }
+    }
     if std::env::var_os("ZONEKG_DEBUG_MENTIONS").is_some() {
         for (a, ms) in arts.iter().zip(&mentions) {
             for m in ms {

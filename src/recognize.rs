@@ -92,6 +92,9 @@ static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:龙头|优质|知名|领军|骨干|明星|独角兽|头部|链主)企业(\p{Han}[\p{Han}A-Za-z0-9]{1,9})(?:[,，、。;；]|等)").expect("static regex")
 });
+static REPRESENTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"以([\p{Han}A-Za-z0-9、]{2,40}?)为代表的(\p{Han}{2,20})").expect("static regex")
+});
 static LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头)").expect("static regex"));
 
@@ -265,6 +268,34 @@ impl Recognizer {
         (!window.is_empty()).then_some(start)
     }
 
+    /// Whether a zone or institution name only describes (无人机基地, 低空经济中心): its body,
+    /// without the suffix, is made of industry words and generic words alone.
+    pub fn is_descriptive(&self, name: &str) -> bool {
+        let Some(sfx) = self
+            .suffix_ac
+            .find_overlapping_iter(name)
+            .filter(|m| m.end() == name.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong)
+            .map(|m| m.start())
+            .min()
+        else {
+            return false;
+        };
+        let mut rest = &name[..sfx];
+        while !rest.is_empty() {
+            let industry = self.gaz_ac.find(rest).filter(|g| {
+                g.start() == 0 && self.gaz.entries[self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry].etype == EntityType::Industry
+            });
+            if let Some(g) = industry {
+                rest = &rest[g.end()..];
+            } else if let Some(g) = self.generic_ac.find(rest).filter(|g| g.start() == 0) {
+                rest = &rest[g.end()..];
+            } else {
+                return false;
+            }
+        }
+        true
+    }
+
     /// Boundary words in `t` as (start, end, pattern), leaving out those inside a protected
     /// word (据 in 数据).
     fn stops_in(&self, t: &str) -> Vec<(usize, usize, usize)> {
@@ -347,7 +378,7 @@ impl Recognizer {
             // where the context says so: after a descriptor or an introducing verb.
             if strength == Strength::Weak && char_count(body) <= 2 {
                 let before = &text[..start];
-                let ctx = ["企业", "引进", "引入", "入驻", "落户", "签约", "公司", "、"].iter().any(|w| before.ends_with(w));
+                let ctx = ["企业", "引进", "引入", "入驻", "落户", "签约", "公司"].iter().any(|w| before.ends_with(w));
                 if !ctx {
                     continue;
                 }
@@ -373,8 +404,29 @@ impl Recognizer {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let n = char_count(t);
-            if (2..=10).contains(&n) && self.left_ac.find(t).is_none() && !self.is_generic(t) {
+            if (2..=10).contains(&n) && self.left_ac.find(t).is_none() && !self.is_generic(t) && !t.chars().any(|c| c.is_ascii_digit()) {
                 out.push(Mention::new(sent.start + g.start()..sent.start + g.end(), EntityType::Company, text, Origin::List));
+            }
+        }
+        // 以X为代表的…企业/厂商: X names a company (an institution before 高校/院所).
+        for caps in REPRESENTED.captures_iter(s) {
+            let g = caps.get(1).expect("group 1");
+            let np = caps.get(2).expect("group 2").as_str();
+            let etype = if ["高校", "院所", "机构", "大学"].iter().any(|w| np.contains(w)) {
+                EntityType::Institution
+            } else if ["企业", "厂商", "公司", "品牌", "集团"].iter().any(|w| np.contains(w)) {
+                EntityType::Company
+            } else {
+                continue;
+            };
+            let mut pos = sent.start + g.start();
+            for item in g.as_str().split('、') {
+                let r = pos..pos + item.len();
+                pos = r.end + '、'.len_utf8();
+                let n = char_count(item);
+                if (2..=12).contains(&n) && !self.is_generic(item) && self.stops_in(item).is_empty() {
+                    out.push(Mention::new(r, etype, text, Origin::List));
+                }
             }
         }
     }

@@ -137,7 +137,7 @@ fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &EntityTable)
         }
     }
     // Only a zone the article dwells on (or names in its title) is its topic.
-    count.into_iter().max_by_key(|(_, v)| *v).filter(|(_, v)| v.0 >= 3).map(|(n, _)| n)
+    count.into_iter().max_by_key(|(_, v)| *v).filter(|(_, v)| v.0 >= 4).map(|(n, _)| n)
 }
 
 fn node(table: &EntityTable, ids: &[usize], k: usize) -> (usize, EntityType) {
@@ -284,6 +284,17 @@ fn sentence_rules(
         }
     }
 
+    // X以Y为核心区: Y is part of X.
+    if let Some(i) = s.find("为核心") {
+        let core = sent.start + i;
+        let y = zones.iter().copied().filter(|&z| ms[z].range.end <= core && text[..ms[z].range.start].ends_with('以')).last();
+        if let Some(y) = y {
+            if let Some(&x) = zones.iter().filter(|&&z| ms[z].range.end <= ms[y].range.start).last() {
+                cx.emit(table, node(table, ids, y).0, Predicate::PartOf, node(table, ids, x).0, sent);
+            }
+        }
+    }
+
     // Parks named after a whole zone in the same sentence are part of it.
     if let Some(&zl) = zones.iter().find(|&&z| is_zone_level(&table.nodes[node(table, ids, z).0].label)) {
         let zn = node(table, ids, zl).0;
@@ -357,6 +368,25 @@ fn sentence_rules(
             for &i in &inds {
                 if ms[i].range.start == ms[z].range.end {
                     cx.emit(table, node(table, ids, z).0, Predicate::HasIndustry, node(table, ids, i).0, sent);
+                }
+            }
+        }
+        // …成长为全球知名光电子信息企业: an industry before 企业 is the industry of the
+        // organization the sentence is about.
+        for &i in &inds {
+            let after = &text[ms[i].range.end..sent.end];
+            if ["企业", "龙头企业", "公司", "厂商", "制造商"].iter().any(|w| after.starts_with(w)) {
+                if let Some(&o) = orgs.iter().filter(|&&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested).last() {
+                    cx.emit(table, node(table, ids, o).0, Predicate::InIndustry, node(table, ids, i).0, sent);
+                }
+            }
+            // 以X为代表的…无人机制造厂商: X works in the industry.
+            if let Some(rep) = s.find("为代表的") {
+                let rep_end = sent.start + rep + "为代表的".len();
+                if ms[i].range.start >= rep_end && ms[i].range.start <= rep_end + 30 {
+                    for &o in orgs.iter().filter(|&&o| ms[o].range.end <= sent.start + rep) {
+                        cx.emit(table, node(table, ids, o).0, Predicate::InIndustry, node(table, ids, i).0, sent);
+                    }
                 }
             }
         }
@@ -485,8 +515,9 @@ fn sub_org_rules(cx: &mut Ctx, table: &mut EntityTable, n: usize, mtext: &str, r
     for (i, _) in mtext.char_indices().skip(2) {
         let prefix = &mtext[..i];
         for t in [EntityType::Company, EntityType::Institution] {
+            // Two-character abbreviations from the gazetteer (华工) are too ambiguous here.
             let found = table.lookup(t, prefix).or_else(|| {
-                gaz.lookup(prefix, Some(t)).map(|e| {
+                gaz.lookup(prefix, Some(t)).filter(|_| prefix.chars().count() >= 3).map(|e| {
                     let entry = gaz.by_name.get(&e.label).and_then(|v| v.first().copied());
                     table.intern(t, &e.label.clone(), entry)
                 })
