@@ -103,6 +103,7 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("中心", Institution, Strong),
         ("联盟", Institution, Strong),
         ("协会", Institution, Strong),
+        ("分会", Institution, Strong),
         ("学会", Institution, Strong),
         ("商会", Institution, Strong),
         ("委员会", Institution, Strong),
@@ -182,7 +183,6 @@ pub const LIST_HEADS: &[(&str, EntityType)] = &[
     ("机构", EntityType::Institution),
     ("产业", EntityType::Industry),
     ("行业", EntityType::Industry),
-    ("领域", EntityType::Industry),
     ("园区", EntityType::Zone),
     ("基地", EntityType::Zone),
 ];

@@ -61,7 +61,7 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
             && n.gaz.is_none()
             && matches!(n.etype, EntityType::Zone | EntityType::Institution)
             && n.mentions.len() < 2
-            && rec.is_descriptive(&n.label)
+            && (rec.is_descriptive(&n.label) || (n.etype == EntityType::Zone && !rec.has_strong_suffix(&n.label)))
         {
             n.mentions.clear();
         }

@@ -296,6 +296,13 @@ impl Recognizer {
         true
     }
 
+    /// Whether a name ends with a strong suffix of its kind (产业园, 公司 …).
+    pub fn has_strong_suffix(&self, name: &str) -> bool {
+        self.suffix_ac
+            .find_overlapping_iter(name)
+            .any(|m| m.end() == name.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong)
+    }
+
     /// Boundary words in `t` as (start, end, pattern), leaving out those inside a protected
     /// word (据 in 数据).
     fn stops_in(&self, t: &str) -> Vec<(usize, usize, usize)> {
@@ -366,7 +373,11 @@ impl Recognizer {
                 }
             }
             let body = &text[start..sfx_start];
-            if !numbered {
+            // Government bodies are named by their place and remit: 湖北省科技厅, 某省科技创新办公室.
+            let government = etype == EntityType::Institution
+                && ["厅", "局", "办公室", "委员会", "管委会", "政府", "党工委", "协会", "学会", "商会", "联盟"].contains(&suffix)
+                && self.gaz.place_prefix(body).is_some();
+            if !numbered && !government {
                 if body.chars().count() < 2 && !(suffix.chars().count() >= 3 && !body.is_empty()) {
                     continue;
                 }
@@ -545,9 +556,15 @@ impl Recognizer {
         if matches!(etype, EntityType::Place | EntityType::Person) {
             return;
         }
+        // A list is a list of names only when at least two of its items are names.
+        let mut new_items = Vec::new();
+        let mut valid = 0;
         for (r, t0) in items.into_iter().zip(typed) {
-            if t0.is_some() && etype != EntityType::Industry {
-                continue;
+            if t0.is_some() {
+                valid += 1;
+                if etype != EntityType::Industry {
+                    continue;
+                }
             }
             let mut r = r;
             let t = &text[r.clone()];
@@ -583,7 +600,13 @@ impl Recognizer {
                     r.end = r.start + cut;
                 }
             }
-            out.push(Mention::new(r, etype, text, Origin::List));
+            if t0.is_none() {
+                valid += 1;
+            }
+            new_items.push(Mention::new(r, etype, text, Origin::List));
+        }
+        if valid >= 2 {
+            out.extend(new_items);
         }
     }
 

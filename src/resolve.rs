@@ -53,7 +53,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
 const BUSINESS_WORDS: &[&str] = &["互联网服务", "信息技术", "网络科技", "电子商务", "信息科技", "科技产业", "科技", "技术", "产业"];
 
 /// Parts that make a name a branch: its short forms are not the parent's.
-pub const BRANCH_MARKERS: &[&str] = &["分公司", "分院", "总部", "分中心", "分行", "分所", "分部", "办事处"];
+pub const BRANCH_MARKERS: &[&str] = &["分公司", "分院", "总部", "分中心", "分行", "分所", "分部", "分会", "办事处"];
 
 /// The parent named at the head of a branch's name: the longest proper prefix that ends
 /// with a strong organization suffix (北京青鸟科技集团软件研发郑州总部 → 北京青鸟科技集团).
