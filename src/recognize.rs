@@ -389,7 +389,8 @@ impl Recognizer {
             // where the context says so: after a descriptor or an introducing verb.
             if strength == Strength::Weak && char_count(body) <= 2 {
                 let before = &text[..start];
-                let ctx = ["企业", "引进", "引入", "入驻", "落户", "签约", "公司"].iter().any(|w| before.ends_with(w));
+                let ctx = ["企业", "引进", "引入", "入驻", "落户", "签约", "公司"].iter().any(|w| before.ends_with(w))
+                    || text[sfx_end..].starts_with("项目");
                 if !ctx {
                     continue;
                 }

@@ -569,3 +569,74 @@ fn sub_org_rules(cx: &mut Ctx, table: &mut EntityTable, n: usize, mtext: &str, r
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::{extract, Input};
+
+    /// (subject label, predicate, object label) of an invented article.
+    fn triples(body: &str) -> Vec<(String, String, String)> {
+        let x = extract(&[Input { source: "t.txt".into(), text: format!("## 新闻\n\n{body}\n") }]);
+        x.relations
+            .iter()
+            .map(|r| (x.entities[r.subject].label.clone(), r.predicate.as_str().to_string(), x.entities[r.object].label.clone()))
+            .collect()
+    }
+
+    fn has(v: &[(String, String, String)], s: &str, p: &str, o: &str) -> bool {
+        v.iter().any(|(a, b, c)| a == s && b == p && c == o)
+    }
+
+    #[test]
+    fn settling_with_the_zone_after_the_verb() {
+        let v = triples("近日,星河科技集团正式签约入驻青岚高新区。");
+        assert!(has(&v, "星河科技集团", "settledIn", "青岚高新区"), "{v:?}");
+    }
+
+    #[test]
+    fn introduced_lists_settle_in_the_subject_zone() {
+        let v = triples("青岚高新区已陆续引进星河汽车、云顶陶瓷、飞羽电动车等百亿级龙头企业。");
+        for c in ["星河汽车", "云顶陶瓷", "飞羽电动车"] {
+            assert!(has(&v, c, "settledIn", "青岚高新区"), "{c}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn leading_industries_and_parks() {
+        let v = triples("青岚高新区围绕集成电路、康养旅居等主导产业,建设青岚智造产业园。");
+        assert!(has(&v, "青岚高新区", "hasIndustry", "集成电路"), "{v:?}");
+        assert!(has(&v, "青岚高新区", "hasIndustry", "康养旅居"), "{v:?}");
+        assert!(has(&v, "青岚智造产业园", "partOf", "青岚高新区"), "{v:?}");
+    }
+
+    #[test]
+    fn cooperation_is_symmetric_and_not_settling() {
+        let v = triples("青岚高新区与北京航空航天大学合作设立星河研究院,首批专家团队已入驻。");
+        let coop = v.iter().any(|(a, p, c)| {
+            p == "cooperatesWith" && ((a == "青岚高新区" && c == "北京航空航天大学") || (c == "青岚高新区" && a == "北京航空航天大学"))
+        });
+        assert!(coop, "{v:?}");
+        assert!(!has(&v, "北京航空航天大学", "settledIn", "青岚高新区"), "{v:?}");
+        assert!(has(&v, "星河研究院", "settledIn", "青岚高新区"), "{v:?}");
+    }
+
+    #[test]
+    fn branches_and_places_from_names() {
+        let v = triples("云帆汽车湖州分公司落户杭州青岚高新区。");
+        assert!(has(&v, "云帆汽车湖州分公司", "subOrganizationOf", "云帆汽车"), "{v:?}");
+        assert!(has(&v, "杭州青岚高新区", "locatedIn", "杭州市"), "{v:?}");
+        assert!(has(&v, "云帆汽车湖州分公司", "settledIn", "杭州青岚高新区"), "{v:?}");
+    }
+
+    #[test]
+    fn focus_gives_the_industry_of_a_company() {
+        let v = triples("星河科技集团是一家专注于智能安防领域的高新技术企业。");
+        assert!(has(&v, "星河科技集团", "inIndustry", "智能安防"), "{v:?}");
+    }
+
+    #[test]
+    fn located_in_zone_before_de() {
+        let v = triples("近日,位于青岚高新区的星河光电项目主体封顶。");
+        assert!(has(&v, "星河光电", "settledIn", "青岚高新区"), "{v:?}");
+    }
+}

@@ -111,3 +111,33 @@ fn bad_input_is_a_clear_error_not_a_panic() {
         .code(2)
         .stderr(predicate::str::contains("bad.txt"));
 }
+
+#[test]
+fn a_changed_file_replaces_its_article_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg.db");
+    let f = dir.path().join("news.txt");
+    std::fs::write(&f, "## 青岚高新区\n\n近日,星河科技集团正式签约入驻青岚高新区。\n").unwrap();
+    zonekg().arg("ingest").arg(&f).arg("--store").arg(&store).assert().success().stdout(predicate::str::contains("1 new"));
+    std::fs::write(&f, "## 青岚高新区\n\n近日,云顶电子集团正式签约入驻青岚高新区。\n").unwrap();
+    zonekg()
+        .arg("ingest")
+        .arg(&f)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 new, 0 unchanged, 1 replaced"));
+    zonekg().args(["stats", "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("documents: 1"));
+    // The old article's relation is gone with its graph; the new one is there.
+    let out = zonekg()
+        .args(["query", "--name", "settled_in_zone", "-p", "zone=青岚高新区", "--format", "csv", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let s = String::from_utf8_lossy(&out);
+    assert!(s.contains("云顶电子集团") && !s.contains("星河科技集团"), "{s}");
+}
