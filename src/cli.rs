@@ -128,6 +128,25 @@ pub enum Command {
         #[arg(long, default_value = "zonekg.db")]
         store: PathBuf,
     },
+    /// Score extraction against gold annotations (PREFIX.entities.tsv, PREFIX.relations.tsv):
+    /// precision, recall and F1 per type, per predicate and overall, as score.py prints them.
+    Eval {
+        /// The gold prefix, e.g. tests/gold/seed.
+        #[arg(long)]
+        gold: String,
+        /// The texts the gold describes (files or folders, in the gold's article order).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// List misses, spurious items and splits.
+        #[arg(long)]
+        show_errors: bool,
+        /// Exit 1 when entity F1 is below this.
+        #[arg(long, default_value_t = 0.0)]
+        min_entity_f1: f64,
+        /// Exit 1 when relation F1 is below this.
+        #[arg(long, default_value_t = 0.0)]
+        min_relation_f1: f64,
+    },
     /// Load RDF files (N-Quads, TriG, Turtle, N-Triples by extension) into the store.
     Load {
         /// RDF files.

@@ -178,6 +178,22 @@ fn run(args: Args) -> Result<ExitCode> {
             };
             kg.store().dump(fmt, &mut out)?;
         }
+        Command::Eval { gold, paths, show_errors, min_entity_f1, min_relation_f1 } => {
+            let g = zonekg::eval::Gold::load(&gold)?;
+            let (inputs, failed) = zonekg::input::read_inputs(&paths)?;
+            for (_, e) in &failed {
+                eprintln!("zonekg: warning: {e}");
+            }
+            let x = zonekg::extract(&inputs);
+            let score = g.score(&zonekg::json::to_json(&x));
+            write!(out, "{}", zonekg::eval::report(&score, show_errors))?;
+            out.flush()?;
+            let (_, _, ef) = score.entities.total().prf();
+            let (_, _, rf) = score.relations.total().prf();
+            if ef < min_entity_f1 || rf < min_relation_f1 {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
         Command::Load { files, store } => {
             let kg = KnowledgeGraph::open(&store)?;
             let before = kg.store().len()?;
