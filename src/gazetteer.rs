@@ -456,7 +456,7 @@ impl Gazetteer {
             }
             let i = self.existing_or_add(&term, EntityType::Industry);
             let e = &mut self.entries[i];
-            e.en = nonempty(row.get("name_en"));
+            e.en = nonempty(row.get("name_en")).map(|n| crate::english::title_case(&n));
             e.category = row.get("category").and_then(|c| cats.get(*c)).cloned();
             let scan = if term.chars().count() <= 2 { Scan::Context } else { Scan::Always };
             self.surface(&term, i, scan);

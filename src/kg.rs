@@ -63,8 +63,10 @@ pub struct Card {
     pub etype: String,
     /// The Chinese label.
     pub label: String,
-    /// The English label, if known.
+    /// The English label, if known or made by rule.
     pub label_en: Option<String>,
+    /// Whether the English label was made by rule.
+    pub label_en_by_rule: bool,
     /// Other names.
     pub aliases: Vec<String>,
     /// Relations in and out, each with evidence.
@@ -166,7 +168,7 @@ impl KnowledgeGraph {
         let key = crate::normalize::name_key(name);
         let rows = self.rows(&format!(
             "SELECT DISTINCT ?e (COUNT(?m) AS ?n) WHERE {{
-               ?e skos:prefLabel|skos:altLabel|rdfs:label ?l ; a ?t .
+               ?e skos:prefLabel|skos:altLabel|rdfs:label|zkg:ruleMadeLabel ?l ; a ?t .
                FILTER(STRSTARTS(STR(?t), STR(zkg:)) && ?t != zkg:Document && ?t != zkg:Evidence)
                FILTER(LCASE(STR(?l)) = {} || LCASE(REPLACE(STR(?l), \" \", \"\")) = {})
                OPTIONAL {{ ?e zkg:mentionedIn ?m }}
@@ -192,17 +194,19 @@ impl KnowledgeGraph {
         let iri = self.resolve(name)?;
         let e = format!("<{iri}>");
         let head = self.rows(&format!(
-            "SELECT ?t ?zh ?en WHERE {{
+            "SELECT ?t ?zh ?en ?rule WHERE {{
                {e} a ?t . FILTER(STRSTARTS(STR(?t), STR(zkg:)))
                OPTIONAL {{ {e} skos:prefLabel ?zh FILTER(LANG(?zh) = \"zh\") }}
                OPTIONAL {{ {e} skos:prefLabel ?en FILTER(LANG(?en) = \"en\") }}
+               OPTIONAL {{ {e} zkg:ruleMadeLabel ?rule }}
              }} LIMIT 1"
         ))?;
-        let (etype, label, label_en) = match head.first() {
+        let (etype, label, label_en, label_en_by_rule) = match head.first() {
             Some(r) => (
                 text(&r[0]).rsplit('#').next().unwrap_or_default().to_string(),
                 text(&r[1]),
-                r[2].as_ref().map(|t| text(&Some(t.clone()))),
+                r[2].as_ref().or(r[3].as_ref()).map(|t| text(&Some(t.clone()))),
+                r[2].is_none() && r[3].is_some(),
             ),
             None => return Err(Error::UnknownName { name: name.to_string(), suggestions: Vec::new() }),
         };
@@ -212,7 +216,7 @@ impl KnowledgeGraph {
             .map(|r| text(&r[0]))
             .collect();
         let relations = self.relations_of_iri(&iri)?;
-        Ok(Card { iri, etype, label, label_en, aliases, relations })
+        Ok(Card { iri, etype, label, label_en, label_en_by_rule, aliases, relations })
     }
 
     /// The relations of the entity called `name`, each with its evidence.

@@ -14,6 +14,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod english;
 pub mod error;
 pub mod eval;
 pub mod gazetteer;

@@ -216,7 +216,7 @@ fn run(args: Args) -> Result<ExitCode> {
 fn write_card(c: &zonekg::Card, out: &mut impl Write) -> Result<()> {
     writeln!(out, "{} ({})", c.label, c.etype)?;
     if let Some(en) = &c.label_en {
-        writeln!(out, "  en: {en}")?;
+        writeln!(out, "  en: {en}{}", if c.label_en_by_rule { " (by rule)" } else { "" })?;
     }
     if !c.aliases.is_empty() {
         writeln!(out, "  aliases: {}", c.aliases.join(", "))?;

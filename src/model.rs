@@ -175,8 +175,10 @@ pub struct Entity {
     pub etype: EntityType,
     /// The canonical (longest proper) Chinese name; with the type it makes the IRI.
     pub label: String,
-    /// A known English name, when a gazetteer gives one.
+    /// The English name: known from a gazetteer, or made by rule (see `label_en_by_rule`).
     pub label_en: Option<String>,
+    /// Whether `label_en` was made by rule (pinyin and translated suffixes).
+    pub label_en_by_rule: bool,
     /// Other names seen or known (short forms, abbreviations).
     pub aliases: Vec<String>,
     /// Where it is mentioned.

@@ -29,7 +29,9 @@ pub fn entity_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
         out.push(quad(&s, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
         out.push(quad(&s, &format!("{RDFS}label"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
         if let Some(en) = &e.label_en {
-            out.push(quad(&s, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(en, "en"), &g));
+            // Known English names are preferred labels; rule-made ones are marked as such.
+            let p = if e.label_en_by_rule { format!("{ZKG}ruleMadeLabel") } else { format!("{SKOS}prefLabel") };
+            out.push(quad(&s, &p, Literal::new_language_tagged_literal_unchecked(en, "en"), &g));
         }
         for a in &e.aliases {
             let lang = if a.is_ascii() { "en" } else { "zh" };

@@ -330,10 +330,13 @@ impl EntityTable {
             mentions.sort_by(|a, b| (&a.doc, a.span).cmp(&(&b.doc, b.span)));
             mentions.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
             pos.insert(i, out.len());
+            let by_rule = en.is_none() && n.etype != EntityType::Person;
+            let en = en.or_else(|| by_rule.then(|| crate::english::render(&n.label, n.etype)));
             out.push(Entity {
                 etype: n.etype,
                 label: n.label.clone(),
                 label_en: en,
+                label_en_by_rule: by_rule,
                 aliases: n.aliases.iter().filter(|a| **a != n.label).cloned().collect(),
                 mentions,
             });
