@@ -17,6 +17,30 @@ fn quad(s: &NamedNode, p: &str, o: impl Into<Term>, g: &GraphName) -> Quad {
     Quad::new(NamedOrBlankNode::NamedNode(s.clone()), nn(p), o.into(), g.clone())
 }
 
+/// The strategic emerging industry categories an industry falls under: its own, from the
+/// lexicon, or those of the known industries its name contains (新能源新材料 → 新能源产业,
+/// 新材料产业). Categories themselves have none.
+pub fn industry_categories(label: &str) -> Vec<String> {
+    let gaz = &*GAZETTEER;
+    if gaz.categories.iter().any(|&i| gaz.entries[i].label == label) {
+        return Vec::new();
+    }
+    if let Some(c) = gaz.lookup(label, Some(EntityType::Industry)).and_then(|i| i.category.clone()) {
+        return vec![c];
+    }
+    let mut out: Vec<String> = Vec::new();
+    for e in gaz.entries.iter().filter(|e| e.etype == EntityType::Industry) {
+        let cat = if gaz.categories.iter().any(|&i| gaz.entries[i].label == e.label) { Some(e.label.clone()) } else { e.category.clone() };
+        let Some(cat) = cat else { continue };
+        let names = std::iter::once(&e.label).chain(e.aliases.iter());
+        if names.into_iter().any(|n| n.chars().count() >= 2 && label.contains(n.as_str())) && !out.contains(&cat) {
+            out.push(cat);
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The quads of an extraction's entity descriptions (default graph).
 pub fn entity_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
     let _ = generated_at;
@@ -39,7 +63,7 @@ pub fn entity_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
         }
         if e.etype == EntityType::Industry {
             out.push(quad(&s, &format!("{SKOS}inScheme"), scheme.clone(), &g));
-            if let Some(cat) = GAZETTEER.lookup(&e.label, Some(EntityType::Industry)).and_then(|i| i.category.clone()) {
+            for cat in industry_categories(&e.label) {
                 let c = nn(&entity_iri(EntityType::Industry, &cat));
                 out.push(quad(&s, &format!("{SKOS}broader"), c.clone(), &g));
                 out.push(quad(&s, &format!("{ZKG}category"), c, &g));
@@ -177,4 +201,19 @@ pub fn all_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
         q.extend(document_quads(x, i, generated_at));
     }
     q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::industry_categories;
+
+    #[test]
+    fn industries_fall_under_the_nine_categories() {
+        assert_eq!(industry_categories("集成电路"), ["新一代信息技术产业"]);
+        assert_eq!(industry_categories("航空"), ["高端装备制造产业"]);
+        assert_eq!(industry_categories("新能源新材料"), ["新材料产业", "新能源产业"]);
+        assert_eq!(industry_categories("智能装备产业集群"), ["高端装备制造产业"]);
+        assert!(industry_categories("新一代信息技术产业").is_empty());
+        assert!(industry_categories("专业视听").is_empty());
+    }
 }
