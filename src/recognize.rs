@@ -127,7 +127,13 @@ impl Recognizer {
         let gaz_ac = ac_longest(gaz.surfaces.iter().map(|s| s.text.as_str()));
         let suffix_ac = ac_standard(lexicon::SUFFIXES.iter().map(|s| s.0));
         let left_ac = ac_standard(lexicon::LEFT_STOPS);
-        let protected_ac = ac_standard(lexicon::PROTECTED);
+        // Place names protect the boundary words inside them (都 in 成都).
+        let protected: Vec<&str> = lexicon::PROTECTED
+            .iter()
+            .copied()
+            .chain(gaz.places_strict.keys().map(String::as_str).filter(|p| p.chars().count() >= 2))
+            .collect();
+        let protected_ac = ac_standard(protected);
         let right_ac = ac_standard(lexicon::RIGHT_STOPS);
         let generic_ac = ac_longest(lexicon::GENERIC);
         let place_names: Vec<&str> = gaz.places.keys().map(String::as_str).collect();
@@ -373,6 +379,10 @@ impl Recognizer {
                 }
             }
             let body = &text[start..sfx_start];
+            // 园区 after a two-character word is mostly a verb phrase (选择园区, 补齐园区).
+            if suffix == "园区" && char_count(body) < 3 {
+                continue;
+            }
             // Government bodies are named by their place and remit: 湖北省科技厅, 某省科技创新办公室.
             let government = etype == EntityType::Institution
                 && ["厅", "局", "办公室", "委员会", "管委会", "政府", "党工委", "协会", "学会", "商会", "联盟"].contains(&suffix)
