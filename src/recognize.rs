@@ -329,17 +329,23 @@ impl Recognizer {
         }
         let mut rest = body;
         let mut proper = false;
+        let mut place = false;
+        let mut field = false;
         loop {
             if rest.is_empty() {
-                return !proper;
+                // A place with a field word names a thing (成都新经济产业园); a place with
+                // evaluative words does not (江苏省第一流国家高新区).
+                return !(proper || (place && field));
             }
             if let Some(m) = self.generic_ac.find(rest).filter(|m| m.start() == 0) {
+                field |= lexicon::FIELD_WORDS.contains(&&rest[..m.end()]);
                 rest = &rest[m.end()..];
             } else if let Some((_, len)) = self.gaz.place_prefix(rest) {
                 // A place makes a name proper only with something after it (南通高新区 is
                 // proper, 江苏省第一流国家 is not): keep scanning.
                 rest = &rest[len..];
                 proper = rest.is_empty();
+                place = true;
             } else if let Some(m) = self.suffix_ac.find(rest).filter(|m| {
                 m.start() == 0 && m.end() == rest.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
             }) {
@@ -391,7 +397,7 @@ impl Recognizer {
                 if body.chars().count() < 2 && !(suffix.chars().count() >= 3 && !body.is_empty()) {
                     continue;
                 }
-                if body.starts_with(|c: char| "该本这此其各每市省县区".contains(c)) || self.is_generic(body) {
+                if body.starts_with(|c: char| "该这此其各每市省县区".contains(c)) || self.is_generic(body) {
                     continue;
                 }
             }
@@ -739,10 +745,19 @@ impl Recognizer {
         let mut add = Vec::new();
         for m in out.iter().filter(|m| !m.nested && matches!(m.etype, EntityType::Zone)) {
             let t = &text[m.range.clone()];
+            // Only before the zone suffix (软件 in 丝路软件城 is the suffix's own word).
+            let sfx = self
+                .suffix_ac
+                .find_overlapping_iter(t)
+                .filter(|s| s.end() == t.len() && lexicon::SUFFIXES[s.pattern().as_usize()].1 == EntityType::Zone)
+                .map(|s| s.start())
+                .min()
+                .unwrap_or(t.len());
             for g in self.gaz_ac.find_iter(t) {
                 let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]];
                 let e = &self.gaz.entries[surf.entry];
-                if e.etype == EntityType::Industry && g.end() < t.len() {
+                let ok = surf.scan == Scan::Always || (surf.scan == Scan::Context && industry_context(t, g.start()..g.end()));
+                if e.etype == EntityType::Industry && g.end() <= sfx && ok {
                     let r = m.range.start + g.start()..m.range.start + g.end();
                     let mut men = Mention::new(r, EntityType::Industry, text, Origin::Gazetteer);
                     men.gaz = Some(surf.entry);

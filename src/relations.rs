@@ -32,8 +32,15 @@ pub struct RawRelation {
 }
 
 const SETTLE: &[&str] = &[
-    "落户", "入驻", "签约", "引进", "引入", "落地", "进驻", "迁入", "入园", "扎根", "招引", "聚集了", "集聚了", "汇聚",
+    "落户", "入驻", "签约", "引进", "引入", "落地", "进驻", "迁入", "入园", "扎根", "招引", "聚集", "集聚", "汇聚", "吸引",
 ];
+/// Settling words too loose to fall back on the article's zone: the sentence must name a
+/// zone or refer to it (全区已聚集…).
+const GATHER: &[&str] = &["聚集", "集聚", "汇聚", "吸引"];
+/// Words that refer back to the article's zone (该区, 园区, 全区).
+const ZONE_COREF: &[&str] = &["该区", "该园区", "园区", "全区", "本区", "该开发区", "该高新区", "新区"];
+/// Build verbs after 在Z: the organization before 在 settles in Z.
+const BUILD: &[&str] = &["建设", "设立", "建立", "布局", "投资", "打造", "新建", "建成", "落地", "成立"];
 const INTRODUCE: &[&str] = &["引进", "引入", "招引"];
 /// Words that say a zone leads in the industries of the sentence.
 const STRONG_CUES: &[&str] = &[
@@ -43,10 +50,8 @@ const STRONG_CUES: &[&str] = &[
 /// Weaker words: enough when the sentence names the zone itself.
 const INDUSTRY_CUES: &[&str] = &["发展", "打造", "培育", "形成", "集聚", "产业链", "布局", "引育"];
 const FOCUS: &[&str] = &["专注", "致力于", "深耕", "从事", "主营"];
-const COOP_VERBS: &[&str] = &["合作", "共建", "签署", "携手", "共同", "联合"];
-const ZONE_LEVEL: &[&str] = &[
-    "高新区", "开发区", "经开区", "科学城", "科技城", "新区", "自贸区", "试验区", "示范区", "大走廊", "科技园区",
-];
+const COOP_VERBS: &[&str] = &["合作", "共建", "签署", "签约", "携手", "共同", "联合"];
+const ZONE_LEVEL: &[&str] = &["高新区", "开发区", "经开区", "科学城", "新区", "自贸区", "试验区", "示范区", "大走廊", "工业园区"];
 const GOV: &[&str] = &["政府", "厅", "局", "委", "委员会", "管委会", "党工委", "办公室"];
 
 /// Whether a zone label names a whole zone rather than a park inside one.
@@ -197,19 +202,25 @@ fn sentence_rules(
         if objs.is_empty() {
             continue;
         }
-        let subj = top
-            .iter()
-            .copied()
-            .filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= sent.start)
-            .filter(|&k| matches!(node(table, ids, k).1, EntityType::Zone | EntityType::Company | EntityType::Institution))
-            .last()
+        let party = |k: &usize| matches!(node(table, ids, *k).1, EntityType::Zone | EntityType::Company | EntityType::Institution);
+        let in_clause = top.iter().copied().filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= cl.start).filter(party).last();
+        // 园区与X合作: the clause's subject is the article's zone.
+        let coref = ZONE_COREF.iter().any(|w| text[cl.start..yu_abs].contains(w));
+        let earlier = top.iter().copied().filter(|&k| ms[k].range.end <= yu_abs).filter(party).last();
+        let subj = in_clause
             .map(|k| node(table, ids, k).0)
+            .or_else(|| if coref { topic.or(current) } else { None })
+            .or_else(|| earlier.map(|k| node(table, ids, k).0))
             .or(current);
+        // Signing with a zone is also settling in it; other cooperation is not.
+        let signing = text[yu_abs..cl.end].contains("签约") || text[yu_abs..cl.end].contains("投资协议");
         if let Some(subj) = subj {
             for k in objs {
                 let o = node(table, ids, k).0;
                 cx.emit(table, subj, Predicate::CooperatesWith, o, sent);
-                coop_objects.push(k);
+                if !signing {
+                    coop_objects.push(k);
+                }
             }
         }
     }
@@ -245,31 +256,48 @@ fn sentence_rules(
     let trig: Vec<(usize, usize)> = SETTLE
         .iter()
         .flat_map(|t| s.match_indices(t).map(move |(i, _)| (sent.start + i, sent.start + i + t.len())))
+        .filter(|&(_, e)| !text[e..].starts_with("仪式"))
         .collect();
-    if !trig.is_empty() {
+    // 在Z建设…: the zone after 在 hosts what the clause builds.
+    let built_in: Option<usize> = zones.iter().copied().find(|&z| {
+        text[..ms[z].range.start].ends_with('在') && BUILD.iter().any(|v| text[ms[z].range.end..sent.end].chars().take(6).collect::<String>().contains(v))
+    });
+    let only_gather = trig.iter().all(|&(b, _)| GATHER.iter().any(|g| text[b..].starts_with(g)));
+    let names_zone = !zones.is_empty() || ZONE_COREF.iter().any(|w| s.contains(w));
+    if (!trig.is_empty() && (!only_gather || names_zone)) || built_in.is_some() {
         // 落户Z / 入驻Z: the zone after the verb hosts; 引进 takes its host as subject.
         let after_trigger = zones.iter().copied().find(|&z| {
             trig.iter().any(|&(b, e)| ms[z].range.start >= e && ms[z].range.start <= e + 6 && !INTRODUCE.iter().any(|v| text[b..].starts_with(v)))
         });
-        let first_trig = trig.iter().map(|t| t.0).min().unwrap_or(sent.start);
+        let first_trig = trig.iter().map(|t| t.0).min().unwrap_or(sent.end);
         let zone_level_before = zones
             .iter()
             .copied()
             .filter(|&z| ms[z].range.end <= first_trig)
             .find(|&z| is_zone_level(&table.nodes[node(table, ids, z).0].label));
         let first_before = zones.iter().copied().find(|&z| ms[z].range.end <= first_trig);
-        let host = after_trigger
-            .or(zone_level_before)
-            .map(|k| node(table, ids, k).0)
-            .or(current.filter(|&c| is_zone_level(&table.nodes[c].label)))
-            .or(first_before.map(|k| node(table, ids, k).0))
-            .or(current);
+        let zone_level = |n: usize| is_zone_level(&table.nodes[n].label);
+        // A 分别 sentence pairs organizations and parks one to one: settle them in the whole zone.
+        let respectively = s.contains("分别") && zones.iter().filter(|&&z| ms[z].range.start > first_trig).count() >= 2;
+        let host = if respectively {
+            topic.or(current.filter(|&c| zone_level(c)))
+        } else {
+            built_in
+                .or(after_trigger)
+                .or(zone_level_before)
+                .map(|k| node(table, ids, k).0)
+                .or(topic)
+                .or(current.filter(|&c| zone_level(c)))
+                .or(first_before.map(|k| node(table, ids, k).0))
+                .or(current)
+        };
         if let Some(host) = host {
-            for &k in &orgs {
-                if coop_objects.contains(&k) {
-                    continue;
-                }
-                let (o, _) = node(table, ids, k);
+            let mut settlers: Vec<usize> = orgs.iter().copied().filter(|k| !coop_objects.contains(k)).map(|k| node(table, ids, k).0).collect();
+            // 研究院落户…, 该公司入驻…: an anaphor names the organization of the previous sentence.
+            if settlers.is_empty() && ["该公司", "公司", "研究院", "该研究院", "项目", "该项目", "企业", "该企业", "中心"].iter().any(|w| s.starts_with(w)) {
+                settlers.extend(prev_orgs.last().copied());
+            }
+            for o in settlers {
                 if is_gov(&table.nodes[o].label) {
                     continue;
                 }
@@ -284,13 +312,19 @@ fn sentence_rules(
         }
     }
 
-    // X以Y为核心区: Y is part of X.
-    if let Some(i) = s.find("为核心") {
-        let core = sent.start + i;
-        let y = zones.iter().copied().filter(|&z| ms[z].range.end <= core && text[..ms[z].range.start].ends_with('以')).last();
-        if let Some(y) = y {
-            if let Some(&x) = zones.iter().filter(|&&z| ms[z].range.end <= ms[y].range.start).last() {
-                cx.emit(table, node(table, ids, y).0, Predicate::PartOf, node(table, ids, x).0, sent);
+    // X(的)?(全资|控股)?子公司Y / X旗下Y: Y is part of X; 其 refers to the sentence's subject.
+    for marker in ["全资子公司", "控股子公司", "子公司", "旗下"] {
+        for (i, _) in s.match_indices(marker) {
+            let (mpos, mend) = (sent.start + i, sent.start + i + marker.len());
+            let child = orgs.iter().copied().find(|&k| ms[k].range.start >= mend && ms[k].range.start <= mend + 3);
+            let before = &text[sent.start..mpos];
+            let parent = if before.ends_with('其') || before.ends_with("其的") {
+                orgs.iter().copied().find(|&k| ms[k].range.end <= mpos)
+            } else {
+                orgs.iter().copied().filter(|&k| ms[k].range.end <= mpos && mpos - ms[k].range.end <= 3).last()
+            };
+            if let (Some(c), Some(p)) = (child, parent) {
+                cx.emit(table, node(table, ids, c).0, Predicate::SubOrganizationOf, node(table, ids, p).0, sent);
             }
         }
     }
@@ -320,11 +354,13 @@ fn sentence_rules(
                 if after.is_empty() {
                     continue;
                 }
-                let subj = top
+                // The name right before the verb, else the sentence's subject (X是一家…专注于).
+                let cands: Vec<usize> = top
                     .iter()
                     .copied()
                     .filter(|&k| ms[k].range.end <= fpos && !matches!(node(table, ids, k).1, EntityType::Industry | EntityType::Place))
-                    .last();
+                    .collect();
+                let subj = cands.iter().copied().find(|&k| fpos - ms[k].range.end <= 3).or_else(|| cands.first().copied());
                 if let Some(k) = subj {
                     let (sn, st) = node(table, ids, k);
                     let p = if st == EntityType::Zone { Predicate::HasIndustry } else { Predicate::InIndustry };
@@ -360,6 +396,14 @@ fn sentence_rules(
             if let (Some(z), false) = (subj, org_subject) {
                 for &i in &cue_inds {
                     cx.emit(table, z, Predicate::HasIndustry, node(table, ids, i).0, sent);
+                }
+            } else if org_subject && strong {
+                // 研究院围绕智能传感器…开展攻关: the organization works in those industries.
+                let org = orgs.iter().copied().filter(|&o| ms[o].range.end <= first_ind && !ms[o].nested).last();
+                if let Some(o) = org.filter(|&o| !is_gov(&table.nodes[node(table, ids, o).0].label)) {
+                    for &i in cue_inds.iter().filter(|&&i| !ms[i].nested) {
+                        cx.emit(table, node(table, ids, o).0, Predicate::InIndustry, node(table, ids, i).0, sent);
+                    }
                 }
             }
         }
@@ -424,10 +468,11 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
         }
     }
     for k in 0..ms.len() {
-        if ms[k].nested {
+        let (n, et) = node(table, ids, k);
+        // Zones named at the head of an organization's name (重庆高新区招商公司) count too.
+        if ms[k].nested && et != EntityType::Zone {
             continue;
         }
-        let (n, et) = node(table, ids, k);
         if !seen.insert(n) {
             continue;
         }
@@ -448,8 +493,16 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                         }
                     }
                 }
+                // An organization named after a zone (重庆高新区招商公司) is of that zone.
+                let zone_head = et.is_org()
+                    .then(|| ms.iter().enumerate().find(|(j, m)| m.nested && m.range.start == r.start && node(table, ids, *j).1 == EntityType::Zone))
+                    .flatten()
+                    .map(|(j, _)| node(table, ids, j).0);
+                if let Some(z) = zone_head {
+                    cx.emit(table, n, Predicate::SettledIn, z, &sent);
+                }
                 let skip = et.is_org()
-                    && (table.nodes[n].gaz.is_some() || is_gov(&label) || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
+                    && (zone_head.is_some() || table.nodes[n].gaz.is_some() || is_gov(&label) || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
                 if skip {
                 } else if let Some((pl, pr)) = place {
                     let is_country = pl == "中国";
@@ -561,7 +614,7 @@ fn sub_org_rules(cx: &mut Ctx, table: &mut EntityTable, n: usize, mtext: &str, r
         if let Some(parent) = gaz.entries[g].parent.clone() {
             for t in [EntityType::Company, EntityType::Institution] {
                 if let Some(p) = table.lookup(t, &parent) {
-                    if !table.nodes[p].mentions.is_empty() {
+                    if table.nodes[p].mentions.iter().any(|m| m.doc == cx.art.doc.id) {
                         cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
                     }
                 }
