@@ -769,6 +769,25 @@ impl Recognizer {
         // A zone or place at the head of an organization's name (重庆高新区招商公司).
         for m in out.iter().filter(|m| !m.nested && m.etype.is_org() && m.origin != Origin::Gazetteer) {
             let t = &text[m.range.clone()];
+            // A zone the grammar names: the longest head ending in a whole-zone suffix.
+            let zone_head = self
+                .suffix_ac
+                .find_overlapping_iter(t)
+                .filter(|s| {
+                    let (sfx, et, st) = lexicon::SUFFIXES[s.pattern().as_usize()];
+                    et == EntityType::Zone && st == Strength::Strong && s.end() < t.len() && ["高新区", "开发区", "经开区", "科学城"].contains(&sfx)
+                })
+                .filter(|s| !self.is_generic(&t[..s.start()]) && char_count(&t[..s.start()]) >= 2)
+                .map(|s| s.end())
+                .max();
+            if let Some(end) = zone_head {
+                if self.gaz_ac.find(t).is_none_or(|g| g.start() != 0 || g.end() < end) {
+                    let mut men = Mention::new(m.range.start..m.range.start + end, EntityType::Zone, text, Origin::Grammar);
+                    men.nested = true;
+                    add.push(men);
+                    continue;
+                }
+            }
             if let Some(g) = self.gaz_ac.find(t).filter(|g| g.start() == 0 && g.end() < t.len()) {
                 let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]];
                 let e = &self.gaz.entries[surf.entry];

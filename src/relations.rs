@@ -484,6 +484,19 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
             EntityType::Zone | EntityType::Company | EntityType::Institution => {
                 // The place in the name: at its head, or in parentheses (西部(重庆)科学城).
                 let mut place = gaz.place_prefix(&mtext).map(|(e, len)| (e.label.clone(), r.start..r.start + len));
+                // A whole zone may be named by its district's short form (永川高新区).
+                if place.is_none() && et == EntityType::Zone && is_zone_level(&label) {
+                    for (i, _) in mtext.char_indices().skip(2).take(3) {
+                        // Only when the article names the district's city: 中原 alone could be
+                        // any of several districts.
+                        let in_article = |name: &str| table.lookup(EntityType::Place, name).is_some_and(|p| table.nodes[p].mentions.iter().any(|m| m.doc == cx.art.doc.id));
+                        if let Some(e) = gaz.place(&mtext[..i]).filter(|e| e.etype == EntityType::Place) {
+                            if e.place.as_deref().is_some_and(in_article) {
+                                place = Some((e.label.clone(), r.start..r.start + i));
+                            }
+                        }
+                    }
+                }
                 if place.is_none() && et == EntityType::Zone {
                     if let (Some(a), Some(b)) = (mtext.find('('), mtext.find(')')) {
                         if a < b {
