@@ -365,6 +365,18 @@ impl Gazetteer {
                 self.surface(&a, i, Scan::Never);
             }
         }
+        // Usual abbreviations the university list lacks.
+        for row in tsv(data!("gazetteer/university_abbreviations.tsv")) {
+            let (Some(name), Some(abbr)) = (nonempty(row.get("name_zh")), nonempty(row.get("abbreviation_zh"))) else { continue };
+            let Some(&i) = self.by_name.get(&name).and_then(|v| v.iter().find(|&&i| self.entries[i].etype == EntityType::Institution)) else {
+                continue;
+            };
+            if !self.entries[i].aliases.contains(&abbr) {
+                self.entries[i].aliases.push(abbr.clone());
+            }
+            let scan = if abbr.chars().count() <= 2 { Scan::Bounded } else { Scan::Always };
+            self.surface(&abbr, i, scan);
+        }
         // The Chinese Academy of Sciences and its institutes.
         for row in tsv(data!("gazetteer/cas_institutes.tsv")) {
             let Some(name) = nonempty(row.get("name_zh")) else { continue };
@@ -416,6 +428,29 @@ impl Gazetteer {
             self.surface(&name, i, Scan::Always);
             for n in names {
                 self.surface(&n, i, Scan::Always);
+            }
+        }
+        // Large technology and manufacturing companies.
+        for row in tsv(data!("gazetteer/large_companies.tsv")) {
+            let Some(name) = nonempty(row.get("name_zh")) else { continue };
+            let i = self.existing_or_add(&name, EntityType::Company);
+            let shorts: Vec<String> = row.get("short_names_zh").unwrap_or(&"").split('|').filter(|a| !a.is_empty()).map(str::to_string).collect();
+            let bounded: Vec<&str> = row.get("bounded_short").unwrap_or(&"").split('|').filter(|a| !a.is_empty()).collect();
+            let en_aliases: Vec<String> = row.get("aliases_en").unwrap_or(&"").split('|').filter(|a| !a.is_empty()).map(str::to_string).collect();
+            let e = &mut self.entries[i];
+            e.en = nonempty(row.get("name_en"));
+            e.place = nonempty(row.get("city"));
+            e.aliases.extend(shorts.iter().cloned());
+            e.aliases.extend(en_aliases.iter().cloned());
+            self.surface(&name, i, Scan::Always);
+            for s in shorts {
+                let scan = if bounded.contains(&s.as_str()) { Scan::Bounded } else { Scan::Always };
+                self.surface(&s, i, scan);
+            }
+            for a in en_aliases {
+                // English names stand in Chinese text too (DJI, BYD): scanned when long enough.
+                let scan = if a.len() >= 3 { Scan::Always } else { Scan::Never };
+                self.surface(&a, i, scan);
             }
         }
         // Listed subsidiaries of central SOEs.
@@ -526,6 +561,8 @@ mod tests {
         assert_eq!(g.lookup("Chinese Academy of Sciences", None).map(|e| e.label.as_str()), None);
         assert_eq!(g.lookup("中国科学院", None).unwrap().en.as_deref(), Some("Chinese Academy of Sciences"));
         assert_eq!(g.lookup("北航", Some(Institution)).unwrap().label, "北京航空航天大学");
+        assert_eq!(g.lookup("华科", Some(Institution)).unwrap().label, "华中科技大学");
+        assert_eq!(g.lookup("大疆", Some(Company)).unwrap().en.as_deref(), Some("SZ DJI Technology Co., Ltd."));
         let z = g.lookup("郑州高新区", Some(Zone)).unwrap();
         assert_eq!(z.label, "郑州高新技术产业开发区");
         assert_eq!(z.place.as_deref(), Some("郑州市"));
