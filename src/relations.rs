@@ -705,4 +705,11 @@ mod tests {
         let v = triples("近日,位于青岚高新区的星河光电项目主体封顶。");
         assert!(has(&v, "星河光电", "settledIn", "青岚高新区"), "{v:?}");
     }
+
+    #[test]
+    fn a_gazetteer_name_never_splits_a_longer_grammar_name() {
+        let v = triples("比亚迪湖州分公司正式入驻青岚高新区。");
+        assert!(has(&v, "比亚迪湖州分公司", "subOrganizationOf", "比亚迪股份有限公司"), "{v:?}");
+        assert!(has(&v, "比亚迪湖州分公司", "settledIn", "青岚高新区"), "{v:?}");
+    }
 }
