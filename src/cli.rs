@@ -147,6 +147,78 @@ pub enum Command {
         #[arg(long, default_value_t = 0.0)]
         min_relation_f1: f64,
     },
+    /// Entities within N relations of NAME, each with the relation that reached it.
+    Neighbors {
+        /// Any label, alias, English name or IRI.
+        name: String,
+        /// How many relations away.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Only these predicates (repeatable).
+        #[arg(long = "predicate")]
+        predicates: Vec<String>,
+        /// Only entities of these types (repeatable): Zone, Company, Institution, Industry, Place.
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<zonekg::EntityType>,
+        /// The store directory.
+        #[arg(long, default_value = "zonekg.db")]
+        store: PathBuf,
+    },
+    /// How FROM is connected to TO: each hop with its relation and evidence sentence.
+    Path {
+        /// Where the path starts.
+        from: String,
+        /// Where it ends.
+        to: String,
+        /// The longest path considered (with --all).
+        #[arg(long, default_value_t = 4)]
+        max_len: usize,
+        /// Every simple path up to --max-len, not only a shortest one.
+        #[arg(long)]
+        all: bool,
+        /// Never pass through entities of these types (repeatable), e.g. --avoid-type Place.
+        #[arg(long = "avoid-type", value_parser = parse_type)]
+        avoid_types: Vec<zonekg::EntityType>,
+        /// The store directory.
+        #[arg(long, default_value = "zonekg.db")]
+        store: PathBuf,
+    },
+    /// Export the graph (or the part around a name): Graphviz DOT, SVG, PNG, or RDF.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "dot")]
+        format: ExportFormat,
+        /// Only the part around this entity.
+        #[arg(long)]
+        around: Option<String>,
+        /// How many relations around --around.
+        #[arg(long, default_value_t = 2)]
+        depth: usize,
+        /// Only entities of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<zonekg::EntityType>,
+        /// Draw each zone as a cluster with its parks and settled organizations.
+        #[arg(long)]
+        cluster: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The store directory.
+        #[arg(long, default_value = "zonekg.db")]
+        store: PathBuf,
+    },
+    /// The most connected zones, companies and institutions.
+    Rank {
+        /// Only this type.
+        #[arg(long = "type", value_parser = parse_type)]
+        etype: Option<zonekg::EntityType>,
+        /// How many.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// The store directory.
+        #[arg(long, default_value = "zonekg.db")]
+        store: PathBuf,
+    },
     /// Load RDF files (N-Quads, TriG, Turtle, N-Triples by extension) into the store.
     Load {
         /// RDF files.
@@ -156,6 +228,27 @@ pub enum Command {
         #[arg(long, default_value = "zonekg.db")]
         store: PathBuf,
     },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// SVG (runs Graphviz `dot`).
+    Svg,
+    /// PNG (runs Graphviz `dot`).
+    Png,
+    /// N-Quads of the whole store.
+    Nquads,
+    /// TriG of the whole store.
+    Trig,
+    /// Turtle of the whole store (without graph names).
+    Turtle,
+}
+
+fn parse_type(s: &str) -> Result<zonekg::EntityType, String> {
+    zonekg::EntityType::parse(s).ok_or_else(|| format!("unknown type {s:?} (Zone, Company, Institution, Industry, Place, Person)"))
 }
 
 fn parse_kv(s: &str) -> Result<(String, String), String> {

@@ -7,7 +7,12 @@ use crate::pipeline::{self, Input};
 use crate::query::display_term;
 use crate::store::{Answer, IngestReport, Store};
 use oxigraph::model::{Literal, Term};
+use crate::export::DotOptions;
+use crate::graph::{Filter, GNode, Hop, Projection};
+use crate::model::EntityType;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// A knowledge graph of zones, companies, institutions, industries and places.
 ///
@@ -22,6 +27,9 @@ use std::path::{Path, PathBuf};
 /// ```
 pub struct KnowledgeGraph {
     store: Store,
+    /// Bumped by every write through this value; the projection is rebuilt when it moved.
+    generation: AtomicU64,
+    projection: Mutex<Option<(u64, Arc<Projection>)>>,
 }
 
 /// One relation of an entity, seen from it.
@@ -110,17 +118,26 @@ fn text(t: &Option<Term>) -> String {
 impl KnowledgeGraph {
     /// Opens or creates a persistent graph in `dir`.
     pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
-        Ok(KnowledgeGraph { store: Store::open(dir)? })
+        Ok(Self::wrap(Store::open(dir)?))
     }
 
     /// Opens a persistent graph read-only.
     pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Self> {
-        Ok(KnowledgeGraph { store: Store::open_read_only(dir)? })
+        Ok(Self::wrap(Store::open_read_only(dir)?))
     }
 
     /// An empty graph in memory.
     pub fn in_memory() -> Result<Self> {
-        Ok(KnowledgeGraph { store: Store::in_memory()? })
+        Ok(Self::wrap(Store::in_memory()?))
+    }
+
+    fn wrap(store: Store) -> Self {
+        KnowledgeGraph { store, generation: AtomicU64::new(0), projection: Mutex::new(None) }
+    }
+
+    /// Records that the store changed (after writes made through [`Self::store`]).
+    pub fn touch(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
     /// The store underneath.
@@ -132,6 +149,7 @@ impl KnowledgeGraph {
     pub fn ingest(&self, inputs: &[Input]) -> Result<(Extraction, IngestReport)> {
         let x = pipeline::extract(inputs);
         let report = self.store.ingest(&x, &input::now_utc())?;
+        self.touch();
         Ok((x, report))
     }
 
@@ -177,6 +195,19 @@ impl KnowledgeGraph {
             lit(&key)
         ))?;
         if let Some(r) = rows.first() {
+            // Two entities of the same name and weight: say which, rather than guess.
+            if rows.len() > 1 && rows[1][1] == r[1] {
+                let names: Vec<String> = rows
+                    .iter()
+                    .filter(|x| x[1] == r[1])
+                    .map(|x| {
+                        let iri = text(&x[0]);
+                        let t = iri.trim_start_matches(crate::vocab::ID).split('/').next().unwrap_or("").to_string();
+                        format!("{name} ({t}: {iri})")
+                    })
+                    .collect();
+                return Err(Error::Invalid(format!("{name:?} is ambiguous: {}; give the IRI", names.join(", "))));
+            }
             return Ok(text(&r[0]));
         }
         let sugg = self.rows(&format!(
@@ -263,6 +294,101 @@ impl KnowledgeGraph {
             }
         }
         Ok(out)
+    }
+
+    /// The graph projection, rebuilt only when the store changed through this value.
+    pub fn projection(&self) -> Result<Arc<Projection>> {
+        let g = self.generation.load(Ordering::SeqCst);
+        let mut cache = self.projection.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((gen, p)) = cache.as_ref() {
+            if *gen == g {
+                return Ok(p.clone());
+            }
+        }
+        let p = Arc::new(Projection::build(&self.store)?);
+        *cache = Some((g, p.clone()));
+        Ok(p)
+    }
+
+    fn node_of(&self, p: &Projection, name: &str) -> Result<petgraph::graph::NodeIndex> {
+        let iri = self.resolve(name)?;
+        p.node(&iri).ok_or_else(|| Error::UnknownName { name: name.to_string(), suggestions: Vec::new() })
+    }
+
+    /// Entities within `depth` relations of `name`: (depth, entity, the step that reached it).
+    ///
+    /// ```
+    /// # use zonekg::{KnowledgeGraph, graph::Filter};
+    /// let kg = KnowledgeGraph::in_memory()?;
+    /// kg.ingest_text("a.txt", "## 甲乙高新区\n\n青木科技集团正式入驻甲乙高新区。")?;
+    /// let n = kg.neighbors("青木科技集团", 1, &Filter::default())?;
+    /// assert!(n.iter().any(|(_, node, hop)| node.label == "甲乙高新区" && hop.predicate == "settledIn"));
+    /// # Ok::<(), zonekg::Error>(())
+    /// ```
+    pub fn neighbors(&self, name: &str, depth: usize, f: &Filter) -> Result<Vec<(usize, GNode, Hop)>> {
+        let p = self.projection()?;
+        let start = self.node_of(&p, name)?;
+        Ok(p.neighbors(start, depth, f).into_iter().map(|(d, n, h)| (d, p.graph[n].clone(), h)).collect())
+    }
+
+    /// A shortest chain of relations from `a` to `b`, in either direction.
+    ///
+    /// ```
+    /// # use zonekg::{KnowledgeGraph, graph::Filter};
+    /// let kg = KnowledgeGraph::in_memory()?;
+    /// kg.ingest_text("a.txt", "## 甲乙高新区\n\n甲乙高新区与北京大学合作,青木科技集团正式入驻甲乙高新区。")?;
+    /// let path = kg.shortest_path("青木科技集团", "北大", &Filter::default())?.unwrap();
+    /// assert_eq!(path.len(), 2);
+    /// assert_eq!(path[1].to, "北京大学");
+    /// # Ok::<(), zonekg::Error>(())
+    /// ```
+    pub fn shortest_path(&self, a: &str, b: &str, f: &Filter) -> Result<Option<Vec<Hop>>> {
+        let p = self.projection()?;
+        let (x, y) = (self.node_of(&p, a)?, self.node_of(&p, b)?);
+        Ok(p.shortest_path(x, y, f))
+    }
+
+    /// All simple chains of at most `max_len` relations from `a` to `b`, shortest first.
+    pub fn paths(&self, a: &str, b: &str, max_len: usize, f: &Filter) -> Result<Vec<Vec<Hop>>> {
+        let p = self.projection()?;
+        let (x, y) = (self.node_of(&p, a)?, self.node_of(&p, b)?);
+        Ok(p.paths(x, y, max_len, f))
+    }
+
+    /// The part of the graph within `depth` relations of `around`.
+    pub fn subgraph(&self, around: &str, depth: usize, f: &Filter) -> Result<Projection> {
+        let p = self.projection()?;
+        let n = self.node_of(&p, around)?;
+        Ok(p.subgraph(n, depth, f))
+    }
+
+    /// Graphviz DOT of the whole graph, or of the part around a name.
+    ///
+    /// ```
+    /// # use zonekg::{KnowledgeGraph, graph::Filter, export::DotOptions};
+    /// let kg = KnowledgeGraph::in_memory()?;
+    /// kg.ingest_text("a.txt", "## 甲乙高新区\n\n青木科技集团正式入驻甲乙高新区。")?;
+    /// let dot = kg.to_dot(Some(("甲乙高新区", 1)), &Filter::default(), &DotOptions::default())?;
+    /// assert!(dot.starts_with("digraph") && dot.contains("settledIn") && dot.contains("青木科技集团"));
+    /// # Ok::<(), zonekg::Error>(())
+    /// ```
+    pub fn to_dot(&self, around: Option<(&str, usize)>, f: &Filter, opts: &DotOptions) -> Result<String> {
+        let p = self.projection()?;
+        let sub = match around {
+            Some((name, depth)) => p.subgraph(self.node_of(&p, name)?, depth, f),
+            None => p.filtered(f),
+        };
+        Ok(crate::export::to_dot(&sub, opts))
+    }
+
+    /// The most connected entities, optionally of one type.
+    pub fn rank(&self, etype: Option<EntityType>, limit: usize) -> Result<Vec<(GNode, usize)>> {
+        Ok(self.projection()?.rank(etype, limit))
+    }
+
+    /// Connected components, largest first.
+    pub fn components(&self) -> Result<Vec<Vec<String>>> {
+        Ok(self.projection()?.components())
     }
 
     /// Documents, entities by type, relations by predicate, quads.

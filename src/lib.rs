@@ -17,6 +17,8 @@
 pub mod english;
 pub mod error;
 pub mod eval;
+pub mod export;
+pub mod graph;
 pub mod gazetteer;
 pub mod input;
 pub mod json;

@@ -4,7 +4,8 @@ mod cli;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
-use cli::{Args, Command, ExtractFormat, QueryFormat, RdfFormatArg};
+use cli::{Args, Command, ExportFormat, ExtractFormat, QueryFormat, RdfFormatArg};
+use zonekg::graph::{Filter, Hop};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -194,6 +195,83 @@ fn run(args: Args) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Command::Neighbors { name, depth, predicates, types, store } => {
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            let f = Filter { predicates, types, ..Default::default() };
+            let card = kg.lookup(&name)?;
+            writeln!(out, "{} ({})", card.label, card.etype)?;
+            for (d, node, hop) in kg.neighbors(&name, depth, &f)? {
+                let arrow = if hop.forward { format!("—{}→", hop.predicate) } else { format!("←{}—", hop.predicate) };
+                writeln!(out, "{}{} {} {} ({})", "  ".repeat(d), hop.from, arrow, node.label, node.etype)?;
+            }
+        }
+        Command::Path { from, to, max_len, all, avoid_types, store } => {
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            let f = Filter { avoid_types, ..Default::default() };
+            let paths = if all { kg.paths(&from, &to, max_len, &f)? } else { kg.shortest_path(&from, &to, &f)?.into_iter().collect() };
+            if paths.is_empty() {
+                writeln!(out, "no path from {from} to {to}{}", if all { format!(" within {max_len} relations") } else { String::new() })?;
+                out.flush()?;
+                return Ok(ExitCode::from(1));
+            }
+            for (i, p) in paths.iter().enumerate() {
+                if paths.len() > 1 {
+                    writeln!(out, "path {} ({} relation{}):", i + 1, p.len(), if p.len() == 1 { "" } else { "s" })?;
+                }
+                write_path(p, &mut out)?;
+            }
+        }
+        Command::Export { format, around, depth, types, cluster, output, store } => {
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            let bytes: Vec<u8> = match format {
+                ExportFormat::Dot | ExportFormat::Svg | ExportFormat::Png => {
+                    let f = Filter { types, ..Default::default() };
+                    let title = Some(match &around {
+                        Some(a) => format!("{a} (depth {depth})"),
+                        None => "zonekg".to_string(),
+                    });
+                    let opts = zonekg::export::DotOptions { cluster, title };
+                    let dot = kg.to_dot(around.as_deref().map(|a| (a, depth)), &f, &opts)?;
+                    match format {
+                        ExportFormat::Dot => dot.into_bytes(),
+                        ExportFormat::Svg => zonekg::export::render(&dot, "svg")?,
+                        _ => zonekg::export::render(&dot, "png")?,
+                    }
+                }
+                rdf => {
+                    let fmt = match rdf {
+                        ExportFormat::Nquads => RdfFormat::NQuads,
+                        ExportFormat::Trig => RdfFormat::TriG,
+                        _ => RdfFormat::Turtle,
+                    };
+                    let mut buf = Vec::new();
+                    if fmt == RdfFormat::Turtle {
+                        let mut ser = RdfSerializer::from_format(fmt).for_writer(&mut buf);
+                        let mut seen = std::collections::HashSet::new();
+                        for q in kg.store().quads()? {
+                            let t = oxigraph::model::Triple::from(q);
+                            if seen.insert(t.clone()) {
+                                ser.serialize_triple(&t)?;
+                            }
+                        }
+                        ser.finish()?;
+                    } else {
+                        kg.store().dump(fmt, &mut buf)?;
+                    }
+                    buf
+                }
+            };
+            match output {
+                Some(path) => std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?,
+                None => out.write_all(&bytes)?,
+            }
+        }
+        Command::Rank { etype, limit, store } => {
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            for (i, (n, d)) in kg.rank(etype, limit)?.into_iter().enumerate() {
+                writeln!(out, "{:>3}. {} ({}) — {} relations", i + 1, n.label, n.etype, d)?;
+            }
+        }
         Command::Load { files, store } => {
             let kg = KnowledgeGraph::open(&store)?;
             let before = kg.store().len()?;
@@ -211,6 +289,20 @@ fn run(args: Args) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_path(p: &[Hop], out: &mut impl Write) -> Result<()> {
+    if let Some(first) = p.first() {
+        writeln!(out, "{}", first.from)?;
+    }
+    for h in p {
+        let arrow = if h.forward { format!("—{}→", h.predicate) } else { format!("←{}—", h.predicate) };
+        writeln!(out, "  {arrow} {}", h.to)?;
+        if let Some(e) = &h.evidence {
+            writeln!(out, "      “{e}”{}", h.source.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default())?;
+        }
+    }
+    Ok(())
 }
 
 fn write_card(c: &zonekg::Card, out: &mut impl Write) -> Result<()> {

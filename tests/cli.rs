@@ -141,3 +141,55 @@ fn a_changed_file_replaces_its_article_graph() {
     let s = String::from_utf8_lossy(&out);
     assert!(s.contains("云顶电子集团") && !s.contains("星河科技集团"), "{s}");
 }
+
+#[test]
+fn traversal_and_export_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg.db");
+    zonekg().args(["ingest", "data/corpus", "--quiet", "--store"]).arg(&store).assert().success();
+    // A path between an alias and an English name, with its evidence.
+    zonekg()
+        .args(["path", "北航", "Jingdezhen", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("cooperatesWith").and(predicate::str::contains("“")));
+    zonekg()
+        .args(["neighbors", "郑州高新区", "--depth", "1", "--predicate", "settledIn", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("settledIn").and(predicate::str::contains("locatedIn").not()));
+    zonekg().args(["rank", "--type", "Zone", "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("1. "));
+    // Same store, same DOT, byte for byte.
+    let dot = |store: &std::path::Path| {
+        zonekg().args(["export", "--format", "dot", "--cluster", "--store"]).arg(store).assert().success().get_output().stdout.clone()
+    };
+    let (a, b) = (dot(&store), dot(&store));
+    assert_eq!(a, b);
+    assert!(String::from_utf8_lossy(&a).contains("legend"));
+    // SVG through Graphviz: well-formed XML holding the labels.
+    let out = zonekg()
+        .args(["export", "--format", "svg", "--around", "郑州高新区", "--depth", "2", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let svg = String::from_utf8(out).unwrap();
+    // Graphviz writes a DOCTYPE; allow it.
+    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let doc = roxmltree::Document::parse_with_options(&svg, opts).expect("well-formed SVG");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    let texts: String = doc.descendants().filter_map(|n| n.text()).collect();
+    for label in ["郑州高新技术产业开发区", "郑州天健湖物联网产业园", "settledIn", "Zhengzhou"] {
+        assert!(texts.contains(label), "{label} not in the SVG");
+    }
+    zonekg()
+        .args(["path", "没有这个", "郑州高新区", "--store"])
+        .arg(&store)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no entity named"));
+}
