@@ -51,8 +51,9 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     // Second pass: names found once are found everywhere, in their short forms too.
     let (table, _) = link_all(&arts, &mentions);
     let names = table.rescan_names();
+    let ac = crate::recognize::Recognizer::names_automaton(&names);
     for (a, ms) in arts.iter().zip(mentions.iter_mut()) {
-        rec.rescan(&a.norm, &names, ms);
+        rec.rescan(&a.norm, &names, &ac, ms);
     }
     let (mut table, ids) = link_all(&arts, &mentions);
     // A name that only describes (无人机基地) is a proper name only if the corpus repeats it.

@@ -158,12 +158,17 @@ impl Recognizer {
         out
     }
 
-    /// Second pass: adds occurrences of `names` (name, type) not yet covered by a mention.
-    pub fn rescan(&self, norm: &Normalized, names: &[(String, EntityType)], mentions: &mut Vec<Mention>) {
+    /// An automaton over names for [`Self::rescan`], built once per corpus.
+    pub fn names_automaton(names: &[(String, EntityType)]) -> AhoCorasick {
+        ac_longest(names.iter().map(|n| n.0.as_str()))
+    }
+
+    /// Second pass: adds occurrences of `names` (name, type; `ac` built over them by
+    /// [`Self::names_automaton`]) not yet covered by a mention.
+    pub fn rescan(&self, norm: &Normalized, names: &[(String, EntityType)], ac: &AhoCorasick, mentions: &mut Vec<Mention>) {
         if names.is_empty() {
             return;
         }
-        let ac = ac_longest(names.iter().map(|n| n.0.as_str()));
         let text = norm.text.as_str();
         let mut added = Vec::new();
         for m in ac.find_iter(text) {
