@@ -481,7 +481,8 @@ impl Gazetteer {
             self.categories.push(i);
             self.surface(&name, i, Scan::Always);
             if let Some(s) = short {
-                self.surface(&s, i, Scan::Always);
+                let scan = if s.chars().count() <= 2 { Scan::Context } else { Scan::Always };
+                self.surface(&s, i, scan);
             }
         }
         for row in tsv(data!("industry_terms.tsv")) {

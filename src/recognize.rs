@@ -171,17 +171,31 @@ impl Recognizer {
         }
         let text = norm.text.as_str();
         let mut added = Vec::new();
+        let mut replaced = Vec::new();
         for m in ac.find_iter(text) {
             let r = m.start()..m.end();
-            if mentions.iter().any(|x| !x.nested && x.range.start < r.end && r.start < x.range.end) {
+            let overlapping: Vec<usize> =
+                (0..mentions.len()).filter(|&k| !mentions[k].nested && mentions[k].range.start < r.end && r.start < mentions[k].range.end).collect();
+            // A known name replaces shorter words inside it (生物 in 源鸿生物科技), nothing else.
+            let inside = overlapping.iter().all(|&k| {
+                let x = &mentions[k];
+                r.start <= x.range.start && x.range.end <= r.end && x.range != r && matches!(x.etype, EntityType::Industry | EntityType::Place)
+            });
+            if !overlapping.is_empty() && !inside {
                 continue;
             }
+            replaced.extend(overlapping);
             // A short form must not be glued into a longer word of ideographs on its right
             // when it is itself short (小鸟 in 小鸟们).
             let (name, etype) = &names[m.pattern().as_usize()];
             let mut men = Mention::new(r, *etype, text, Origin::Alias);
             men.text = name.clone();
             added.push(men);
+        }
+        replaced.sort_unstable();
+        replaced.dedup();
+        for k in replaced.into_iter().rev() {
+            mentions.remove(k);
         }
         mentions.extend(added);
         mentions.sort_by_key(|m| (m.range.start, m.range.end));

@@ -1,0 +1,131 @@
+//! A seeded, deterministic generator of articles in the style of the sample, with invented
+//! company, park and institute names drawn from its own syllables (never the sample's names),
+//! real cities and national-zone names, and gold annotations in the eval format.
+//!
+//! Used by `benches/pipeline.rs` and by `cargo run --release --example gen_corpus`.
+#![allow(dead_code)]
+
+use std::fmt::Write;
+
+const SYLLABLES: &[&str] = &[
+    "星", "云", "蓝", "青", "鸿", "瑞", "恒", "泰", "嘉", "博", "远", "卓", "创", "联", "信", "智", "航", "宇", "海", "天", "正",
+    "达", "源", "晟", "铭", "睿", "启", "腾", "凯", "润", "峰", "辰", "澜", "骏", "曜", "昊", "芯", "锐", "朗", "衡",
+];
+const BUSINESS: &[&str] = &["科技", "电子", "光电", "医药", "智能", "微电子", "新材料", "生物科技", "信息技术"];
+const LEGAL: &[&str] = &["有限公司", "股份有限公司", "集团", "科技集团", "有限责任公司"];
+const CITIES: &[(&str, &str)] = &[
+    ("成都", "四川省"), ("武汉", "湖北省"), ("西安", "陕西省"), ("合肥", "安徽省"), ("长沙", "湖南省"), ("杭州", "浙江省"),
+    ("南京", "江苏省"), ("济南", "山东省"), ("福州", "福建省"), ("南昌", "江西省"), ("太原", "山西省"), ("昆明", "云南省"),
+    ("兰州", "甘肃省"), ("沈阳", "辽宁省"), ("长春", "吉林省"), ("哈尔滨", "黑龙江省"), ("石家庄", "河北省"), ("南宁", "广西壮族自治区"),
+];
+const INDUSTRIES: &[&str] = &[
+    "集成电路", "人工智能", "生物医药", "新能源", "新材料", "智能装备", "大数据", "物联网", "航空航天", "新能源汽车", "医疗器械",
+    "网络安全", "工业互联网", "储能", "光伏",
+];
+const UNIVERSITIES: &[&str] = &["清华大学", "浙江大学", "武汉大学", "四川大学", "中南大学", "山东大学", "吉林大学", "厦门大学"];
+const FILLER: &[&str] = &[
+    "近年来,当地坚持创新驱动发展,持续优化营商环境,推动产业链、创新链、人才链深度融合。",
+    "今年前三季度,园区规模以上工业增加值同比增长12.5%,固定资产投资保持两位数增长。",
+    "下一步,将进一步完善配套服务体系,加快推进重大项目建设,为高质量发展注入新动能。",
+    "据介绍,园区已建成标准厂房50余万平方米,人才公寓、配套学校等设施陆续投用。",
+    "与会人员表示,将以此次签约为契机,深化务实合作,实现互利共赢。",
+];
+
+/// One generated article with its gold rows.
+pub struct Generated {
+    /// The article text, starting with a `## ` heading.
+    pub text: String,
+    /// Gold entity rows: (type, canonical, surfaces).
+    pub entities: Vec<(&'static str, String, String)>,
+    /// Gold relation rows: (subject, predicate, object, required).
+    pub relations: Vec<(String, &'static str, String, bool)>,
+}
+
+/// The generator: deterministic for a seed.
+pub struct Generator {
+    rng: fastrand::Rng,
+}
+
+impl Generator {
+    /// A generator with its seed.
+    pub fn new(seed: u64) -> Self {
+        Generator { rng: fastrand::Rng::with_seed(seed) }
+    }
+
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[self.rng.usize(..v.len())]
+    }
+
+    fn proper(&mut self) -> String {
+        let a = self.pick(SYLLABLES);
+        let mut b = self.pick(SYLLABLES);
+        while b == a {
+            b = self.pick(SYLLABLES);
+        }
+        format!("{a}{b}")
+    }
+
+    /// One article about one zone, about `filler` filler sentences long.
+    pub fn article(&mut self, n: usize, filler: usize) -> Generated {
+        let (city, province) = CITIES[self.rng.usize(..CITIES.len())];
+        let zone = format!("{city}高新区");
+        let park = format!("{city}{}{}产业园", self.proper(), self.pick(INDUSTRIES));
+        let inds: Vec<&str> = (0..3).map(|_| self.pick(INDUSTRIES)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let mut companies: Vec<(String, String)> = Vec::new();
+        for _ in 0..3 {
+            let stem = format!("{}{}", self.proper(), self.pick(BUSINESS));
+            let full = format!("{city}{stem}{}", self.pick(LEGAL));
+            if companies.iter().all(|(f, s)| *f != full && *s != stem) {
+                companies.push((full, stem));
+            }
+        }
+        let uni = self.pick(UNIVERSITIES);
+        let inst = format!("{city}{}研究院", self.proper());
+        let mut g = Generated { text: String::new(), entities: Vec::new(), relations: Vec::new() };
+        let t = &mut g.text;
+        let _ = writeln!(t, "## {zone}第{n}期:{}产业集聚发展\n", inds[0]);
+        let _ = writeln!(t, "► 本报记者 {}\n", self.proper());
+        let _ = write!(t, "本报讯 近日,{}正式签约入驻{park},{zone}{}产业再添新军。", companies[0].0, inds[0]);
+        let _ = writeln!(t, "{}是一家专注于{}领域的高新技术企业。\n", companies[0].1, inds[0]);
+        for _ in 0..filler {
+            let f = self.pick(FILLER);
+            let _ = write!(t, "{f}");
+        }
+        let _ = writeln!(t, "\n");
+        let others: Vec<&str> = companies.iter().skip(1).map(|c| c.0.as_str()).collect();
+        let _ = writeln!(t, "近年来,{zone}围绕{}等主导产业,陆续引进{}等龙头企业。\n", inds.join("、"), others.join("、"));
+        let _ = writeln!(t, "此外,{zone}与{uni}合作共建{inst},首批科研团队已入驻。\n");
+        // Gold.
+        g.entities.push(("Zone", zone.clone(), zone.clone()));
+        g.entities.push(("Zone", park.clone(), park.clone()));
+        g.entities.push(("Place", city.to_string(), format!("{city}|{city}市")));
+        g.entities.push(("Institution", uni.to_string(), uni.to_string()));
+        g.entities.push(("Institution", inst.clone(), inst.clone()));
+        for i in &inds {
+            g.entities.push(("Industry", i.to_string(), i.to_string()));
+            g.relations.push((zone.clone(), "hasIndustry", i.to_string(), true));
+        }
+        for (k, (full, stem)) in companies.iter().enumerate() {
+            g.entities.push(("Company", full.clone(), format!("{full}|{stem}")));
+            let host = if k == 0 { format!("{park}|{zone}") } else { zone.clone() };
+            g.relations.push((full.clone(), "settledIn", host, true));
+            // True and derivable from the name, but not what the article is about: optional.
+            g.relations.push((full.clone(), "locatedIn", city.to_string(), false));
+        }
+        g.relations.push((companies[0].0.clone(), "inIndustry", inds[0].to_string(), true));
+        g.relations.push((zone.clone(), "locatedIn", city.to_string(), true));
+        g.relations.push((park.clone(), "partOf", zone.clone(), true));
+        g.relations.push((park.clone(), "locatedIn", city.to_string(), false));
+        g.relations.push((zone.clone(), "cooperatesWith", uni.to_string(), true));
+        g.relations.push((inst.clone(), "settledIn", zone.clone(), false));
+        g.relations.push((inst.clone(), "locatedIn", city.to_string(), false));
+        g.entities.push(("Place", province.to_string(), province.to_string()));
+        g.relations.push((city.to_string(), "locatedIn", province.to_string(), false));
+        for i in INDUSTRIES {
+            if park.contains(i) {
+                g.relations.push((park.clone(), "hasIndustry", i.to_string(), false));
+            }
+        }
+        g
+    }
+}
