@@ -61,6 +61,12 @@ pub enum Command {
         /// Print only errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Print each batch as it is written.
+        #[arg(long, short)]
+        verbose: bool,
+        /// Text per batch in MiB: memory stays bounded by it.
+        #[arg(long, default_value_t = 32)]
+        batch_mib: usize,
     },
     /// Extract from files or folders and print the result (no store).
     Extract {

@@ -81,6 +81,33 @@ pub struct Card {
     pub relations: Vec<RelationRow>,
 }
 
+/// Running totals of a batched ingest.
+#[derive(Debug, Clone, Default)]
+pub struct IngestProgress {
+    /// Files found.
+    pub files_total: usize,
+    /// Files read so far.
+    pub files_done: usize,
+    /// Bytes of all files.
+    pub bytes_total: u64,
+    /// Bytes read so far.
+    pub bytes_done: u64,
+    /// Articles seen.
+    pub documents: usize,
+    /// Articles written.
+    pub added: usize,
+    /// Articles already in the store.
+    pub unchanged: usize,
+    /// Article graphs of changed files removed.
+    pub replaced: usize,
+    /// Quads before the ingest.
+    pub quads_before: usize,
+    /// Quads after the last batch.
+    pub quads_after: usize,
+    /// Files that could not be read, with the reason.
+    pub failed: Vec<(PathBuf, String)>,
+}
+
 /// Counts for `stats`.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Stats {
@@ -163,6 +190,64 @@ impl KnowledgeGraph {
         let (inputs, failed) = input::read_inputs(paths)?;
         let (x, r) = self.ingest(&inputs)?;
         Ok((x, r, failed))
+    }
+
+    /// Ingests files and folders in batches of about `batch_bytes` of text, so that memory
+    /// stays bounded whatever the corpus size. Names are resolved within a batch; across
+    /// batches entities meet by their IRI (type and canonical label). `on_batch` is called
+    /// after each batch with the running totals.
+    pub fn ingest_files(
+        &self,
+        paths: &[PathBuf],
+        batch_bytes: usize,
+        mut on_batch: impl FnMut(&IngestProgress),
+    ) -> Result<IngestProgress> {
+        let files = input::collect_files(paths)?;
+        let mut prog = IngestProgress {
+            files_total: files.len(),
+            bytes_total: files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum(),
+            ..Default::default()
+        };
+        prog.quads_before = self.store.len()?;
+        let mut batch: Vec<Input> = Vec::new();
+        let mut batch_len = 0usize;
+        let flush = |batch: &mut Vec<Input>, prog: &mut IngestProgress| -> Result<()> {
+            if batch.is_empty() {
+                return Ok(());
+            }
+            let (x, r) = self.ingest(batch)?;
+            prog.documents += x.documents.len();
+            prog.added += r.added;
+            prog.unchanged += r.unchanged;
+            prog.replaced += r.replaced;
+            prog.quads_after = r.quads_after;
+            batch.clear();
+            Ok(())
+        };
+        for f in files {
+            let size = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
+            match input::read_text(&f) {
+                Ok(text) if text.trim().is_empty() => {
+                    prog.failed.push((f.clone(), format!("{}: empty file, skipped", f.display())));
+                }
+                Ok(text) => {
+                    batch_len += text.len();
+                    batch.push(Input { source: f.display().to_string(), text });
+                }
+                Err(e) => prog.failed.push((f.clone(), e.to_string())),
+            }
+            prog.files_done += 1;
+            prog.bytes_done += size;
+            if batch_len >= batch_bytes {
+                flush(&mut batch, &mut prog)?;
+                batch_len = 0;
+                on_batch(&prog);
+            }
+        }
+        flush(&mut batch, &mut prog)?;
+        prog.quads_after = self.store.len()?;
+        on_batch(&prog);
+        Ok(prog)
     }
 
     /// Runs a read-only SPARQL query (the default graph is the union of all graphs).

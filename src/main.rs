@@ -11,7 +11,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 use zonekg::query::{write_answer, NamedQuery, OutputFormat};
-use zonekg::{EntityType, KnowledgeGraph, Predicate};
+use zonekg::KnowledgeGraph;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -39,37 +39,53 @@ fn run(args: Args) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.command {
-        Command::Ingest { paths, store, quiet } => {
+        Command::Ingest { paths, store, quiet, verbose, batch_mib } => {
+            use std::io::IsTerminal;
             let t0 = Instant::now();
             let kg = KnowledgeGraph::open(&store).with_context(|| format!("opening store {}", store.display()))?;
-            let (x, r, failed) = kg.ingest_paths(&paths)?;
+            // A progress bar on a terminal only; quiet when piped or asked to be.
+            let bar = if !quiet && std::io::stderr().is_terminal() {
+                let b = indicatif::ProgressBar::new(0);
+                b.set_style(
+                    indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                Some(b)
+            } else {
+                None
+            };
+            let r = kg.ingest_files(&paths, batch_mib.max(1) << 20, |p| {
+                let secs = t0.elapsed().as_secs_f64().max(1e-9);
+                if let Some(b) = &bar {
+                    b.set_length(p.bytes_total);
+                    b.set_position(p.bytes_done);
+                    b.set_message(format!("{} docs, {:.0} docs/s, {} quads", p.documents, p.documents as f64 / secs, p.quads_after));
+                }
+                if verbose {
+                    eprintln!(
+                        "batch: {}/{} files, {} documents ({} new), {} quads, {:.1}s",
+                        p.files_done, p.files_total, p.documents, p.added, p.quads_after, secs
+                    );
+                }
+            })?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
             if !quiet {
                 writeln!(out, "ingested into {}", store.display())?;
-                writeln!(
-                    out,
-                    "documents: {} ({} new, {} unchanged, {} replaced)",
-                    x.documents.len(),
-                    r.added,
-                    r.unchanged,
-                    r.replaced
-                )?;
-                let ent: Vec<String> = EntityType::ALL
-                    .iter()
-                    .map(|t| format!("{t} {}", x.entities.iter().filter(|e| e.etype == *t).count()))
-                    .collect();
-                writeln!(out, "entities: {} ({})", x.entities.len(), ent.join(", "))?;
-                let rel: Vec<String> = Predicate::ALL
-                    .iter()
-                    .map(|p| format!("{p} {}", x.relations.iter().filter(|r| r.predicate == *p).count()))
-                    .collect();
-                writeln!(out, "relations: {} ({})", x.relations.len(), rel.join(", "))?;
+                writeln!(out, "documents: {} ({} new, {} unchanged, {} replaced)", r.documents, r.added, r.unchanged, r.replaced)?;
+                let s = kg.stats()?;
+                let ent: Vec<String> = s.entities.iter().map(|(t, n)| format!("{t} {n}")).collect();
+                writeln!(out, "entities in store: {} ({})", s.entities.iter().map(|e| e.1).sum::<usize>(), ent.join(", "))?;
+                let rel: Vec<String> = s.relations.iter().map(|(p, n)| format!("{p} {n}")).collect();
+                writeln!(out, "relations in store: {} ({})", s.relations.iter().map(|e| e.1).sum::<usize>(), rel.join(", "))?;
                 writeln!(out, "quads: {} added, {} in store", r.quads_after.saturating_sub(r.quads_before), r.quads_after)?;
                 writeln!(out, "seconds: {:.2}", t0.elapsed().as_secs_f64())?;
             }
             out.flush()?;
-            if !failed.is_empty() {
-                eprintln!("zonekg: {} file(s) not ingested:", failed.len());
-                for (_, e) in &failed {
+            if !r.failed.is_empty() {
+                eprintln!("zonekg: {} file(s) not ingested:", r.failed.len());
+                for (_, e) in &r.failed {
                     eprintln!("  {e}");
                 }
                 return Ok(ExitCode::from(2));

@@ -7,6 +7,7 @@ use crate::normalize::{split_articles, Article};
 use crate::recognize::{Mention, RECOGNIZER};
 use crate::relations;
 use crate::resolve::EntityTable;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// One input text and where it came from.
@@ -40,21 +41,21 @@ fn link_all(arts: &[Article], mentions: &[Vec<Mention>]) -> (EntityTable, Vec<Ve
 
 /// Runs the whole extraction over the inputs.
 pub fn extract(inputs: &[Input]) -> Extraction {
-    let arts: Vec<Article> = inputs.iter().flat_map(|i| split_articles(&i.text, &i.source)).collect();
+    // Articles are normalized and recognized in parallel; resolution and relations, which
+    // build one table across all articles, run after.
+    let arts: Vec<Article> = inputs.par_iter().map(|i| split_articles(&i.text, &i.source)).collect::<Vec<_>>().into_iter().flatten().collect();
     extract_articles(arts)
 }
 
 /// Runs recognition, resolution and relation extraction over normalized articles.
 pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     let rec = &*RECOGNIZER;
-    let mut mentions: Vec<Vec<Mention>> = arts.iter().map(|a| rec.recognize(&a.norm)).collect();
+    let mut mentions: Vec<Vec<Mention>> = arts.par_iter().map(|a| rec.recognize(&a.norm)).collect();
     // Second pass: names found once are found everywhere, in their short forms too.
     let (table, _) = link_all(&arts, &mentions);
     let names = table.rescan_names();
     let ac = crate::recognize::Recognizer::names_automaton(&names);
-    for (a, ms) in arts.iter().zip(mentions.iter_mut()) {
-        rec.rescan(&a.norm, &names, &ac, ms);
-    }
+    arts.par_iter().zip(mentions.par_iter_mut()).for_each(|(a, ms)| rec.rescan(&a.norm, &names, &ac, ms));
     let (mut table, ids) = link_all(&arts, &mentions);
     // A name that only describes (无人机基地) is a proper name only if the corpus repeats it.
     for n in table.nodes.iter_mut() {

@@ -1,0 +1,60 @@
+//! Throughput of each pipeline stage on 1 MB of generated news, and of a peer measured in the
+//! same run: jieba-rs part-of-speech tagging (`tag` with HMM) on the same text, so the ratio is
+//! read from one run. `cargo bench --bench pipeline`.
+
+mod generator;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use zonekg::normalize::split_articles;
+use zonekg::recognize::RECOGNIZER;
+use zonekg::{Input, KnowledgeGraph};
+
+/// About 1 MB of articles (UTF-8), deterministic.
+fn corpus() -> String {
+    let mut g = generator::Generator::new(2026);
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 1_000_000 {
+        i += 1;
+        text.push_str(&g.article(i, 6).text);
+    }
+    text
+}
+
+fn stages(c: &mut Criterion) {
+    let text = corpus();
+    let bytes = text.len() as u64;
+    // Warm the embedded data before timing.
+    let _ = &*RECOGNIZER;
+    let arts = split_articles(&text, "bench.txt");
+    let inputs = vec![Input { source: "bench.txt".into(), text: text.clone() }];
+    let x = zonekg::extract(&inputs);
+
+    let mut g = c.benchmark_group("stages_1MB");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(10);
+    g.bench_function("normalize", |b| b.iter(|| black_box(split_articles(&text, "bench.txt").len())));
+    g.bench_function("recognize", |b| b.iter(|| black_box(arts.iter().map(|a| RECOGNIZER.recognize(&a.norm).len()).sum::<usize>())));
+    g.bench_function("extract_end_to_end", |b| b.iter(|| black_box(zonekg::extract(&inputs).relations.len())));
+    g.bench_function("rdf", |b| b.iter(|| black_box(zonekg::rdf::all_quads(&x, "2026-01-01T00:00:00Z").len())));
+    g.bench_function("ingest_in_memory", |b| {
+        b.iter(|| {
+            let kg = KnowledgeGraph::in_memory().unwrap();
+            black_box(kg.ingest(&inputs).unwrap().1.quads_after)
+        })
+    });
+    g.finish();
+
+    // The peer: segmentation with part-of-speech tags, the floor of any NLP toolkit.
+    let jieba = jieba_rs::Jieba::new();
+    let mut p = c.benchmark_group("peer_1MB");
+    p.throughput(Throughput::Bytes(bytes));
+    p.sample_size(10);
+    p.bench_function("jieba_rs_tag_hmm", |b| b.iter(|| black_box(jieba.tag(&text, true).len())));
+    p.bench_function("zonekg_extract", |b| b.iter(|| black_box(zonekg::extract(&inputs).relations.len())));
+    p.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
