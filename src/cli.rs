@@ -67,6 +67,12 @@ pub enum Command {
         /// Text per batch in MiB: memory stays bounded by it.
         #[arg(long, default_value_t = 32)]
         batch_mib: usize,
+        /// Replace undecodable bytes instead of refusing the file.
+        #[arg(long)]
+        lossy: bool,
+        /// Skip files larger than this many bytes.
+        #[arg(long, default_value_t = 64 << 20)]
+        max_file_size: u64,
     },
     /// Extract from files or folders and print the result (no store).
     Extract {
@@ -93,6 +99,16 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: QueryFormat,
+        /// Stop the query after this many seconds.
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// The store directory.
+        #[arg(long, default_value = "zonekg.db")]
+        store: PathBuf,
+    },
+    /// Check the store: every relation has evidence, every entity a type and label, no
+    /// article half-written.
+    Check {
         /// The store directory.
         #[arg(long, default_value = "zonekg.db")]
         store: PathBuf,

@@ -106,6 +106,8 @@ pub struct IngestProgress {
     pub quads_after: usize,
     /// Files that could not be read, with the reason.
     pub failed: Vec<(PathBuf, String)>,
+    /// Notes on files that were read: their encoding when not UTF-8, no Chinese text.
+    pub warnings: Vec<String>,
 }
 
 /// Counts for `stats`.
@@ -200,6 +202,7 @@ impl KnowledgeGraph {
         &self,
         paths: &[PathBuf],
         batch_bytes: usize,
+        read: input::ReadOptions,
         mut on_batch: impl FnMut(&IngestProgress),
     ) -> Result<IngestProgress> {
         let files = input::collect_files(paths)?;
@@ -226,13 +229,19 @@ impl KnowledgeGraph {
         };
         for f in files {
             let size = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
-            match input::read_text(&f) {
-                Ok(text) if text.trim().is_empty() => {
+            match input::read_with(&f, read) {
+                Ok(d) if d.text.trim().is_empty() => {
                     prog.failed.push((f.clone(), format!("{}: empty file, skipped", f.display())));
                 }
-                Ok(text) => {
-                    batch_len += text.len();
-                    batch.push(Input { source: f.display().to_string(), text });
+                Ok(d) => {
+                    if !d.text.chars().any(crate::normalize::is_cjk) {
+                        prog.warnings.push(format!("{}: no Chinese text", f.display()));
+                    }
+                    if d.encoding != "UTF-8" {
+                        prog.warnings.push(format!("{}: read as {}", f.display(), d.encoding));
+                    }
+                    batch_len += d.text.len();
+                    batch.push(Input { source: f.display().to_string(), text: d.text });
                 }
                 Err(e) => prog.failed.push((f.clone(), e.to_string())),
             }

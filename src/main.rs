@@ -39,7 +39,7 @@ fn run(args: Args) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.command {
-        Command::Ingest { paths, store, quiet, verbose, batch_mib } => {
+        Command::Ingest { paths, store, quiet, verbose, batch_mib, lossy, max_file_size } => {
             use std::io::IsTerminal;
             let t0 = Instant::now();
             let kg = KnowledgeGraph::open(&store).with_context(|| format!("opening store {}", store.display()))?;
@@ -54,7 +54,8 @@ fn run(args: Args) -> Result<ExitCode> {
             } else {
                 None
             };
-            let r = kg.ingest_files(&paths, batch_mib.max(1) << 20, |p| {
+            let read = zonekg::input::ReadOptions { lossy, max_file_size };
+            let r = kg.ingest_files(&paths, batch_mib.max(1) << 20, read, |p| {
                 let secs = t0.elapsed().as_secs_f64().max(1e-9);
                 if let Some(b) = &bar {
                     b.set_length(p.bytes_total);
@@ -70,6 +71,13 @@ fn run(args: Args) -> Result<ExitCode> {
             })?;
             if let Some(b) = bar {
                 b.finish_and_clear();
+            }
+            if verbose || r.warnings.iter().any(|w| w.contains("no Chinese")) {
+                for w in &r.warnings {
+                    if verbose || w.contains("no Chinese") {
+                        eprintln!("zonekg: note: {w}");
+                    }
+                }
             }
             if !quiet {
                 writeln!(out, "ingested into {}", store.display())?;
@@ -130,7 +138,20 @@ fn run(args: Args) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Query { sparql, file, name, params, format, store } => {
+        Command::Check { store } => {
+            let kg = KnowledgeGraph::open_read_only(&store)?;
+            let problems = kg.store().check()?;
+            if problems.is_empty() {
+                writeln!(out, "ok: {} articles, {} quads, every relation with evidence", kg.store().documents()?, kg.store().len()?)?;
+            } else {
+                for p in &problems {
+                    writeln!(out, "{p}")?;
+                }
+                out.flush()?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Query { sparql, file, name, params, format, timeout, store } => {
             if name.as_deref() == Some("list") {
                 for q in zonekg::query::NAMED {
                     writeln!(out, "{:<28} {}", q.name, q.description())?;
@@ -144,7 +165,7 @@ fn run(args: Args) -> Result<ExitCode> {
                 _ => bail!("give a SPARQL query, --file F or --name N"),
             };
             let kg = KnowledgeGraph::open_read_only(&store)?;
-            let answer = kg.query(&text)?;
+            let answer = kg.store().query_with_timeout(&text, Some(std::time::Duration::from_secs_f64(timeout.max(0.001))))?;
             let f = match format {
                 QueryFormat::Table => OutputFormat::Table,
                 QueryFormat::Csv => OutputFormat::Csv,

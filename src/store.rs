@@ -24,6 +24,36 @@ pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/zonekg/ontology";
 pub struct Store {
     inner: oxigraph::store::Store,
     path: Option<PathBuf>,
+    /// `zonekg.lock` in the store directory: held exclusively by a writer, shared by readers,
+    /// released when the store is dropped.
+    _lock: Option<std::fs::File>,
+}
+
+/// The lock file zonekg keeps beside RocksDB's own, so that writers and readers of other
+/// processes get a clear message instead of RocksDB's (and instead of Oxigraph's read-only
+/// mode, which is unsafe while another process writes).
+#[cfg(feature = "rocksdb")]
+fn lock(dir: &Path, exclusive: bool) -> Result<Option<std::fs::File>> {
+    let path = dir.join("zonekg.lock");
+    let file = if exclusive {
+        std::fs::create_dir_all(dir).map_err(|e| Error::File { path: dir.to_path_buf(), source: e })?;
+        std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path)
+    } else if path.exists() {
+        std::fs::File::open(&path)
+    } else {
+        return Ok(None);
+    }
+    .map_err(|e| Error::File { path: path.clone(), source: e })?;
+    let got = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+    match got {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) if exclusive => Err(Error::StoreLocked { path: dir.to_path_buf() }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Invalid(format!(
+            "store {} is being written by another process (an ingest, load or update is running); read-only commands must wait for it to finish, because reading a RocksDB store while another process writes it is unsafe",
+            dir.display()
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::File { path, source: e }),
+    }
 }
 
 /// The answer to a SPARQL query, materialized.
@@ -70,7 +100,7 @@ fn storage_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
 impl Store {
     /// An empty store in memory, with the ontology loaded.
     pub fn in_memory() -> Result<Self> {
-        let s = Store { inner: oxigraph::store::Store::new()?, path: None };
+        let s = Store { inner: oxigraph::store::Store::new()?, path: None, _lock: None };
         s.ensure_ontology()?;
         Ok(s)
     }
@@ -79,8 +109,9 @@ impl Store {
     #[cfg(feature = "rocksdb")]
     pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
         let dir = dir.as_ref();
+        let l = lock(dir, true)?;
         let inner = oxigraph::store::Store::open(dir).map_err(|e| storage_error(dir, e))?;
-        let s = Store { inner, path: Some(dir.to_path_buf()) };
+        let s = Store { inner, path: Some(dir.to_path_buf()), _lock: l };
         s.ensure_ontology()?;
         Ok(s)
     }
@@ -92,8 +123,9 @@ impl Store {
         if !dir.join("CURRENT").exists() {
             return Err(Error::Invalid(format!("{}: no zonekg store here (run `zonekg ingest` first)", dir.display())));
         }
+        let l = lock(dir, false)?;
         let inner = oxigraph::store::Store::open_read_only(dir).map_err(|e| storage_error(dir, e))?;
-        Ok(Store { inner, path: Some(dir.to_path_buf()) })
+        Ok(Store { inner, path: Some(dir.to_path_buf()), _lock: l })
     }
 
     /// Without the `rocksdb` feature there is no persistent store.
@@ -197,7 +229,25 @@ impl Store {
 
     /// Runs a read-only SPARQL query. An update is refused with a pointer to `update`.
     pub fn query(&self, sparql: &str) -> Result<Answer> {
-        let mut prepared = match SparqlEvaluator::new().parse_query(sparql) {
+        self.query_with_timeout(sparql, None)
+    }
+
+    /// Runs a read-only SPARQL query, stopped after `timeout` with a clear error.
+    pub fn query_with_timeout(&self, sparql: &str, timeout: Option<std::time::Duration>) -> Result<Answer> {
+        let token = oxigraph::sparql::CancellationToken::new();
+        let _timer = timeout.map(|t| {
+            // The timer thread cancels the evaluation; dropping `done` lets it exit early.
+            let (done, wait) = std::sync::mpsc::channel::<()>();
+            let token = token.clone();
+            std::thread::spawn(move || {
+                if wait.recv_timeout(t) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+                    token.cancel();
+                }
+            });
+            done
+        });
+        let evaluator = SparqlEvaluator::new().with_cancellation_token(token);
+        let mut prepared = match evaluator.parse_query(sparql) {
             Ok(p) => p,
             Err(e) => {
                 if SparqlEvaluator::new().parse_update(sparql).is_ok() {
@@ -213,14 +263,21 @@ impl Store {
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let results = prepared.on_store(&self.inner).execute().map_err(|e| Error::Evaluation(e.to_string()))?;
+        let timed_out = |e: oxigraph::sparql::QueryEvaluationError| {
+            if matches!(e, oxigraph::sparql::QueryEvaluationError::Cancelled) {
+                Error::Evaluation(format!("query stopped after the timeout of {:?} (raise it with --timeout)", timeout.unwrap_or_default()))
+            } else {
+                Error::Evaluation(e.to_string())
+            }
+        };
+        let results = prepared.on_store(&self.inner).execute().map_err(timed_out)?;
         Ok(match results {
             QueryResults::Boolean(b) => Answer::Boolean(b),
             QueryResults::Solutions(sols) => {
                 let vars: Vec<String> = sols.variables().iter().map(|v| v.as_str().to_string()).collect();
                 let mut rows = Vec::new();
                 for s in sols {
-                    let s = s.map_err(|e| Error::Evaluation(e.to_string()))?;
+                    let s = s.map_err(timed_out)?;
                     rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
                 }
                 Answer::Solutions { vars, rows }
@@ -228,7 +285,7 @@ impl Store {
             QueryResults::Graph(triples) => {
                 let mut out = Vec::new();
                 for t in triples {
-                    out.push(t.map_err(|e| Error::Evaluation(e.to_string()))?);
+                    out.push(t.map_err(timed_out)?);
                 }
                 Answer::Graph(out)
             }
@@ -270,6 +327,32 @@ impl Store {
             }
         }
         Ok(n)
+    }
+
+    /// Consistency problems: relations without evidence, entities without type or label,
+    /// article graphs without their description. Empty when the store is whole.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let p = "PREFIX zkg: <https://w3id.org/zonekg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dct: <http://purl.org/dc/terms/>
+";
+        let checks = [
+            ("relation without evidence", "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/zonekg/doc/\")) FILTER(?p IN (zkg:locatedIn, zkg:partOf, zkg:settledIn, org:subOrganizationOf, zkg:hasIndustry, zkg:inIndustry, zkg:cooperatesWith)) FILTER NOT EXISTS { GRAPH ?g { ?ev a zkg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; zkg:sentence ?t } } } LIMIT 20"),
+            ("entity without type or label", "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?e zkg:mentionedIn ?g } FILTER NOT EXISTS { ?e a ?t ; rdfs:label ?l } } LIMIT 20"),
+            ("article graph without its description", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/zonekg/doc/\")) FILTER NOT EXISTS { GRAPH ?g { ?g a zkg:Document ; dct:title ?title } } } LIMIT 20"),
+        ];
+        for (what, q) in checks {
+            if let Answer::Solutions { rows, .. } = self.query(&format!("{p}{q}"))? {
+                for r in rows {
+                    let cells: Vec<String> = r.iter().flatten().map(|t| t.to_string()).collect();
+                    problems.push(format!("{what}: {}", cells.join(" ")));
+                }
+            }
+        }
+        Ok(problems)
     }
 
     /// Quads in the default graph.
