@@ -75,6 +75,44 @@ pub fn entity_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
 
 /// The quads of one document's named graph: PROV description, mentions, relations, evidence.
 pub fn document_quads(x: &Extraction, doc_index: usize, generated_at: &str) -> Vec<Quad> {
+    let index = DocIndex::new(x);
+    document_quads_indexed(x, doc_index, generated_at, &index)
+}
+
+/// Which entities and relations each document holds, computed once for all documents (a
+/// scan per document would make the RDF stage quadratic in the corpus).
+pub struct DocIndex {
+    entities: std::collections::HashMap<String, Vec<usize>>,
+    relations: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl DocIndex {
+    /// Indexes an extraction.
+    pub fn new(x: &Extraction) -> Self {
+        let mut entities: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, e) in x.entities.iter().enumerate() {
+            let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            for d in docs {
+                entities.entry(d.to_string()).or_default().push(i);
+            }
+        }
+        let mut relations: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, r) in x.relations.iter().enumerate() {
+            let mut docs: Vec<&str> = r.evidence.iter().map(|e| e.doc.as_str()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            for d in docs {
+                relations.entry(d.to_string()).or_default().push(i);
+            }
+        }
+        DocIndex { entities, relations }
+    }
+}
+
+/// The quads of one document's named graph, with a [`DocIndex`] of the extraction.
+pub fn document_quads_indexed(x: &Extraction, doc_index: usize, generated_at: &str, index: &DocIndex) -> Vec<Quad> {
     let d = &x.documents[doc_index];
     let doc = nn(&vocab::doc_iri(&d.id));
     let g = GraphName::NamedNode(doc.clone());
@@ -91,13 +129,14 @@ pub fn document_quads(x: &Extraction, doc_index: usize, generated_at: &str) -> V
             &g,
         ),
     ];
-    for e in &x.entities {
-        if e.mentions.iter().any(|m| m.doc == d.id) {
-            let s = nn(&entity_iri(e.etype, &e.label));
-            out.push(quad(&s, &format!("{ZKG}mentionedIn"), doc.clone(), &g));
-        }
+    let none = Vec::new();
+    for &i in index.entities.get(&d.id).unwrap_or(&none) {
+        let e = &x.entities[i];
+        let s = nn(&entity_iri(e.etype, &e.label));
+        out.push(quad(&s, &format!("{ZKG}mentionedIn"), doc.clone(), &g));
     }
-    for r in &x.relations {
+    for &i in index.relations.get(&d.id).unwrap_or(&none) {
+        let r = &x.relations[i];
         let evs: Vec<_> = r.evidence.iter().filter(|e| e.doc == d.id).collect();
         if evs.is_empty() {
             continue;
@@ -142,6 +181,12 @@ pub fn scheme_quads() -> Vec<Quad> {
         }
     }
     out
+}
+
+/// The quad that says an article graph was written completely (see `zkg:ingestComplete`).
+pub fn completion_marker(doc_id: &str) -> Quad {
+    let doc = nn(&vocab::doc_iri(doc_id));
+    Quad::new(doc.clone(), nn(&format!("{ZKG}ingestComplete")), Literal::from(true), GraphName::NamedNode(doc))
 }
 
 /// The graph of background facts from the gazetteers.
@@ -197,8 +242,14 @@ pub fn all_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
     let mut q = scheme_quads();
     q.extend(entity_quads(x, generated_at));
     q.extend(gazetteer_quads(x));
+    let index = DocIndex::new(x);
     for i in 0..x.documents.len() {
-        q.extend(document_quads(x, i, generated_at));
+        q.extend(document_quads_indexed(x, i, generated_at, &index));
+    }
+    // An exported extraction is complete: each article carries its completion marker, so a
+    // `load` of it gives whole articles.
+    for d in &x.documents {
+        q.push(completion_marker(&d.id));
     }
     q
 }
