@@ -65,7 +65,7 @@ pub enum Command {
         #[arg(long, short)]
         verbose: bool,
         /// Text per batch in MiB: memory stays bounded by it.
-        #[arg(long, default_value_t = 32)]
+        #[arg(long, default_value_t = 8)]
         batch_mib: usize,
         /// Replace undecodable bytes instead of refusing the file.
         #[arg(long)]

@@ -215,7 +215,8 @@ impl Store {
             let quads = std::mem::take(&mut background)
                 .into_iter()
                 .chain(chunk.iter().flat_map(|&i| rdf::document_quads_indexed(x, i, generated_at, &index)));
-            let mut loader = self.inner.bulk_loader();
+            // Bounded memory: the loader's buffers stay small whatever the batch.
+            let mut loader = self.inner.bulk_loader().with_max_memory_size_in_megabytes(128);
             loader.load_quads(quads)?;
             loader.commit()?;
             let mut t = self.inner.start_transaction()?;
