@@ -50,13 +50,24 @@ pub fn extract(inputs: &[Input]) -> Extraction {
 /// Runs recognition, resolution and relation extraction over normalized articles.
 pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     let rec = &*RECOGNIZER;
+    let timing = std::env::var_os("ZONEKG_DEBUG_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("{what}: {:.2}s", t0.elapsed().as_secs_f64());
+        }
+    };
     let mut mentions: Vec<Vec<Mention>> = arts.par_iter().map(|a| rec.recognize(&a.norm)).collect();
+    lap("recognize");
     // Second pass: names found once are found everywhere, in their short forms too.
     let (table, _) = link_all(&arts, &mentions);
+    lap("link 1");
     let names = table.rescan_names();
     let ac = crate::recognize::Recognizer::names_automaton(&names);
     arts.par_iter().zip(mentions.par_iter_mut()).for_each(|(a, ms)| rec.rescan(&a.norm, &names, &ac, ms));
+    lap("rescan");
     let (mut table, ids) = link_all(&arts, &mentions);
+    lap("link 2");
     // A name that only describes (无人机基地) is a proper name only if the corpus repeats it.
     for n in table.nodes.iter_mut() {
         if n.merged_into.is_none()
@@ -79,6 +90,7 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     for ((a, ms), v) in arts.iter().zip(&mentions).zip(&ids) {
         raw.extend(relations::extract(a, ms, v, &mut table));
     }
+    lap("relations");
     // Persons from bylines.
     for a in &arts {
         for b in &a.bylines {
@@ -87,6 +99,7 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
         }
     }
     let (entities, pos): (Vec<Entity>, _) = table.finish();
+    lap("finish");
     let mut rels: BTreeMap<(usize, crate::model::Predicate, usize), Vec<Evidence>> = BTreeMap::new();
     for r in raw {
         let (Some(&s), Some(&o)) = (pos.get(&table.find(r.subject)), pos.get(&table.find(r.object))) else { continue };

@@ -65,9 +65,17 @@ struct Ctx<'a> {
     ms: &'a [Mention],
     ids: &'a [usize],
     out: BTreeMap<(usize, Predicate, usize), Evidence>,
+    /// Nodes mentioned in this article (scanning a popular node's mentions per article
+    /// would make the stage quadratic in the corpus).
+    present: std::collections::HashSet<usize>,
 }
 
 impl Ctx<'_> {
+    /// Whether node `n` is mentioned in this article.
+    fn here(&self, table: &EntityTable, n: usize) -> bool {
+        self.present.contains(&table.find(n))
+    }
+
     fn evidence(&self, sent: &Range<usize>) -> Evidence {
         Evidence {
             doc: self.art.doc.id.clone(),
@@ -107,7 +115,8 @@ impl Ctx<'_> {
 
 /// Finds the relations of one article. May add nodes (parents named inside branch names).
 pub fn extract(art: &Article, ms: &[Mention], ids: &[usize], table: &mut EntityTable) -> Vec<RawRelation> {
-    let mut cx = Ctx { art, ms, ids, out: BTreeMap::new() };
+    let present = ids.iter().map(|&i| table.find(i)).collect();
+    let mut cx = Ctx { art, ms, ids, out: BTreeMap::new(), present };
     let topic = topic_zone(art, ms, ids, table);
     let sentences = art.norm.sentences.clone();
     let mut current = topic;
@@ -450,7 +459,8 @@ fn sentence_of(cx: &Ctx, k: usize) -> Option<Range<usize>> {
 }
 
 /// Adds a nested mention of node `n` for the byte range `r` of the normalized text.
-fn add_nested_mention(cx: &Ctx, table: &mut EntityTable, n: usize, r: Range<usize>) {
+fn add_nested_mention(cx: &mut Ctx, table: &mut EntityTable, n: usize, r: Range<usize>) {
+    cx.present.insert(table.find(n));
     let span = cx.art.norm.to_orig(r);
     let text: String = cx.art.doc.text.chars().skip(span.start).take(span.end - span.start).collect();
     table.nodes[n].mentions.push(crate::model::MentionRef { doc: cx.art.doc.id.clone(), span, text });
@@ -489,7 +499,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                     for (i, _) in mtext.char_indices().skip(2).take(3) {
                         // Only when the article names the district's city: 中原 alone could be
                         // any of several districts.
-                        let in_article = |name: &str| table.lookup(EntityType::Place, name).is_some_and(|p| table.nodes[p].mentions.iter().any(|m| m.doc == cx.art.doc.id));
+                        let in_article = |name: &str| table.lookup(EntityType::Place, name).is_some_and(|p| cx.here(table, p));
                         if let Some(e) = gaz.place(&mtext[..i]).filter(|e| e.etype == EntityType::Place) {
                             if e.place.as_deref().is_some_and(in_article) {
                                 place = Some((e.label.clone(), r.start..r.start + i));
@@ -529,7 +539,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                     // A gazetteer zone's city, when the article names it.
                     if let Some(pl) = gaz.entries[g].place.clone() {
                         if let Some(pn) = table.lookup(EntityType::Place, &pl) {
-                            if table.nodes[pn].mentions.iter().any(|m| m.doc == cx.art.doc.id) {
+                            if cx.here(table, pn) {
                                 cx.emit(table, n, Predicate::LocatedIn, pn, &sent);
                             }
                         }
@@ -561,7 +571,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                 if let Some(g) = table.nodes[n].gaz {
                     if let Some(parent) = gaz.entries[g].place.clone() {
                         if let Some(pn) = table.lookup(EntityType::Place, &parent) {
-                            if table.nodes[pn].mentions.iter().any(|m| m.doc == cx.art.doc.id) {
+                            if cx.here(table, pn) {
                                 cx.emit(table, n, Predicate::LocatedIn, pn, &sent);
                             }
                         }
@@ -596,7 +606,7 @@ fn sub_org_rules(cx: &mut Ctx, table: &mut EntityTable, n: usize, mtext: &str, r
         }
     }
     if let Some((p, len)) = best {
-        if table.nodes[p].mentions.is_empty() || !table.nodes[p].mentions.iter().any(|m| m.doc == cx.art.doc.id) {
+        if !cx.here(table, p) {
             add_nested_mention(cx, table, p, r.start..r.start + len);
         }
         cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
@@ -627,7 +637,7 @@ fn sub_org_rules(cx: &mut Ctx, table: &mut EntityTable, n: usize, mtext: &str, r
         if let Some(parent) = gaz.entries[g].parent.clone() {
             for t in [EntityType::Company, EntityType::Institution] {
                 if let Some(p) = table.lookup(t, &parent) {
-                    if table.nodes[p].mentions.iter().any(|m| m.doc == cx.art.doc.id) {
+                    if cx.here(table, p) {
                         cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
                     }
                 }
