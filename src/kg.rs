@@ -278,7 +278,18 @@ impl KnowledgeGraph {
             return Ok(name.to_string());
         }
         let key = crate::normalize::name_key(name);
-        let rows = self.rows(&format!(
+        // First the exact name as a label literal: an index lookup, fast on any store size.
+        let exact = self.rows(&format!(
+            "SELECT DISTINCT ?e (COUNT(?m) AS ?n) WHERE {{
+               VALUES ?l {{ {0}@zh {0}@en {0} }}
+               ?e skos:prefLabel|skos:altLabel|rdfs:label|zkg:ruleMadeLabel ?l ; a ?t .
+               FILTER(STRSTARTS(STR(?t), STR(zkg:)) && ?t != zkg:Document && ?t != zkg:Evidence)
+               OPTIONAL {{ ?e zkg:mentionedIn ?m }}
+             }} GROUP BY ?e ORDER BY DESC(?n) ?e",
+            lit(name)
+        ))?;
+        // Else any label equal up to case and spaces: a scan.
+        let rows = if !exact.is_empty() { exact } else { self.rows(&format!(
             "SELECT DISTINCT ?e (COUNT(?m) AS ?n) WHERE {{
                ?e skos:prefLabel|skos:altLabel|rdfs:label|zkg:ruleMadeLabel ?l ; a ?t .
                FILTER(STRSTARTS(STR(?t), STR(zkg:)) && ?t != zkg:Document && ?t != zkg:Evidence)
@@ -287,7 +298,7 @@ impl KnowledgeGraph {
              }} GROUP BY ?e ORDER BY DESC(?n) ?e",
             lit(&name.to_lowercase()),
             lit(&key)
-        ))?;
+        ))? };
         if let Some(r) = rows.first() {
             // Two entities of the same name and weight: say which, rather than guess.
             if rows.len() > 1 && rows[1][1] == r[1] {
