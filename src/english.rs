@@ -1,7 +1,7 @@
 //! English labels by rule, for entities no gazetteer names in English.
 //!
 //! Places and proper names are written in pinyin, known words and suffixes are translated:
-//! 郑州天健湖物联网产业园 → Zhengzhou Tianjianhu IoT Industrial Park, 永川区 → Yongchuan
+//! 郑州白鹭湖物联网产业园 → Zhengzhou Bailuhu IoT Industrial Park, 武清区 → Wuqing
 //! District. Labels made here are marked as rule-made in the RDF (`zkg:ruleMadeLabel`).
 
 use crate::gazetteer::{PlaceLevel, GAZETTEER};
@@ -198,7 +198,7 @@ pub fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// Ideographs in pinyin, as one capitalized word: 天健湖 → Tianjianhu.
+/// Ideographs in pinyin, as one capitalized word: 白鹭湖 → Bailuhu.
 pub fn pinyin_word(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -310,13 +310,13 @@ mod tests {
 
     #[test]
     fn renders_places_proper_names_and_suffixes() {
-        assert_eq!(render("郑州天健湖物联网产业园", EntityType::Zone), "Zhengzhou Tianjianhu IoT Industrial Park");
-        assert_eq!(render("永川区", EntityType::Place), "Yongchuan District");
+        assert_eq!(render("郑州白鹭湖物联网产业园", EntityType::Zone), "Zhengzhou Bailuhu IoT Industrial Park");
+        assert_eq!(render("武清区", EntityType::Place), "Wuqing District");
         assert_eq!(render("河南省", EntityType::Place), "Henan Province");
         assert_eq!(render("重庆市", EntityType::Place), "Chongqing");
         assert_eq!(render("青岚高新区", EntityType::Zone), "Qinglan High-tech Zone");
         assert_eq!(render("长风汽车重庆分公司", EntityType::Company), "Changfeng Automobile Chongqing Branch");
-        assert_eq!(render("西部(重庆)科学城", EntityType::Zone), "Western (Chongqing) Science City");
+        assert_eq!(render("东部(重庆)科学城", EntityType::Zone), "Eastern (Chongqing) Science City");
         assert_eq!(render("集成电路", EntityType::Industry), "Integrated Circuits");
     }
 }

@@ -48,7 +48,7 @@ pub struct Mention {
     pub origin: Origin,
     /// The gazetteer entry, when it came from one (or its name equals one).
     pub gaz: Option<usize>,
-    /// Another name given for it in parentheses right after it: `Cytiva(思拓凡)`.
+    /// Another name given for it in parentheses right after it: `Medora(美朵拉)`.
     pub paren_alias: Option<String>,
     /// Lies inside a longer mention (industries in park names, Latin names).
     pub nested: bool,
@@ -186,7 +186,7 @@ impl Recognizer {
             }
             replaced.extend(overlapping);
             // A short form must not be glued into a longer word of ideographs on its right
-            // when it is itself short (小鸟 in 小鸟们).
+            // when it is itself short (青鸟 in 青鸟们).
             let (name, etype) = &names[m.pattern().as_usize()];
             let mut men = Mention::new(r, *etype, text, Origin::Alias);
             men.text = name.clone();
@@ -244,9 +244,9 @@ impl Recognizer {
             start = i;
         }
         if numbered {
-            // 602所: the name is the number.
+            // 608所: the name is the number.
             let digits = text[start..end].chars().rev().take_while(|c| c.is_ascii_digit()).count();
-            // Numbered institutes have three digits or more (602所), not counts (10所).
+            // Numbered institutes have three digits or more (608所), not counts (10所).
             return (digits >= 3).then(|| end - digits);
         }
         // Numbers with their measure words ("200亿元级", "3家") end a name on the left.
@@ -487,7 +487,7 @@ impl Recognizer {
         if self.right_ac.find(after).is_some_and(|m| m.start() == 0) {
             return true;
         }
-        // A place right after it (长城汽车重庆分公司) starts a new name part.
+        // A place right after it (长风汽车湖州分公司) starts a new name part.
         self.place_ac.find(after).is_some_and(|m| m.start() == 0)
     }
 
@@ -753,12 +753,12 @@ impl Recognizer {
                 continue;
             }
             let mut men = Mention::new(sent.start + m.start()..sent.start + m.end(), EntityType::Company, text, Origin::Pattern);
-            men.nested = true; // may stand at the head of a longer name: Cytiva(思拓凡)生命科学产业园
+            men.nested = true; // may stand at the head of a longer name: Medora(美朵拉)生命科学产业园
             out.push(men);
         }
     }
 
-    /// Industries inside zone names (天健湖物联网产业园 → 物联网) and places at the head
+    /// Industries inside zone names (白鹭湖物联网产业园 → 物联网) and places at the head
     /// of zone and organization names, kept as nested mentions.
     fn nested_matches(&self, text: &str, out: &mut Vec<Mention>) {
         let mut add = Vec::new();
@@ -785,7 +785,7 @@ impl Recognizer {
                 }
             }
         }
-        // A zone or place at the head of an organization's name (重庆高新区招商公司).
+        // A zone or place at the head of an organization's name (青岚高新区招商公司).
         for m in out.iter().filter(|m| !m.nested && m.etype.is_org() && m.origin != Origin::Gazetteer) {
             let t = &text[m.range.clone()];
             // A zone the grammar names: the longest head ending in a whole-zone suffix.

@@ -416,7 +416,7 @@ fn sentence_rules(
                 }
             }
         }
-        // 郑州高新区智慧产业: a zone directly followed by an industry.
+        // 青岚高新区智慧产业: a zone directly followed by an industry.
         for &z in &zones {
             for &i in &inds {
                 if ms[i].range.start == ms[z].range.end {
@@ -479,7 +479,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
     }
     for k in 0..ms.len() {
         let (n, et) = node(table, ids, k);
-        // Zones named at the head of an organization's name (重庆高新区招商公司) count too.
+        // Zones named at the head of an organization's name (青岚高新区招商公司) count too.
         if ms[k].nested && et != EntityType::Zone {
             continue;
         }
@@ -492,9 +492,9 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
         let r = ms[k].range.clone();
         match et {
             EntityType::Zone | EntityType::Company | EntityType::Institution => {
-                // The place in the name: at its head, or in parentheses (西部(重庆)科学城).
+                // The place in the name: at its head, or in parentheses (东部(重庆)科学城).
                 let mut place = gaz.place_prefix(&mtext).map(|(e, len)| (e.label.clone(), r.start..r.start + len));
-                // A whole zone may be named by its district's short form (永川高新区).
+                // A whole zone may be named by its district's short form (武清高新区).
                 if place.is_none() && et == EntityType::Zone && is_zone_level(&label) {
                     for (i, _) in mtext.char_indices().skip(2).take(3) {
                         // Only when the article names the district's city: 中原 alone could be
@@ -516,7 +516,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                         }
                     }
                 }
-                // An organization named after a zone (重庆高新区招商公司) is of that zone.
+                // An organization named after a zone (青岚高新区招商公司) is of that zone.
                 let zone_head = et.is_org()
                     .then(|| ms.iter().enumerate().find(|(j, m)| m.nested && m.range.start == r.start && node(table, ids, *j).1 == EntityType::Zone))
                     .flatten()

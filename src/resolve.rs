@@ -3,8 +3,8 @@
 //! Input: the mentions of every article. Output: an [`EntityTable`] in which each mention
 //! points to an entity. A name is linked to a gazetteer entry when one has it as label or
 //! alias; otherwise names are merged by short forms derived by rule (strip the place
-//! prefix and the legal or organizational suffix: 北京小鸟科技集团 → 小鸟科技), by names in
-//! parentheses (`Cytiva(思拓凡)`), and English labels are attached where known.
+//! prefix and the legal or organizational suffix: 北京青鸟科技集团 → 青鸟科技), by names in
+//! parentheses (`Medora(美朵拉)`), and English labels are attached where known.
 
 use crate::gazetteer::{Gazetteer, GAZETTEER};
 use crate::model::{CharSpan, Entity, EntityType, MentionRef};
@@ -49,7 +49,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "股份",
 ];
 
-/// Business descriptors stripped after the legal suffix (多彩宝互联网服务 → 多彩宝).
+/// Business descriptors stripped after the legal suffix (多福宝互联网服务 → 多福宝).
 const BUSINESS_WORDS: &[&str] = &["互联网服务", "信息技术", "网络科技", "电子商务", "信息科技", "科技产业", "科技", "技术", "产业"];
 
 /// Parts that make a name a branch: its short forms are not the parent's.

@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn iris_are_pure_functions_of_type_and_label() {
-        assert_eq!(entity_iri(EntityType::Zone, "西部（重庆）科学城"), "https://w3id.org/zonekg/id/zone/西部(重庆)科学城");
+        assert_eq!(entity_iri(EntityType::Zone, "东部（重庆）科学城"), "https://w3id.org/zonekg/id/zone/东部(重庆)科学城");
         assert_eq!(entity_iri(EntityType::Company, "A B/C"), "https://w3id.org/zonekg/id/company/AB%2FC");
         assert_eq!(predicate_of(&property(Predicate::SubOrganizationOf)), Some(Predicate::SubOrganizationOf));
         assert_eq!(predicate_of(&property(Predicate::SettledIn)), Some(Predicate::SettledIn));
