@@ -44,12 +44,15 @@ pub struct Generated {
 /// The generator: deterministic for a seed.
 pub struct Generator {
     rng: fastrand::Rng,
+    /// Company stems used so far: each invented company has its own, so that gold surfaces
+    /// are unambiguous across the corpus.
+    used: std::collections::HashSet<String>,
 }
 
 impl Generator {
     /// A generator with its seed.
     pub fn new(seed: u64) -> Self {
-        Generator { rng: fastrand::Rng::with_seed(seed) }
+        Generator { rng: fastrand::Rng::with_seed(seed), used: std::collections::HashSet::new() }
     }
 
     fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
@@ -73,7 +76,12 @@ impl Generator {
         let inds: Vec<&str> = (0..3).map(|_| self.pick(INDUSTRIES)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
         let mut companies: Vec<(String, String)> = Vec::new();
         for _ in 0..3 {
-            let stem = format!("{}{}", self.proper(), self.pick(BUSINESS));
+            let mut stem = format!("{}{}", self.proper(), self.pick(BUSINESS));
+            while self.used.contains(&stem) {
+                let extra = self.pick(SYLLABLES);
+                stem = format!("{extra}{stem}");
+            }
+            self.used.insert(stem.clone());
             let full = format!("{city}{stem}{}", self.pick(LEGAL));
             if companies.iter().all(|(f, s)| *f != full && *s != stem) {
                 companies.push((full, stem));

@@ -276,6 +276,13 @@ impl EntityTable {
                         if self.nodes[j].gaz.is_some() && self.nodes[i].gaz.is_none() {
                             continue;
                         }
+                        // 成都X公司 and 长春X公司 share a short form but are two companies.
+                        let place_of = |n: &Node| gaz.place_prefix(&n.label).map(|(e, _)| e.label.clone());
+                        if let (Some(a), Some(b)) = (place_of(&self.nodes[self.find(i)]), place_of(&self.nodes[j])) {
+                            if a != b {
+                                continue;
+                            }
+                        }
                         self.merge(i, j);
                         self.add_alias(i, &s);
                     }
