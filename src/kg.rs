@@ -123,13 +123,7 @@ pub struct Stats {
     pub quads: usize,
 }
 
-const PREFIXES: &str = "PREFIX zkg: <https://w3id.org/zonekg/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX dct: <http://purl.org/dc/terms/>
-";
+use crate::vocab::SPARQL_PREFIXES as PREFIXES;
 
 fn lit(s: &str) -> String {
     Literal::new_simple_literal(s).to_string()

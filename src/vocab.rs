@@ -26,6 +26,15 @@ pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 /// Dublin Core terms.
 pub const DCT: &str = "http://purl.org/dc/terms/";
 
+/// The prefixes the library's own SPARQL uses.
+pub const SPARQL_PREFIXES: &str = "PREFIX zkg: <https://w3id.org/zonekg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dct: <http://purl.org/dc/terms/>
+";
+
 /// The class IRI of an entity type.
 pub fn class(t: EntityType) -> String {
     format!("{ZKG}{}", t.as_str())
