@@ -56,6 +56,12 @@ pub struct Hop {
     pub evidence: Option<String>,
     /// The article title of the evidence.
     pub source: Option<String>,
+    /// The IRI of the relation's subject.
+    #[serde(skip)]
+    pub subject_iri: String,
+    /// The IRI of the relation's object.
+    #[serde(skip)]
+    pub object_iri: String,
 }
 
 /// Which nodes and edges a traversal may use.
@@ -109,6 +115,24 @@ fn rows(store: &Store, q: &str) -> Result<Vec<Vec<Option<Term>>>> {
     }
 }
 
+/// Fills each hop's evidence sentence and article title from the store.
+pub fn with_evidence(store: &Store, hops: &mut [Hop]) -> Result<()> {
+    for h in hops.iter_mut() {
+        let Some(p) = crate::model::Predicate::parse(&h.predicate) else { continue };
+        let q = format!(
+            "SELECT ?sent ?title WHERE {{ GRAPH ?g {{ ?ev rdf:subject <{}> ; rdf:predicate <{}> ; rdf:object <{}> ; zkg:sentence ?sent . OPTIONAL {{ ?g dct:title ?title }} }} }} ORDER BY ?title ?sent LIMIT 1",
+            h.subject_iri,
+            crate::vocab::property(p),
+            h.object_iri
+        );
+        if let Some(r) = rows(store, &q)?.first() {
+            h.evidence = text(&r[0]);
+            h.source = text(&r[1]);
+        }
+    }
+    Ok(())
+}
+
 impl Projection {
     /// Builds the projection from the store's query results.
     pub fn build(store: &Store) -> Result<Self> {
@@ -141,28 +165,27 @@ impl Projection {
             let i = p.graph.add_node(n);
             p.index.insert(iri, i);
         }
-        let edges = rows(
-            store,
-            &format!(
-                "SELECT ?s ?p ?o (MIN(?sent) AS ?sentence) (MIN(?title) AS ?doc) WHERE {{
-                   {{
-                     GRAPH ?g {{ ?s ?p ?o }} FILTER(?p IN ({PREDICATES}))
-                     OPTIONAL {{ GRAPH ?g {{ ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; zkg:sentence ?sent . OPTIONAL {{ ?g dct:title ?title }} }} }}
-                   }} UNION {{
-                     ?s skos:broader ?o . ?s a zkg:Industry . BIND(skos:broader AS ?p)
-                   }}
-                 }} GROUP BY ?s ?p ?o"
-            ),
-        )?;
-        let mut list: Vec<(String, String, String, Option<String>, Option<String>)> = edges
-            .iter()
-            .filter_map(|r| Some((text(&r[0])?, text(&r[1])?, text(&r[2])?, text(&r[3]), text(&r[4]))))
-            .collect();
+        // One query per predicate: each uses the predicate index. Evidence sentences are
+        // fetched later, only for the hops a path returns ([`Projection::with_evidence`]).
+        let mut list: Vec<(String, String, String)> = Vec::new();
+        for pr in PREDICATES.split(", ").chain(std::iter::once("skos:broader")) {
+            let q = if pr == "skos:broader" {
+                "SELECT DISTINCT ?s ?o WHERE { ?s skos:broader ?o . ?s a zkg:Industry }".to_string()
+            } else {
+                format!("SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s {pr} ?o }} }}")
+            };
+            let short = pr.rsplit(':').next().unwrap_or(pr).to_string();
+            for r in rows(store, &q)? {
+                if let (Some(s), Some(o)) = (text(&r[0]), text(&r[1])) {
+                    list.push((s, short.clone(), o));
+                }
+            }
+        }
         list.sort();
-        for (s, pr, o, sentence, doc) in list {
+        list.dedup();
+        for (s, predicate, o) in list {
             let (Some(&a), Some(&b)) = (p.index.get(&s), p.index.get(&o)) else { continue };
-            let predicate = pr.rsplit(['#', '/']).next().unwrap_or(&pr).to_string();
-            p.graph.add_edge(a, b, GEdge { predicate, subject: a, evidence: sentence, source: doc });
+            p.graph.add_edge(a, b, GEdge { predicate, subject: a, evidence: None, source: None });
         }
         Ok(p)
     }
@@ -194,6 +217,7 @@ impl Projection {
         let (a, b) = self.graph.edge_endpoints(e).expect("edge of this graph");
         let to = if a == from { b } else { a };
         let w = &self.graph[e];
+        let (s, o) = if w.subject == from { (from, to) } else { (to, from) };
         Hop {
             from: self.graph[from].label.clone(),
             predicate: w.predicate.clone(),
@@ -201,6 +225,8 @@ impl Projection {
             to: self.graph[to].label.clone(),
             evidence: w.evidence.clone(),
             source: w.source.clone(),
+            subject_iri: self.graph[s].iri.clone(),
+            object_iri: self.graph[o].iri.clone(),
         }
     }
 

@@ -444,14 +444,22 @@ impl KnowledgeGraph {
     pub fn shortest_path(&self, a: &str, b: &str, f: &Filter) -> Result<Option<Vec<Hop>>> {
         let p = self.projection()?;
         let (x, y) = (self.node_of(&p, a)?, self.node_of(&p, b)?);
-        Ok(p.shortest_path(x, y, f))
+        let mut path = p.shortest_path(x, y, f);
+        if let Some(hops) = path.as_mut() {
+            crate::graph::with_evidence(&self.store, hops)?;
+        }
+        Ok(path)
     }
 
     /// All simple chains of at most `max_len` relations from `a` to `b`, shortest first.
     pub fn paths(&self, a: &str, b: &str, max_len: usize, f: &Filter) -> Result<Vec<Vec<Hop>>> {
         let p = self.projection()?;
         let (x, y) = (self.node_of(&p, a)?, self.node_of(&p, b)?);
-        Ok(p.paths(x, y, max_len, f))
+        let mut all = p.paths(x, y, max_len, f);
+        for hops in all.iter_mut().take(50) {
+            crate::graph::with_evidence(&self.store, hops)?;
+        }
+        Ok(all)
     }
 
     /// The part of the graph within `depth` relations of `around`.
