@@ -89,26 +89,25 @@ pub struct DocIndex {
 impl DocIndex {
     /// Indexes an extraction.
     pub fn new(x: &Extraction) -> Self {
-        let mut entities: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
-        for (i, e) in x.entities.iter().enumerate() {
-            let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            for d in docs {
-                entities.entry(d.to_string()).or_default().push(i);
-            }
+        DocIndex {
+            entities: by_doc(x.entities.iter().map(|e| e.mentions.iter().map(|m| m.doc.as_str()))),
+            relations: by_doc(x.relations.iter().map(|r| r.evidence.iter().map(|e| e.doc.as_str()))),
         }
-        let mut relations: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
-        for (i, r) in x.relations.iter().enumerate() {
-            let mut docs: Vec<&str> = r.evidence.iter().map(|e| e.doc.as_str()).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            for d in docs {
-                relations.entry(d.to_string()).or_default().push(i);
-            }
-        }
-        DocIndex { entities, relations }
     }
+}
+
+/// Document id → positions of the items that name it (each position once per document).
+fn by_doc<'a, I: Iterator<Item = &'a str>>(items: impl Iterator<Item = I>) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut out: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, docs) in items.enumerate() {
+        let mut docs: Vec<&str> = docs.collect();
+        docs.sort_unstable();
+        docs.dedup();
+        for d in docs {
+            out.entry(d.to_string()).or_default().push(i);
+        }
+    }
+    out
 }
 
 /// The quads of one document's named graph, with a [`DocIndex`] of the extraction.
