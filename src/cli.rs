@@ -113,6 +113,13 @@ pub enum Command {
         #[arg(long, default_value = "zonekg.db")]
         store: PathBuf,
     },
+    /// Compact the store (RocksDB) so that queries read fewer files; worth running after a
+    /// large ingest.
+    Optimize {
+        /// The store directory.
+        #[arg(long, default_value = "zonekg.db")]
+        store: PathBuf,
+    },
     /// Run a SPARQL Update against the store.
     Update {
         /// The SPARQL Update text.

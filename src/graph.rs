@@ -7,8 +7,7 @@
 
 use crate::error::Result;
 use crate::model::EntityType;
-use crate::store::{Answer, Store};
-use oxigraph::model::Term;
+use crate::store::Store;
 use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -96,89 +95,83 @@ pub struct Projection {
     index: HashMap<String, NodeIndex>,
 }
 
-const PREDICATES: &str = "zkg:locatedIn, zkg:partOf, zkg:settledIn, org:subOrganizationOf, zkg:hasIndustry, zkg:inIndustry, zkg:cooperatesWith";
-use crate::vocab::SPARQL_PREFIXES as PREFIXES;
-
-fn text(t: &Option<Term>) -> Option<String> {
-    match t {
-        Some(Term::Literal(l)) => Some(l.value().to_string()),
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-        Some(other) => Some(other.to_string()),
-        None => None,
-    }
-}
-
-fn rows(store: &Store, q: &str) -> Result<Vec<Vec<Option<Term>>>> {
-    match store.query(&format!("{PREFIXES}{q}"))? {
-        Answer::Solutions { rows, .. } => Ok(rows),
-        _ => Ok(Vec::new()),
-    }
-}
-
-/// Fills each hop's evidence sentence and article title from the store.
+/// Fills each hop's evidence sentence and article title from the store (the first by
+/// article title and sentence, so the choice is deterministic).
 pub fn with_evidence(store: &Store, hops: &mut [Hop]) -> Result<()> {
     for h in hops.iter_mut() {
         let Some(p) = crate::model::Predicate::parse(&h.predicate) else { continue };
-        let q = format!(
-            "SELECT ?sent ?title WHERE {{ GRAPH ?g {{ ?ev rdf:subject <{}> ; rdf:predicate <{}> ; rdf:object <{}> ; zkg:sentence ?sent . OPTIONAL {{ ?g dct:title ?title }} }} }} ORDER BY ?title ?sent LIMIT 1",
-            h.subject_iri,
-            crate::vocab::property(p),
-            h.object_iri
-        );
-        if let Some(r) = rows(store, &q)?.first() {
-            h.evidence = text(&r[0]);
-            h.source = text(&r[1]);
+        let p = crate::vocab::property(p);
+        let mut best: Option<(String, String)> = None;
+        for st in store.stated_relations(&h.subject_iri)? {
+            if st.predicate != p || st.object != h.object_iri || st.subject != h.subject_iri {
+                continue;
+            }
+            let title = store.title(&st.doc)?.unwrap_or_default();
+            let cand = (title, st.sentence);
+            if best.as_ref().is_none_or(|b| cand < *b) {
+                best = Some(cand);
+            }
+        }
+        if let Some((title, sentence)) = best {
+            h.evidence = Some(sentence);
+            h.source = Some(title);
         }
     }
     Ok(())
 }
 
 impl Projection {
-    /// Builds the projection from the store's query results.
+    /// Builds the projection from the store's knowledge graph (the default graph), with one
+    /// index range scan per property: types, labels, English labels, then each relation.
     pub fn build(store: &Store) -> Result<Self> {
+        use crate::vocab::{RDF, RDFS, SKOS, ZKG};
         let mut p = Projection::default();
-        let nodes = rows(
-            store,
-            "SELECT ?e ?t ?l (SAMPLE(?en0) AS ?en) WHERE {
-               ?e a ?t . FILTER(?t IN (zkg:Zone, zkg:Company, zkg:Institution, zkg:Industry, zkg:Place))
-               ?e rdfs:label ?l .
-               OPTIONAL { { ?e skos:prefLabel ?en0 FILTER(LANG(?en0) = \"en\") } UNION { ?e zkg:ruleMadeLabel ?en0 } }
-             } GROUP BY ?e ?t ?l",
-        )?;
-        let mut sorted: Vec<GNode> = nodes
-            .iter()
-            .filter_map(|r| {
-                let t = text(&r[1])?;
-                Some(GNode {
-                    iri: text(&r[0])?,
-                    etype: EntityType::parse(t.rsplit('#').next()?)?,
-                    label: text(&r[2])?,
-                    label_en: text(&r[3]),
-                })
+        let mut types: HashMap<String, EntityType> = HashMap::new();
+        for (e, t) in store.facts(&format!("{RDF}type"))? {
+            let Some(local) = t.strip_prefix(ZKG) else { continue };
+            if let Some(et) = EntityType::parse(local).filter(|t| *t != EntityType::Person) {
+                types.insert(e, et);
+            }
+        }
+        let mut labels: HashMap<String, String> = HashMap::new();
+        for (e, l, _) in store.literals(&format!("{RDFS}label"))? {
+            if types.contains_key(&e) {
+                let slot = labels.entry(e).or_insert_with(|| l.clone());
+                if l < *slot {
+                    *slot = l;
+                }
+            }
+        }
+        let mut english: HashMap<String, String> = HashMap::new();
+        for pred in [format!("{SKOS}prefLabel"), format!("{ZKG}ruleMadeLabel")] {
+            for (e, l, lang) in store.literals(&pred)? {
+                if lang == "en" && types.contains_key(&e) {
+                    english.entry(e).or_insert(l);
+                }
+            }
+        }
+        let mut sorted: Vec<GNode> = types
+            .into_iter()
+            .filter_map(|(iri, etype)| {
+                let label = labels.get(&iri)?.clone();
+                let label_en = english.get(&iri).cloned();
+                Some(GNode { iri, etype, label, label_en })
             })
             .collect();
         // Node order is a function of the data, so traversals and exports are deterministic.
         sorted.sort_by(|a, b| a.iri.cmp(&b.iri));
-        sorted.dedup_by(|a, b| a.iri == b.iri);
         for n in sorted {
             let iri = n.iri.clone();
             let i = p.graph.add_node(n);
             p.index.insert(iri, i);
         }
-        // One query per predicate: each uses the predicate index. Evidence sentences are
-        // fetched later, only for the hops a path returns ([`Projection::with_evidence`]).
+        // Evidence sentences are fetched later, only for the hops a path returns
+        // ([`with_evidence`]).
         let mut list: Vec<(String, String, String)> = Vec::new();
-        for pr in PREDICATES.split(", ").chain(std::iter::once("skos:broader")) {
-            let q = if pr == "skos:broader" {
-                "SELECT DISTINCT ?s ?o WHERE { ?s skos:broader ?o . ?s a zkg:Industry }".to_string()
-            } else {
-                format!("SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s {pr} ?o }} }}")
-            };
-            let short = pr.rsplit(':').next().unwrap_or(pr).to_string();
-            for r in rows(store, &q)? {
-                if let (Some(s), Some(o)) = (text(&r[0]), text(&r[1])) {
-                    list.push((s, short.clone(), o));
-                }
+        for prop in crate::vocab::RELATION_PROPERTIES.iter().map(|s| s.to_string()).chain(std::iter::once(format!("{SKOS}broader"))) {
+            let short = prop.rsplit(['#', '/']).next().unwrap_or_default().to_string();
+            for (s, o) in store.facts(&prop)? {
+                list.push((s, short.clone(), o));
             }
         }
         list.sort();

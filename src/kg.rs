@@ -10,6 +10,7 @@ use oxigraph::model::{Literal, Term};
 use crate::export::DotOptions;
 use crate::graph::{Filter, GNode, Hop, Projection};
 use crate::model::EntityType;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -253,7 +254,8 @@ impl KnowledgeGraph {
         Ok(prog)
     }
 
-    /// Runs a read-only SPARQL query (the default graph is the union of all graphs).
+    /// Runs a read-only SPARQL query (the default graph is the knowledge graph; articles are
+    /// named graphs).
     pub fn query(&self, sparql: &str) -> Result<Answer> {
         self.store.query(sparql)
     }
@@ -278,7 +280,7 @@ impl KnowledgeGraph {
                VALUES ?l {{ {0}@zh {0}@en {0} }}
                ?e skos:prefLabel|skos:altLabel|rdfs:label|zkg:ruleMadeLabel ?l ; a ?t .
                FILTER(STRSTARTS(STR(?t), STR(zkg:)) && ?t != zkg:Document && ?t != zkg:Evidence)
-               OPTIONAL {{ ?e zkg:mentionedIn ?m }}
+               OPTIONAL {{ GRAPH ?m {{ ?e zkg:mentionedIn ?m }} }}
              }} GROUP BY ?e ORDER BY DESC(?n) ?e",
             lit(name)
         ))?;
@@ -288,7 +290,7 @@ impl KnowledgeGraph {
                ?e skos:prefLabel|skos:altLabel|rdfs:label|zkg:ruleMadeLabel ?l ; a ?t .
                FILTER(STRSTARTS(STR(?t), STR(zkg:)) && ?t != zkg:Document && ?t != zkg:Evidence)
                FILTER(LCASE(STR(?l)) = {} || LCASE(REPLACE(STR(?l), \" \", \"\")) = {})
-               OPTIONAL {{ ?e zkg:mentionedIn ?m }}
+               OPTIONAL {{ GRAPH ?m {{ ?e zkg:mentionedIn ?m }} }}
              }} GROUP BY ?e ORDER BY DESC(?n) ?e",
             lit(&name.to_lowercase()),
             lit(&key)
@@ -311,7 +313,7 @@ impl KnowledgeGraph {
         }
         let sugg = self.rows(&format!(
             "SELECT DISTINCT ?l WHERE {{
-               ?e rdfs:label ?l ; zkg:mentionedIn ?d .
+               ?e rdfs:label ?l . FILTER EXISTS {{ GRAPH ?d {{ ?e zkg:mentionedIn ?d }} }}
                FILTER(CONTAINS(STR(?l), {0}) || CONTAINS({0}, STR(?l)))
              }} ORDER BY STRLEN(STR(?l)) LIMIT 5",
             lit(name)
@@ -356,35 +358,36 @@ impl KnowledgeGraph {
     }
 
     fn relations_of_iri(&self, iri: &str) -> Result<Vec<RelationRow>> {
-        let e = format!("<{iri}>");
-        let rows = self.rows(&format!(
-            "SELECT ?dir ?p ?other ?olabel ?doc ?title ?sentence ?start ?end WHERE {{
-               {{
-                 GRAPH ?doc {{ ?ev a zkg:Evidence ; rdf:subject {e} ; rdf:predicate ?p ; rdf:object ?other ;
-                     zkg:sentence ?sentence ; zkg:charStart ?start ; zkg:charEnd ?end . }}
-                 BIND(\"out\" AS ?dir)
-               }} UNION {{
-                 GRAPH ?doc {{ ?ev a zkg:Evidence ; rdf:object {e} ; rdf:predicate ?p ; rdf:subject ?other ;
-                     zkg:sentence ?sentence ; zkg:charStart ?start ; zkg:charEnd ?end . }}
-                 BIND(\"in\" AS ?dir)
-               }}
-               OPTIONAL {{ GRAPH ?doc {{ ?doc dct:title ?title }} }}
-               OPTIONAL {{ ?other rdfs:label ?olabel }}
-             }} ORDER BY DESC(?dir) ?p ?olabel ?title ?start"
-        ))?;
+        // Straight from the evidence nodes' index entries: the cost follows the entity's own
+        // evidence, not the store's size.
+        let store = &self.store;
+        let mut titles: HashMap<String, String> = HashMap::new();
+        let mut labels: HashMap<String, String> = HashMap::new();
+        let mut rows: Vec<(&'static str, String, String, String, EvidenceRow)> = Vec::new();
+        for st in store.stated_relations(iri)? {
+            let (direction, other_iri) = if st.subject == iri { ("out", st.object) } else { ("in", st.subject) };
+            if !labels.contains_key(&other_iri) {
+                let l = store.values_of(&other_iri, &format!("{}label", crate::vocab::RDFS))?;
+                let l = l.into_iter().next().map(|(v, _)| v).unwrap_or_else(|| display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(other_iri.clone()))));
+                labels.insert(other_iri.clone(), l);
+            }
+            if !titles.contains_key(&st.doc) {
+                titles.insert(st.doc.clone(), store.title(&st.doc)?.unwrap_or_default());
+            }
+            let ev = EvidenceRow { doc: st.doc.clone(), title: titles[&st.doc].clone(), sentence: st.sentence, start: st.start, end: st.end };
+            rows.push((direction, st.predicate, labels[&other_iri].clone(), other_iri, ev));
+        }
+        // Out before in, then by predicate, the other end's label, the article and position.
+        rows.sort_by(|a, b| {
+            b.0.cmp(a.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(&b.2))
+                .then_with(|| a.4.title.cmp(&b.4.title))
+                .then_with(|| a.4.start.cmp(&b.4.start))
+        });
         let mut out: Vec<RelationRow> = Vec::new();
-        for r in rows {
-            let direction = if text(&r[0]) == "out" { "out" } else { "in" };
-            let predicate = text(&r[1]).rsplit(['#', '/']).next().unwrap_or_default().to_string();
-            let other_iri = text(&r[2]);
-            let other = if r[3].is_some() { text(&r[3]) } else { display_term(r[2].as_ref().expect("bound")) };
-            let ev = EvidenceRow {
-                doc: text(&r[4]),
-                title: text(&r[5]),
-                sentence: text(&r[6]),
-                start: text(&r[7]).parse().unwrap_or(0),
-                end: text(&r[8]).parse().unwrap_or(0),
-            };
+        for (direction, p, other, other_iri, ev) in rows {
+            let predicate = p.rsplit(['#', '/']).next().unwrap_or_default().to_string();
             match out.last_mut() {
                 Some(last) if last.direction == direction && last.predicate == predicate && last.other_iri == other_iri => {
                     last.evidence.push(ev)

@@ -138,6 +138,12 @@ fn run(args: Args) -> Result<ExitCode> {
                 }
             }
         }
+        Command::Optimize { store } => {
+            let kg = KnowledgeGraph::open(&store)?;
+            let t = std::time::Instant::now();
+            kg.store().optimize()?;
+            writeln!(out, "optimized {} ({} quads) in {:.1} s", store.display(), kg.store().len()?, t.elapsed().as_secs_f64())?;
+        }
         Command::Check { store } => {
             let kg = KnowledgeGraph::open_read_only(&store)?;
             let problems = kg.store().check()?;

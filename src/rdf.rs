@@ -1,7 +1,9 @@
 //! Stage 5 — an [`Extraction`] → RDF quads in the zonekg vocabulary.
 //!
-//! Entity descriptions go to the default graph; each article's relations, their evidence
-//! and the article's PROV description go to the article's named graph. Opens no store.
+//! The default graph is the knowledge graph itself: entity descriptions and each relation
+//! once (the union of what all articles state, plus the gazetteers' administrative facts), so
+//! that queries over it join deduplicated triples. Each article's named graph holds what that
+//! article states: its PROV description, mentions, relations and their evidence. Opens no store.
 
 use crate::gazetteer::GAZETTEER;
 use crate::model::{EntityType, Extraction};
@@ -69,6 +71,23 @@ pub fn entity_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
                 out.push(quad(&s, &format!("{ZKG}category"), c, &g));
             }
         }
+    }
+    out
+}
+
+/// Every relation of an extraction once, in the default graph (the "fact" layer that queries
+/// and traversals read; its evidence lives in the article graphs).
+pub fn fact_quads(x: &Extraction) -> Vec<Quad> {
+    let g = GraphName::DefaultGraph;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for r in &x.relations {
+        if !seen.insert((r.subject, r.predicate, r.object)) {
+            continue;
+        }
+        let (se, oe) = (&x.entities[r.subject], &x.entities[r.object]);
+        let s = nn(&entity_iri(se.etype, &se.label));
+        out.push(quad(&s, &vocab::property(r.predicate), nn(&entity_iri(oe.etype, &oe.label)), &g));
     }
     out
 }
@@ -225,6 +244,8 @@ pub fn gazetteer_quads(x: &Extraction) -> Vec<Quad> {
         let s = nn(&entity_iri(t, &label));
         let p = nn(&entity_iri(EntityType::Place, &pe.label));
         out.push(quad(&s, &format!("{ZKG}locatedIn"), p.clone(), &g));
+        // The same fact in the knowledge graph itself; the gazetteer graph keeps its source.
+        out.push(quad(&s, &format!("{ZKG}locatedIn"), p.clone(), &dg));
         out.push(quad(&p, &format!("{RDF}type"), nn(&vocab::class(EntityType::Place)), &dg));
         out.push(quad(&p, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(&pe.label, "zh"), &dg));
         out.push(quad(&p, &format!("{RDFS}label"), Literal::new_language_tagged_literal_unchecked(&pe.label, "zh"), &dg));
@@ -240,6 +261,7 @@ pub fn gazetteer_quads(x: &Extraction) -> Vec<Quad> {
 pub fn all_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
     let mut q = scheme_quads();
     q.extend(entity_quads(x, generated_at));
+    q.extend(fact_quads(x));
     q.extend(gazetteer_quads(x));
     let index = DocIndex::new(x);
     for i in 0..x.documents.len() {

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::Extraction;
 use crate::{rdf, vocab};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -19,6 +19,9 @@ use std::path::{Path, PathBuf};
 pub const ONTOLOGY: &str = include_str!("../ontology/zonekg.ttl");
 /// The graph the ontology is loaded into.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/zonekg/ontology";
+/// The graph holding the store's VoID statistics (see [`Store::refresh_statistics`]).
+pub const STATISTICS_GRAPH: &str = "https://w3id.org/zonekg/graph/statistics";
+const VOID: &str = "http://rdfs.org/ns/void#";
 
 fn completion_marker(g: &NamedNode) -> Quad {
     rdf::completion_marker(g.as_str().trim_start_matches(vocab::DOC))
@@ -74,6 +77,33 @@ pub enum Answer {
     Boolean(bool),
     /// CONSTRUCT / DESCRIBE.
     Graph(Vec<Triple>),
+}
+
+/// One relation as an article states it, with its evidence (see [`Store::stated_relations`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stated {
+    /// Subject IRI.
+    pub subject: String,
+    /// Property IRI.
+    pub predicate: String,
+    /// Object IRI.
+    pub object: String,
+    /// The article's named graph IRI.
+    pub doc: String,
+    /// Start of the sentence (characters into the article).
+    pub start: i64,
+    /// End of the sentence.
+    pub end: i64,
+    /// The sentence.
+    pub sentence: String,
+}
+
+fn term_str(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// What one ingest changed.
@@ -185,14 +215,15 @@ impl Store {
             for g in self.graphs_of_source(src)? {
                 let id = g.as_str().trim_start_matches(vocab::DOC);
                 if !new_ids.contains(id) {
-                    self.inner.remove_named_graph(&g)?;
+                    self.remove_article(&g)?;
                     report.replaced += 1;
                 }
             }
         }
-        // Entity descriptions and background facts are idempotent: bulk-loaded.
+        // Entity descriptions, facts and background facts are idempotent: bulk-loaded.
         let mut background = rdf::scheme_quads();
         background.extend(rdf::entity_quads(x, generated_at));
+        background.extend(rdf::fact_quads(x));
         background.extend(rdf::gazetteer_quads(x));
         // Articles: the bulk loader is fast but not atomic, so an article counts as written
         // only once its completion marker is committed, after its quads. An article graph
@@ -230,10 +261,168 @@ impl Store {
         if !background.is_empty() {
             self.inner.extend(background)?;
         }
+        self.refresh_statistics()?;
         #[cfg(feature = "rocksdb")]
         self.inner.flush().ok();
         report.quads_after = self.len()?;
         Ok(report)
+    }
+
+    /// Subject and object IRIs of every fact with `predicate` in the knowledge graph (the
+    /// default graph): one index range scan, no SPARQL.
+    pub fn facts(&self, predicate: &str) -> Result<Vec<(String, String)>> {
+        let p = NamedNode::new_unchecked(predicate);
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(None, Some(p.as_ref()), None, Some(GraphNameRef::DefaultGraph)) {
+            let q = q?;
+            if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (q.subject, q.object) {
+                out.push((s.into_string(), o.into_string()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Subject IRI and literal value (with its language) of every `predicate` triple in the
+    /// default graph: one index range scan (labels of all entities, for example).
+    pub fn literals(&self, predicate: &str) -> Result<Vec<(String, String, String)>> {
+        let p = NamedNode::new_unchecked(predicate);
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(None, Some(p.as_ref()), None, Some(GraphNameRef::DefaultGraph)) {
+            let q = q?;
+            if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (q.subject, q.object) {
+                let lang = l.language().unwrap_or_default().to_string();
+                out.push((s.into_string(), l.value().to_string(), lang));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The literal values of `iri`'s `predicate` in the default graph, with their languages.
+    pub fn values_of(&self, iri: &str, predicate: &str) -> Result<Vec<(String, String)>> {
+        let s = NamedNode::new_unchecked(iri);
+        let p = NamedNode::new_unchecked(predicate);
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(Some(s.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::DefaultGraph)) {
+            if let Term::Literal(l) = q?.object {
+                out.push((l.value().to_string(), l.language().unwrap_or_default().to_string()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every relation the articles state with `iri` as subject or object, one per evidence
+    /// sentence, read straight from the evidence nodes' index entries (no query planning, so
+    /// the cost is proportional to the entity's own evidence, whatever the store's size).
+    pub fn stated_relations(&self, iri: &str) -> Result<Vec<Stated>> {
+        let e = Term::NamedNode(NamedNode::new_unchecked(iri));
+        let rdf = |l: &str| NamedNode::new_unchecked(format!("{}{l}", vocab::RDF));
+        let (subj, obj) = (rdf("subject"), rdf("object"));
+        let mut out = Vec::new();
+        for role in [&subj, &obj] {
+            for q in self.inner.quads_for_pattern(None, Some(role.as_ref()), Some(e.as_ref()), None) {
+                let q = q?;
+                let GraphName::NamedNode(g) = &q.graph_name else { continue };
+                let mut st = Stated { doc: g.as_str().to_string(), ..Default::default() };
+                for f in self.inner.quads_for_pattern(Some(q.subject.as_ref()), None, None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
+                    let f = f?;
+                    match f.predicate.as_str().rsplit(['#', '/']).next().unwrap_or_default() {
+                        "subject" => st.subject = term_str(&f.object),
+                        "predicate" => st.predicate = term_str(&f.object),
+                        "object" => st.object = term_str(&f.object),
+                        "sentence" => st.sentence = term_str(&f.object),
+                        "charStart" => st.start = term_str(&f.object).parse().unwrap_or(0),
+                        "charEnd" => st.end = term_str(&f.object).parse().unwrap_or(0),
+                        _ => {}
+                    }
+                }
+                out.push(st);
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The title of an article graph.
+    pub fn title(&self, doc: &str) -> Result<Option<String>> {
+        let g = NamedNode::new_unchecked(doc);
+        let p = NamedNode::new_unchecked(format!("{}title", vocab::DCT));
+        for q in self.inner.quads_for_pattern(Some(g.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
+            return Ok(Some(term_str(&q?.object)));
+        }
+        Ok(None)
+    }
+
+    /// Compacts the underlying RocksDB database (a no-op in memory): after a bulk load the data
+    /// sits in many files, and every lookup has to consult each of them.
+    pub fn optimize(&self) -> Result<()> {
+        #[cfg(feature = "rocksdb")]
+        self.inner.optimize()?;
+        Ok(())
+    }
+
+    /// Removes an article graph and the facts of the default graph that only it stated.
+    fn remove_article(&self, g: &NamedNode) -> Result<()> {
+        let gr = GraphNameRef::NamedNode(g.as_ref());
+        let mut stated: Vec<Quad> = Vec::new();
+        for p in vocab::RELATION_PROPERTIES {
+            let p = NamedNode::new_unchecked(*p);
+            for q in self.inner.quads_for_pattern(None, Some(p.as_ref().into()), None, Some(gr)) {
+                stated.push(q?);
+            }
+        }
+        self.inner.remove_named_graph(g)?;
+        for q in stated {
+            let still = self
+                .inner
+                .quads_for_pattern(Some(q.subject.as_ref()), Some(q.predicate.as_ref()), Some(q.object.as_ref()), None)
+                .any(|other| other.is_ok_and(|o| !o.graph_name.is_default_graph()));
+            if !still {
+                self.inner.remove(Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph).as_ref())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Rewrites the VoID description of the store (graph [`STATISTICS_GRAPH`]): entities per
+    /// class and triples per relation in the knowledge graph, and the number of articles. Kept
+    /// so that counting questions do not have to scan the store; refreshed after every write
+    /// through zonekg (ingest, load, update).
+    pub fn refresh_statistics(&self) -> Result<()> {
+        let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
+        let gn = GraphName::NamedNode(g.clone());
+        let void = |l: &str| NamedNode::new_unchecked(format!("{VOID}{l}"));
+        let rdf_type = NamedNode::new_unchecked(format!("{}type", vocab::RDF));
+        let dataset = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#dataset"));
+        let mut quads = vec![
+            Quad::new(dataset.clone(), rdf_type.clone(), void("Dataset"), gn.clone()),
+            Quad::new(dataset.clone(), void("documents"), Literal::from(self.documents()? as i64), gn.clone()),
+        ];
+        let dg = GraphNameRef::DefaultGraph;
+        for class in vocab::CLASSES {
+            let c = NamedNode::new_unchecked(*class);
+            let n = self.inner.quads_for_pattern(None, Some(rdf_type.as_ref()), Some(c.as_ref().into()), Some(dg)).count();
+            let part = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#class-{}", class.rsplit('#').next().unwrap_or_default()));
+            quads.push(Quad::new(dataset.clone(), void("classPartition"), part.clone(), gn.clone()));
+            quads.push(Quad::new(part.clone(), void("class"), c, gn.clone()));
+            quads.push(Quad::new(part, void("entities"), Literal::from(n as i64), gn.clone()));
+        }
+        for p in vocab::RELATION_PROPERTIES {
+            let pn = NamedNode::new_unchecked(*p);
+            let n = self.inner.quads_for_pattern(None, Some(pn.as_ref()), None, Some(dg)).count();
+            let part = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#property-{}", p.rsplit(['#', '/']).next().unwrap_or_default()));
+            quads.push(Quad::new(dataset.clone(), void("propertyPartition"), part.clone(), gn.clone()));
+            quads.push(Quad::new(part.clone(), void("property"), pn, gn.clone()));
+            quads.push(Quad::new(part, void("triples"), Literal::from(n as i64), gn.clone()));
+        }
+        let mut t = self.inner.start_transaction()?;
+        t.remove_named_graph(&g)?;
+        t.insert_named_graph(&g);
+        for q in &quads {
+            t.insert(q);
+        }
+        t.commit()?;
+        Ok(())
     }
 
     /// Whether an article graph was written completely (its marker is there).
@@ -278,7 +467,7 @@ impl Store {
             done
         });
         let evaluator = SparqlEvaluator::new().with_cancellation_token(token);
-        let mut prepared = match evaluator.parse_query(sparql) {
+        let prepared = match evaluator.parse_query(sparql) {
             Ok(p) => p,
             Err(e) => {
                 if SparqlEvaluator::new().parse_update(sparql).is_ok() {
@@ -289,11 +478,9 @@ impl Store {
                 return Err(Error::Syntax(e.to_string()));
             }
         };
-        // Without FROM clauses the default graph is the union of all graphs, so that simple
-        // patterns see every article's relations; GRAPH ?g still names the article.
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
+        // The default graph is the knowledge graph (entities and each relation once); the
+        // article graphs are reached with GRAPH ?g. Not the union of all graphs: that would
+        // repeat every relation once per article stating it and slow every join.
         let timed_out = |e: oxigraph::sparql::QueryEvaluationError| {
             if matches!(e, oxigraph::sparql::QueryEvaluationError::Cancelled) {
                 Error::Evaluation(format!("query stopped after the timeout of {:?} (raise it with --timeout)", timeout.unwrap_or_default()))
@@ -301,6 +488,15 @@ impl Store {
                 Error::Evaluation(e.to_string())
             }
         };
+        if std::env::var_os("ZONEKG_EXPLAIN").is_some() {
+            // Developer aid: the evaluation plan with statistics, on stderr.
+            let (results, explanation) = prepared.on_store(&self.inner).compute_statistics().explain();
+            if let Ok(QueryResults::Solutions(sols)) = results {
+                for _ in sols {}
+            }
+            eprintln!("{explanation:?}");
+            return Ok(Answer::Boolean(true));
+        }
         let results = prepared.on_store(&self.inner).execute().map_err(timed_out)?;
         Ok(match results {
             QueryResults::Boolean(b) => Answer::Boolean(b),
@@ -327,13 +523,13 @@ impl Store {
     pub fn update(&self, sparql: &str) -> Result<()> {
         let prepared = SparqlEvaluator::new().parse_update(sparql).map_err(|e| Error::Syntax(e.to_string()))?;
         prepared.on_store(&self.inner).execute().map_err(|e| Error::Evaluation(e.to_string()))?;
-        Ok(())
+        self.refresh_statistics()
     }
 
     /// Loads RDF (N-Quads, TriG, Turtle, N-Triples) from a reader.
     pub fn load(&self, format: RdfFormat, reader: impl std::io::Read) -> Result<()> {
         self.inner.load_from_reader(format, reader)?;
-        Ok(())
+        self.refresh_statistics()
     }
 
     /// Writes the whole store (N-Quads or TriG).

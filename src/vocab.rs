@@ -35,6 +35,27 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX dct: <http://purl.org/dc/terms/>
 ";
 
+/// The classes of entities, as IRIs.
+pub const CLASSES: &[&str] = &[
+    "https://w3id.org/zonekg/ontology#Zone",
+    "https://w3id.org/zonekg/ontology#Company",
+    "https://w3id.org/zonekg/ontology#Institution",
+    "https://w3id.org/zonekg/ontology#Industry",
+    "https://w3id.org/zonekg/ontology#Place",
+    "https://w3id.org/zonekg/ontology#Person",
+];
+
+/// The relation properties, as IRIs (the seven predicates of the JSON output).
+pub const RELATION_PROPERTIES: &[&str] = &[
+    "https://w3id.org/zonekg/ontology#locatedIn",
+    "https://w3id.org/zonekg/ontology#partOf",
+    "https://w3id.org/zonekg/ontology#settledIn",
+    "http://www.w3.org/ns/org#subOrganizationOf",
+    "https://w3id.org/zonekg/ontology#hasIndustry",
+    "https://w3id.org/zonekg/ontology#inIndustry",
+    "https://w3id.org/zonekg/ontology#cooperatesWith",
+];
+
 /// The class IRI of an entity type.
 pub fn class(t: EntityType) -> String {
     format!("{ZKG}{}", t.as_str())
@@ -91,5 +112,11 @@ mod tests {
         assert_eq!(entity_iri(EntityType::Company, "A B/C"), "https://w3id.org/zonekg/id/company/AB%2FC");
         assert_eq!(predicate_of(&property(Predicate::SubOrganizationOf)), Some(Predicate::SubOrganizationOf));
         assert_eq!(predicate_of(&property(Predicate::SettledIn)), Some(Predicate::SettledIn));
+        for t in [EntityType::Zone, EntityType::Company, EntityType::Institution, EntityType::Industry, EntityType::Place, EntityType::Person] {
+            assert!(CLASSES.contains(&class(t).as_str()));
+        }
+        for p in [Predicate::LocatedIn, Predicate::PartOf, Predicate::SettledIn, Predicate::SubOrganizationOf, Predicate::HasIndustry, Predicate::InIndustry, Predicate::CooperatesWith] {
+            assert!(RELATION_PROPERTIES.contains(&property(p).as_str()));
+        }
     }
 }
