@@ -6,7 +6,7 @@ use crate::model::{Entity, EntityType, Evidence, Extraction, MentionRef, Relatio
 use crate::normalize::{split_articles, Article};
 use crate::recognize::{Mention, RECOGNIZER};
 use crate::relations;
-use crate::resolve::EntityTable;
+use crate::resolve::{EntityTable, Overlay};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -86,9 +86,26 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
             }
         }
     }
+    // Relations per article in parallel, each over a read-only view of the table; what they
+    // add to it (places and parents named inside names) is merged after, in article order.
+    let found: Vec<_> = arts
+        .par_iter()
+        .zip(mentions.par_iter())
+        .zip(ids.par_iter())
+        .map(|((a, ms), v)| {
+            let mut overlay = Overlay::new(&table);
+            let rels = relations::extract(a, ms, v, &mut overlay);
+            (rels, overlay.into_parts())
+        })
+        .collect();
     let mut raw = Vec::new();
-    for ((a, ms), v) in arts.iter().zip(&mentions).zip(&ids) {
-        raw.extend(relations::extract(a, ms, v, &mut table));
+    for (rels, parts) in found {
+        let map = table.apply(parts);
+        raw.extend(rels.into_iter().map(|mut r| {
+            r.subject = map(r.subject);
+            r.object = map(r.object);
+            r
+        }));
     }
     lap("relations");
     // Persons from bylines.

@@ -14,7 +14,7 @@ use crate::gazetteer::GAZETTEER;
 use crate::model::{EntityType, Evidence, Predicate};
 use crate::normalize::Article;
 use crate::recognize::Mention;
-use crate::resolve::{EntityTable, BRANCH_MARKERS};
+use crate::resolve::{Overlay, BRANCH_MARKERS};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -72,7 +72,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Whether node `n` is mentioned in this article.
-    fn here(&self, table: &EntityTable, n: usize) -> bool {
+    fn here(&self, table: &Overlay, n: usize) -> bool {
         self.present.contains(&table.find(n))
     }
 
@@ -84,12 +84,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn emit(&mut self, table: &EntityTable, s: usize, p: Predicate, o: usize, sent: &Range<usize>) {
+    fn emit(&mut self, table: &Overlay, s: usize, p: Predicate, o: usize, sent: &Range<usize>) {
         let (s, o) = (table.find(s), table.find(o));
         if s == o {
             return;
         }
-        let (st, ot) = (table.nodes[s].etype, table.nodes[o].etype);
+        let (st, ot) = (table.node(s).etype, table.node(o).etype);
         use EntityType::*;
         let ok = match p {
             Predicate::LocatedIn => matches!(st, Zone | Company | Institution | Place) && ot == Place,
@@ -114,7 +114,7 @@ impl Ctx<'_> {
 }
 
 /// Finds the relations of one article. May add nodes (parents named inside branch names).
-pub fn extract(art: &Article, ms: &[Mention], ids: &[usize], table: &mut EntityTable) -> Vec<RawRelation> {
+pub fn extract(art: &Article, ms: &[Mention], ids: &[usize], table: &mut Overlay) -> Vec<RawRelation> {
     let present = ids.iter().map(|&i| table.find(i)).collect();
     let mut cx = Ctx { art, ms, ids, out: BTreeMap::new(), present };
     let topic = topic_zone(art, ms, ids, table);
@@ -124,10 +124,10 @@ pub fn extract(art: &Article, ms: &[Mention], ids: &[usize], table: &mut EntityT
     for sent in &sentences {
         let in_sent: Vec<usize> = (0..ms.len()).filter(|&k| sent.start <= ms[k].range.start && ms[k].range.end <= sent.end).collect();
         sentence_rules(&mut cx, table, sent, &in_sent, (current, topic), &prev_orgs);
-        if let Some(&k) = in_sent.iter().rev().find(|&&k| !ms[k].nested && table.nodes[table.find(ids[k])].etype == EntityType::Zone) {
+        if let Some(&k) = in_sent.iter().rev().find(|&&k| !ms[k].nested && table.node(table.find(ids[k])).etype == EntityType::Zone) {
             current = Some(table.find(ids[k]));
         }
-        prev_orgs = in_sent.iter().filter(|&&k| table.nodes[table.find(ids[k])].etype.is_org()).map(|&k| table.find(ids[k])).collect();
+        prev_orgs = in_sent.iter().filter(|&&k| table.node(table.find(ids[k])).etype.is_org()).map(|&k| table.find(ids[k])).collect();
     }
     name_rules(&mut cx, table, topic);
     cx.out
@@ -137,11 +137,11 @@ pub fn extract(art: &Article, ms: &[Mention], ids: &[usize], table: &mut EntityT
 }
 
 /// The zone an article is about: named in its title, else the most mentioned.
-fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &EntityTable) -> Option<usize> {
+fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &Overlay) -> Option<usize> {
     let mut count: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     for (k, m) in ms.iter().enumerate() {
         let n = table.find(ids[k]);
-        if m.nested || table.nodes[n].etype != EntityType::Zone {
+        if m.nested || table.node(n).etype != EntityType::Zone {
             continue;
         }
         let e = count.entry(n).or_insert((0, usize::MAX - k));
@@ -154,9 +154,9 @@ fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &EntityTable)
     count.into_iter().max_by_key(|(_, v)| *v).filter(|(_, v)| v.0 >= 4).map(|(n, _)| n)
 }
 
-fn node(table: &EntityTable, ids: &[usize], k: usize) -> (usize, EntityType) {
+fn node(table: &Overlay, ids: &[usize], k: usize) -> (usize, EntityType) {
     let n = table.find(ids[k]);
-    (n, table.nodes[n].etype)
+    (n, table.node(n).etype)
 }
 
 fn is_gov(label: &str) -> bool {
@@ -165,7 +165,7 @@ fn is_gov(label: &str) -> bool {
 
 fn sentence_rules(
     cx: &mut Ctx,
-    table: &mut EntityTable,
+    table: &mut Overlay,
     sent: &Range<usize>,
     in_sent: &[usize],
     (current, topic): (Option<usize>, Option<usize>),
@@ -283,9 +283,9 @@ fn sentence_rules(
             .iter()
             .copied()
             .filter(|&z| ms[z].range.end <= first_trig)
-            .find(|&z| is_zone_level(&table.nodes[node(table, ids, z).0].label));
+            .find(|&z| is_zone_level(&table.node(node(table, ids, z).0).label));
         let first_before = zones.iter().copied().find(|&z| ms[z].range.end <= first_trig);
-        let zone_level = |n: usize| is_zone_level(&table.nodes[n].label);
+        let zone_level = |n: usize| is_zone_level(&table.node(n).label);
         // A 分别 sentence pairs organizations and parks one to one: settle them in the whole zone.
         let respectively = s.contains("分别") && zones.iter().filter(|&&z| ms[z].range.start > first_trig).count() >= 2;
         let host = if respectively {
@@ -307,14 +307,14 @@ fn sentence_rules(
                 settlers.extend(prev_orgs.last().copied());
             }
             for o in settlers {
-                if is_gov(&table.nodes[o].label) {
+                if is_gov(&table.node(o).label) {
                     continue;
                 }
                 cx.emit(table, o, Predicate::SettledIn, host, sent);
             }
             for &z in &zones {
                 let (zn, _) = node(table, ids, z);
-                if zn != host && !is_zone_level(&table.nodes[zn].label) {
+                if zn != host && !is_zone_level(&table.node(zn).label) {
                     cx.emit(table, zn, Predicate::PartOf, host, sent);
                 }
             }
@@ -339,11 +339,11 @@ fn sentence_rules(
     }
 
     // Parks named after a whole zone in the same sentence are part of it.
-    if let Some(&zl) = zones.iter().find(|&&z| is_zone_level(&table.nodes[node(table, ids, z).0].label)) {
+    if let Some(&zl) = zones.iter().find(|&&z| is_zone_level(&table.node(node(table, ids, z).0).label)) {
         let zn = node(table, ids, zl).0;
         for &z in &zones {
             let (pn, _) = node(table, ids, z);
-            if pn != zn && ms[z].range.start > ms[zl].range.start && !is_zone_level(&table.nodes[pn].label) {
+            if pn != zn && ms[z].range.start > ms[zl].range.start && !is_zone_level(&table.node(pn).label) {
                 cx.emit(table, pn, Predicate::PartOf, zn, sent);
             }
         }
@@ -394,12 +394,12 @@ fn sentence_rules(
                 .iter()
                 .copied()
                 .filter(|&z| ms[z].range.end <= first_ind)
-                .find(|&z| is_zone_level(&table.nodes[node(table, ids, z).0].label))
+                .find(|&z| is_zone_level(&table.node(node(table, ids, z).0).label))
                 .or_else(|| zones.iter().copied().find(|&z| ms[z].range.end <= first_ind))
                 .map(|z| node(table, ids, z).0);
             // Without a zone in the sentence only a strong cue falls back to the article's zone.
             let subj = in_sentence.or_else(|| {
-                strong.then(|| current.filter(|&c| is_zone_level(&table.nodes[c].label)).or(topic)).flatten()
+                strong.then(|| current.filter(|&c| is_zone_level(&table.node(c).label)).or(topic)).flatten()
             });
             let org_subject = orgs.iter().any(|&o| ms[o].range.end <= first_ind && !ms[o].nested) && in_sentence.is_none();
             if let (Some(z), false) = (subj, org_subject) {
@@ -409,7 +409,7 @@ fn sentence_rules(
             } else if org_subject && strong {
                 // 研究院围绕智能传感器…开展攻关: the organization works in those industries.
                 let org = orgs.iter().copied().filter(|&o| ms[o].range.end <= first_ind && !ms[o].nested).last();
-                if let Some(o) = org.filter(|&o| !is_gov(&table.nodes[node(table, ids, o).0].label)) {
+                if let Some(o) = org.filter(|&o| !is_gov(&table.node(node(table, ids, o).0).label)) {
                     for &i in cue_inds.iter().filter(|&&i| !ms[i].nested) {
                         cx.emit(table, node(table, ids, o).0, Predicate::InIndustry, node(table, ids, i).0, sent);
                     }
@@ -459,14 +459,14 @@ fn sentence_of(cx: &Ctx, k: usize) -> Option<Range<usize>> {
 }
 
 /// Adds a nested mention of node `n` for the byte range `r` of the normalized text.
-fn add_nested_mention(cx: &mut Ctx, table: &mut EntityTable, n: usize, r: Range<usize>) {
+fn add_nested_mention(cx: &mut Ctx, table: &mut Overlay, n: usize, r: Range<usize>) {
     cx.present.insert(table.find(n));
     let span = cx.art.norm.to_orig(r);
     let text: String = cx.art.doc.text.chars().skip(span.start).take(span.end - span.start).collect();
-    table.nodes[n].mentions.push(crate::model::MentionRef { doc: cx.art.doc.id.clone(), span, text });
+    table.push_mention(n, crate::model::MentionRef { doc: cx.art.doc.id.clone(), span, text });
 }
 
-fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
+fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
     let gaz = &*GAZETTEER;
     let ms = cx.ms;
     let ids = cx.ids;
@@ -487,7 +487,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
             continue;
         }
         let Some(sent) = sentence_of(cx, k) else { continue };
-        let label = table.nodes[n].label.clone();
+        let label = table.node(n).label.clone();
         let mtext = ms[k].text.clone();
         let r = ms[k].range.clone();
         match et {
@@ -525,7 +525,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                     cx.emit(table, n, Predicate::SettledIn, z, &sent);
                 }
                 let skip = et.is_org()
-                    && (zone_head.is_some() || table.nodes[n].gaz.is_some() || is_gov(&label) || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
+                    && (zone_head.is_some() || table.node(n).gaz.is_some() || is_gov(&label) || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
                 if skip {
                 } else if let Some((pl, pr)) = place {
                     let is_country = pl == "中国";
@@ -535,7 +535,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                         add_nested_mention(cx, table, pn, pr);
                         cx.emit(table, n, Predicate::LocatedIn, pn, &sent);
                     }
-                } else if let Some(g) = table.nodes[n].gaz {
+                } else if let Some(g) = table.node(n).gaz {
                     // A gazetteer zone's city, when the article names it.
                     if let Some(pl) = gaz.entries[g].place.clone() {
                         if let Some(pn) = table.lookup(EntityType::Place, &pl) {
@@ -550,7 +550,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                 }
                 if et == EntityType::Zone && !is_zone_level(&label) && !has_parent_zone.contains(&n) {
                     if let Some(t) = topic {
-                        if t != n && is_zone_level(&table.nodes[t].label) {
+                        if t != n && is_zone_level(&table.node(t).label) {
                             cx.emit(table, n, Predicate::PartOf, t, &sent);
                         }
                     }
@@ -568,7 +568,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
                 }
             }
             EntityType::Place => {
-                if let Some(g) = table.nodes[n].gaz {
+                if let Some(g) = table.node(n).gaz {
                     if let Some(parent) = gaz.entries[g].place.clone() {
                         if let Some(pn) = table.lookup(EntityType::Place, &parent) {
                             if cx.here(table, pn) {
@@ -584,7 +584,7 @@ fn name_rules(cx: &mut Ctx, table: &mut EntityTable, topic: Option<usize>) {
 }
 
 /// subOrganizationOf from names: a branch of the organization its name begins with.
-fn sub_org_rules(cx: &mut Ctx, table: &mut EntityTable, n: usize, mtext: &str, r: Range<usize>, sent: &Range<usize>) {
+fn sub_org_rules(cx: &mut Ctx, table: &mut Overlay, n: usize, mtext: &str, r: Range<usize>, sent: &Range<usize>) {
     let gaz = &*GAZETTEER;
     // The longest other organization whose name or alias begins this name.
     let mut best: Option<(usize, usize)> = None;
@@ -633,7 +633,7 @@ fn sub_org_rules(cx: &mut Ctx, table: &mut EntityTable, n: usize, mtext: &str, r
         }
     }
     // The gazetteer's parent, when the article names it.
-    if let Some(g) = table.nodes[n].gaz {
+    if let Some(g) = table.node(n).gaz {
         if let Some(parent) = gaz.entries[g].parent.clone() {
             for t in [EntityType::Company, EntityType::Institution] {
                 if let Some(p) = table.lookup(t, &parent) {

@@ -36,6 +36,74 @@ pub struct EntityTable {
     index: HashMap<(EntityType, String), usize>,
 }
 
+/// A read-only view of an [`EntityTable`] plus what one article's relation extraction adds
+/// to it (places and parents named inside names, and their mentions). Articles are processed
+/// in parallel, each with its own overlay; [`EntityTable::apply`] merges them afterwards, in
+/// article order, so the result does not depend on the number of threads.
+pub struct Overlay<'a> {
+    base: &'a EntityTable,
+    extra: Vec<Node>,
+    extra_index: HashMap<(EntityType, String), usize>,
+    mentions: Vec<(usize, MentionRef)>,
+}
+
+/// What an [`Overlay`] added: new nodes (numbered after the base table's) and mentions.
+pub struct OverlayParts {
+    base_len: usize,
+    extra: Vec<Node>,
+    mentions: Vec<(usize, MentionRef)>,
+}
+
+impl<'a> Overlay<'a> {
+    /// An empty overlay over `base`.
+    pub fn new(base: &'a EntityTable) -> Self {
+        Overlay { base, extra: Vec::new(), extra_index: HashMap::new(), mentions: Vec::new() }
+    }
+
+    /// The surviving node of `i` after merges.
+    pub fn find(&self, i: usize) -> usize {
+        if i < self.base.nodes.len() {
+            self.base.find(i)
+        } else {
+            i
+        }
+    }
+
+    /// The node `i`.
+    pub fn node(&self, i: usize) -> &Node {
+        match i.checked_sub(self.base.nodes.len()) {
+            Some(k) => &self.extra[k],
+            None => &self.base.nodes[i],
+        }
+    }
+
+    /// The node for (type, label), created in the overlay if the table has none.
+    pub fn intern(&mut self, etype: EntityType, label: &str, gaz: Option<usize>) -> usize {
+        if let Some(i) = self.lookup(etype, label) {
+            return i;
+        }
+        let i = self.base.nodes.len() + self.extra.len();
+        self.extra.push(Node { etype, label: label.to_string(), gaz, aliases: BTreeSet::new(), mentions: Vec::new(), merged_into: None });
+        self.extra_index.insert((etype, label.to_string()), i);
+        i
+    }
+
+    /// The node known by `name` for the type, if any.
+    pub fn lookup(&self, etype: EntityType, name: &str) -> Option<usize> {
+        self.base.lookup(etype, name).or_else(|| self.extra_index.get(&(etype, name.to_string())).copied())
+    }
+
+    /// Records a mention of node `i`.
+    pub fn push_mention(&mut self, i: usize, m: MentionRef) {
+        self.mentions.push((i, m));
+    }
+
+    /// What this overlay added.
+    pub fn into_parts(self) -> OverlayParts {
+        OverlayParts { base_len: self.base.nodes.len(), extra: self.extra, mentions: self.mentions }
+    }
+}
+
 /// Legal and organizational endings stripped to derive a company's short form.
 const LEGAL_SUFFIXES: &[&str] = &[
     "集团股份有限公司",
@@ -154,6 +222,18 @@ impl EntityTable {
         self.nodes.push(Node { etype, label: label.to_string(), gaz, aliases, mentions: Vec::new(), merged_into: None });
         self.index.insert((etype, label.to_string()), i);
         i
+    }
+
+    /// Adds what an [`Overlay`] found; returns the map from its node numbers to the table's.
+    pub fn apply(&mut self, parts: OverlayParts) -> impl Fn(usize) -> usize {
+        let ids: Vec<usize> = parts.extra.iter().map(|n| self.intern(n.etype, &n.label, n.gaz)).collect();
+        let base_len = parts.base_len;
+        let map = move |i: usize| if i >= base_len { ids[i - base_len] } else { i };
+        for (i, m) in parts.mentions {
+            let n = self.find(map(i));
+            self.nodes[n].mentions.push(m);
+        }
+        map
     }
 
     /// The node known by `name` for the type, if any (label or alias).
