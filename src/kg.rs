@@ -274,16 +274,8 @@ impl KnowledgeGraph {
             return Ok(name.to_string());
         }
         let key = crate::normalize::name_key(name);
-        // First the exact name as a label literal: an index lookup, fast on any store size.
-        let exact = self.rows(&format!(
-            "SELECT DISTINCT ?e (COUNT(?m) AS ?n) WHERE {{
-               VALUES ?l {{ {0}@zh {0}@en {0} }}
-               ?e skos:prefLabel|skos:altLabel|rdfs:label|zkg:ruleMadeLabel ?l ; a ?t .
-               FILTER(STRSTARTS(STR(?t), STR(zkg:)) && ?t != zkg:Document && ?t != zkg:Evidence)
-               OPTIONAL {{ GRAPH ?m {{ ?e zkg:mentionedIn ?m }} }}
-             }} GROUP BY ?e ORDER BY DESC(?n) ?e",
-            lit(name)
-        ))?;
+        // First the exact name as a label literal: index lookups, fast on any store size.
+        let exact = self.exact_candidates(name)?;
         // Else any label equal up to case and spaces: a scan.
         let rows = if !exact.is_empty() { exact } else { self.rows(&format!(
             "SELECT DISTINCT ?e (COUNT(?m) AS ?n) WHERE {{
@@ -319,6 +311,46 @@ impl KnowledgeGraph {
             lit(name)
         ))?;
         Err(Error::UnknownName { name: name.to_string(), suggestions: sugg.iter().map(|r| text(&r[0])).collect() })
+    }
+
+    /// Entities with `name` as a label (any language, any label property), heaviest first
+    /// (most articles), each with its weight, in the shape of the scan query's rows.
+    fn exact_candidates(&self, name: &str) -> Result<Vec<Vec<Option<Term>>>> {
+        use crate::vocab::{RDF, RDFS, SKOS, ZKG};
+        let forms = [
+            Literal::new_language_tagged_literal_unchecked(name, "zh"),
+            Literal::new_language_tagged_literal_unchecked(name, "en"),
+            Literal::new_simple_literal(name),
+        ];
+        let mut found: Vec<String> = Vec::new();
+        for p in [format!("{SKOS}prefLabel"), format!("{SKOS}altLabel"), format!("{RDFS}label"), format!("{ZKG}ruleMadeLabel")] {
+            for l in &forms {
+                found.extend(self.store.subjects(&p, &Term::Literal(l.clone()))?);
+            }
+        }
+        found.sort();
+        found.dedup();
+        // Entities only: a class of the ontology other than documents and evidence.
+        let mut out: Vec<(usize, String)> = Vec::new();
+        for e in found {
+            let typed = self.store.objects(&e, &format!("{RDF}type"))?.iter().any(|t| {
+                t.strip_prefix(ZKG).is_some_and(|l| EntityType::parse(l).is_some())
+            });
+            if typed {
+                out.push((0, e));
+            }
+        }
+        // Weights only matter when several entities share the name.
+        if out.len() > 1 {
+            for (w, e) in out.iter_mut() {
+                *w = self.store.mention_count(e)?;
+            }
+        }
+        out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        Ok(out
+            .into_iter()
+            .map(|(w, e)| vec![Some(Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(e))), Some(Term::Literal(Literal::from(w as i64)))])
+            .collect())
     }
 
     /// The entity card for `name`: type, labels, aliases, relations in and out with evidence.

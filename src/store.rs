@@ -343,6 +343,43 @@ impl Store {
         Ok(out)
     }
 
+    /// Subjects (IRIs) of the default graph's triples `?s predicate object`.
+    pub fn subjects(&self, predicate: &str, object: &Term) -> Result<Vec<String>> {
+        let p = NamedNode::new_unchecked(predicate);
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(None, Some(p.as_ref()), Some(object.as_ref()), Some(GraphNameRef::DefaultGraph)) {
+            if let NamedOrBlankNode::NamedNode(n) = q?.subject {
+                out.push(n.into_string());
+            }
+        }
+        Ok(out)
+    }
+
+    /// The IRIs of the default graph's triples `iri predicate ?o`.
+    pub fn objects(&self, iri: &str, predicate: &str) -> Result<Vec<String>> {
+        let s = NamedNode::new_unchecked(iri);
+        let p = NamedNode::new_unchecked(predicate);
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(Some(s.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::DefaultGraph)) {
+            if let Term::NamedNode(n) = q?.object {
+                out.push(n.into_string());
+            }
+        }
+        Ok(out)
+    }
+
+    /// In how many articles `iri` is mentioned.
+    pub fn mention_count(&self, iri: &str) -> Result<usize> {
+        let s = NamedNode::new_unchecked(iri);
+        let p = NamedNode::new_unchecked(format!("{}mentionedIn", vocab::ZKG));
+        let mut n = 0;
+        for q in self.inner.quads_for_pattern(Some(s.as_ref().into()), Some(p.as_ref()), None, None) {
+            q?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
     /// The title of an article graph.
     pub fn title(&self, doc: &str) -> Result<Option<String>> {
         let g = NamedNode::new_unchecked(doc);
