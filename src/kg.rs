@@ -103,8 +103,10 @@ pub struct IngestProgress {
     pub replaced: usize,
     /// Quads before the ingest.
     pub quads_before: usize,
-    /// Quads after the last batch.
+    /// Quads in the store at the end.
     pub quads_after: usize,
+    /// Quads sent to the store so far (see [`IngestReport::quads_written`]).
+    pub quads_written: usize,
     /// Files that could not be read, with the reason.
     pub failed: Vec<(PathBuf, String)>,
     /// Notes on files that were read: their encoding when not UTF-8, no Chinese text.
@@ -213,12 +215,14 @@ impl KnowledgeGraph {
             if batch.is_empty() {
                 return Ok(());
             }
-            let (x, r) = self.ingest(batch)?;
+            let x = pipeline::extract(batch);
+            let r = self.store.ingest_batch(&x, &input::now_utc())?;
+            self.touch();
+            prog.quads_written += r.quads_written;
             prog.documents += x.documents.len();
             prog.added += r.added;
             prog.unchanged += r.unchanged;
             prog.replaced += r.replaced;
-            prog.quads_after = r.quads_after;
             batch.clear();
             Ok(())
         };
@@ -249,6 +253,7 @@ impl KnowledgeGraph {
             }
         }
         flush(&mut batch, &mut prog)?;
+        self.store.refresh_statistics()?;
         prog.quads_after = self.store.len()?;
         on_batch(&prog);
         Ok(prog)

@@ -60,12 +60,12 @@ fn run(args: Args) -> Result<ExitCode> {
                 if let Some(b) = &bar {
                     b.set_length(p.bytes_total);
                     b.set_position(p.bytes_done);
-                    b.set_message(format!("{} docs, {:.0} docs/s, {} quads", p.documents, p.documents as f64 / secs, p.quads_after));
+                    b.set_message(format!("{} docs, {:.0} docs/s, {} quads written", p.documents, p.documents as f64 / secs, p.quads_written));
                 }
                 if verbose {
                     eprintln!(
-                        "batch: {}/{} files, {} documents ({} new), {} quads, {:.1}s",
-                        p.files_done, p.files_total, p.documents, p.added, p.quads_after, secs
+                        "batch: {}/{} files, {} documents ({} new), {} quads written, {:.1}s",
+                        p.files_done, p.files_total, p.documents, p.added, p.quads_written, secs
                     );
                 }
             })?;

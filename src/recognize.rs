@@ -160,7 +160,14 @@ impl Recognizer {
 
     /// An automaton over names for [`Self::rescan`], built once per corpus.
     pub fn names_automaton(names: &[(String, EntityType)]) -> AhoCorasick {
-        ac_longest(names.iter().map(|n| n.0.as_str()))
+        // Built once per extraction from the names it found: a contiguous NFA builds several
+        // times faster than the DFA the builder would pick for a small set, and searches
+        // nearly as fast.
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(names.iter().map(|n| n.0.as_str()))
+            .expect("names are plain strings")
     }
 
     /// Second pass: adds occurrences of `names` (name, type; `ac` built over them by

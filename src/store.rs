@@ -119,6 +119,8 @@ pub struct IngestReport {
     pub quads_before: usize,
     /// Quads in the store after.
     pub quads_after: usize,
+    /// Quads sent to the store (entity descriptions already there are sent again).
+    pub quads_written: usize,
 }
 
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
@@ -205,9 +207,23 @@ impl Store {
         Ok(self.inner.is_empty()?)
     }
 
-    /// Writes an extraction: new articles in one transaction each, changed files replaced.
+    /// Writes an extraction: new articles in one transaction each, changed files replaced;
+    /// then refreshes the statistics and counts the store's quads.
     pub fn ingest(&self, x: &Extraction, generated_at: &str) -> Result<IngestReport> {
-        let mut report = IngestReport { quads_before: self.len()?, ..Default::default() };
+        let before = self.len()?;
+        let mut report = self.ingest_batch(x, generated_at)?;
+        self.refresh_statistics()?;
+        report.quads_before = before;
+        report.quads_after = self.len()?;
+        Ok(report)
+    }
+
+    /// Writes one batch of a larger ingest: like [`Store::ingest`] but neither counts the
+    /// store (a full scan) nor refreshes the statistics; the caller does both once at the end
+    /// ([`Store::refresh_statistics`]), so that an ingest's cost stays linear in its size.
+    /// `quads_before`/`quads_after` of the report are left at 0.
+    pub fn ingest_batch(&self, x: &Extraction, generated_at: &str) -> Result<IngestReport> {
+        let mut report = IngestReport::default();
         let new_ids: BTreeSet<&str> = x.documents.iter().map(|d| d.id.as_str()).collect();
         let sources: BTreeSet<&str> = x.documents.iter().map(|d| d.source.as_str()).collect();
         // Graphs of earlier versions of the same files.
@@ -243,9 +259,11 @@ impl Store {
         }
         for chunk in todo.chunks(1 << 16) {
             // One call, one stream: every call to the loader ends in a write of its own.
+            let written = &mut report.quads_written;
             let quads = std::mem::take(&mut background)
                 .into_iter()
-                .chain(chunk.iter().flat_map(|&i| rdf::document_quads_indexed(x, i, generated_at, &index)));
+                .chain(chunk.iter().flat_map(|&i| rdf::document_quads_indexed(x, i, generated_at, &index)))
+                .inspect(|_| *written += 1);
             // Bounded memory: the loader's buffers stay small whatever the batch.
             let mut loader = self.inner.bulk_loader().with_max_memory_size_in_megabytes(128);
             loader.load_quads(quads)?;
@@ -259,12 +277,11 @@ impl Store {
             report.added += chunk.len();
         }
         if !background.is_empty() {
+            report.quads_written += background.len();
             self.inner.extend(background)?;
         }
-        self.refresh_statistics()?;
         #[cfg(feature = "rocksdb")]
         self.inner.flush().ok();
-        report.quads_after = self.len()?;
         Ok(report)
     }
 
