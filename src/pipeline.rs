@@ -19,14 +19,27 @@ pub struct Input {
     pub text: String,
 }
 
-fn link_all(arts: &[Article], mentions: &[Vec<Mention>]) -> (EntityTable, Vec<Vec<usize>>) {
+/// Links every article's mentions into one table. `record` says whether the mentions
+/// themselves are kept: the first pass only needs the names (for the rescan), so it skips
+/// computing each mention's original text.
+fn link_all(arts: &[Article], mentions: &[Vec<Mention>], record: bool) -> (EntityTable, Vec<Vec<usize>>) {
     let mut table = EntityTable::default();
     let mut ids = Vec::with_capacity(arts.len());
     let mut paren = Vec::new();
     for (a, ms) in arts.iter().zip(mentions) {
+        // Byte offset of each character of the original text (and of its end).
+        let starts: Vec<usize> = if record {
+            a.doc.text.char_indices().map(|(i, _)| i).chain(std::iter::once(a.doc.text.len())).collect()
+        } else {
+            Vec::new()
+        };
         let v = table.link(&a.doc.id, ms, |m| {
             let span = a.norm.to_orig(m.range.clone());
-            (span, a.doc.text.chars().skip(span.start).take(span.end - span.start).collect())
+            let text = match (starts.get(span.start), starts.get(span.end)) {
+                (Some(&s), Some(&e)) if record => a.doc.text[s..e].to_string(),
+                _ => String::new(),
+            };
+            (span, text)
         });
         for (k, m) in ms.iter().enumerate() {
             if let Some(p) = &m.paren_alias {
@@ -60,13 +73,13 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     let mut mentions: Vec<Vec<Mention>> = arts.par_iter().map(|a| rec.recognize(&a.norm)).collect();
     lap("recognize");
     // Second pass: names found once are found everywhere, in their short forms too.
-    let (table, _) = link_all(&arts, &mentions);
+    let (table, _) = link_all(&arts, &mentions, false);
     lap("link 1");
     let names = table.rescan_names();
     let ac = crate::recognize::Recognizer::names_automaton(&names);
     arts.par_iter().zip(mentions.par_iter_mut()).for_each(|(a, ms)| rec.rescan(&a.norm, &names, &ac, ms));
     lap("rescan");
-    let (mut table, ids) = link_all(&arts, &mentions);
+    let (mut table, ids) = link_all(&arts, &mentions, true);
     lap("link 2");
     // A name that only describes (无人机基地) is a proper name only if the corpus repeats it.
     for n in table.nodes.iter_mut() {
