@@ -41,11 +41,16 @@ fn named_queries_answer_on_the_sample() {
     let pairs = column(&kg, "zones_sharing_industry", &[], "shared");
     assert!(!pairs.is_empty());
 
-    let inst = column(&kg, "institution_cooperation", &[], "institution");
-    assert!(inst.contains(&"中国科学院".to_string()) && inst.iter().any(|i| i.contains("航空航天")), "{inst:?}");
+    // An institution's partners, by its abbreviation.
+    let inst = column(&kg, "institution_cooperation", &[("institution", "中科院")], "institution");
+    assert!(!inst.is_empty() && inst.iter().all(|i| i == "中国科学院"), "{inst:?}");
+    let types = column(&kg, "institution_cooperation", &[("institution", "中科院")], "type");
+    assert!(types.iter().any(|t| t == "Zone"), "{types:?}");
 
-    let parents = column(&kg, "parents_and_branches", &[], "parent");
+    let parents = column(&kg, "parents_and_branches", &[("org", "中国科学院")], "parent");
     assert!(parents.contains(&"中国科学院".to_string()), "{parents:?}");
+    let branches = column(&kg, "parents_and_branches", &[("org", "中国科学院")], "branch");
+    assert!(branches.iter().all(|b| b != "中国科学院"), "{branches:?}");
 
     let things = column(&kg, "located_in_province", &[("province", "河南")], "thing");
     assert!(things.iter().any(|t| t.starts_with("郑州")), "{things:?}");
@@ -55,7 +60,7 @@ fn named_queries_answer_on_the_sample() {
     assert!(ev.iter().all(|s| s.contains("中科院")), "{ev:?}");
     assert!(!ev.is_empty());
 
-    let cats = column(&kg, "province_zone_industry", &[], "category");
+    let cats = column(&kg, "province_zone_industry", &[("province", "河南")], "category");
     assert!(cats.contains(&"新一代信息技术产业".to_string()), "{cats:?}");
 
     let comp = column(&kg, "companies_in_industry_zones", &[("industry", "物联网")], "company");
