@@ -76,7 +76,9 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     let (table, _) = link_all(&arts, &mentions, false);
     lap("link 1");
     let names = table.rescan_names();
+    lap(&format!("rescan names ({})", names.len()));
     let ac = crate::recognize::Recognizer::names_automaton(&names);
+    lap("names automaton");
     arts.par_iter().zip(mentions.par_iter_mut()).for_each(|(a, ms)| rec.rescan(&a.norm, &names, &ac, ms));
     lap("rescan");
     let (mut table, ids) = link_all(&arts, &mentions, true);
