@@ -10,6 +10,11 @@ use zonekg::normalize::split_articles;
 use zonekg::recognize::RECOGNIZER;
 use zonekg::{Input, KnowledgeGraph};
 
+/// The allocator of the `zonekg` binary, so that the figures are the product's; the peer
+/// runs in the same process with the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// About 1 MB of articles (UTF-8), deterministic.
 fn corpus() -> String {
     let mut g = generator::Generator::new(2026);
