@@ -209,50 +209,78 @@ impl KnowledgeGraph {
             ..Default::default()
         };
         prog.quads_before = self.store.len()?;
-        let mut batch: Vec<Input> = Vec::new();
-        let mut batch_len = 0usize;
-        let flush = |batch: &mut Vec<Input>, prog: &mut IngestProgress| -> Result<()> {
-            if batch.is_empty() {
-                return Ok(());
-            }
-            let x = pipeline::extract(batch);
-            let r = self.store.ingest_batch(&x, &input::now_utc())?;
-            self.touch();
-            prog.quads_written += r.quads_written;
-            prog.documents += x.documents.len();
-            prog.added += r.added;
-            prog.unchanged += r.unchanged;
-            prog.replaced += r.replaced;
-            batch.clear();
-            Ok(())
-        };
-        for f in files {
-            let size = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
-            match input::read_with(&f, read) {
-                Ok(d) if d.text.trim().is_empty() => {
-                    prog.failed.push((f.clone(), format!("{}: empty file, skipped", f.display())));
-                }
-                Ok(d) => {
-                    if !d.text.chars().any(crate::normalize::is_cjk) {
-                        prog.warnings.push(format!("{}: no Chinese text", f.display()));
-                    }
-                    if d.encoding != "UTF-8" {
-                        prog.warnings.push(format!("{}: read as {}", f.display(), d.encoding));
-                    }
-                    batch_len += d.text.len();
-                    batch.push(Input { source: f.display().to_string(), text: d.text });
-                }
-                Err(e) => prog.failed.push((f.clone(), e.to_string())),
-            }
-            prog.files_done += 1;
-            prog.bytes_done += size;
-            if batch_len >= batch_bytes {
-                flush(&mut batch, &mut prog)?;
-                batch_len = 0;
-                on_batch(&prog);
-            }
+        // Two stages: a reader thread reads files and extracts batch N+1 (on all cores) while
+        // this thread writes batch N into the store. At most one extracted batch waits, so
+        // memory stays bounded.
+        enum Msg {
+            /// A file done (read or failed), with its size.
+            File { size: u64, failed: Option<(PathBuf, String)>, warnings: Vec<String> },
+            /// An extracted batch.
+            Batch(Extraction),
         }
-        flush(&mut batch, &mut prog)?;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(64);
+        std::thread::scope(|scope| -> Result<()> {
+            let reader = scope.spawn(move || {
+                let mut batch: Vec<Input> = Vec::new();
+                let mut batch_len = 0usize;
+                for f in files {
+                    let size = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
+                    let mut warnings = Vec::new();
+                    let mut failed = None;
+                    match input::read_with(&f, read) {
+                        Ok(d) if d.text.trim().is_empty() => {
+                            failed = Some((f.clone(), format!("{}: empty file, skipped", f.display())));
+                        }
+                        Ok(d) => {
+                            if !d.text.chars().any(crate::normalize::is_cjk) {
+                                warnings.push(format!("{}: no Chinese text", f.display()));
+                            }
+                            if d.encoding != "UTF-8" {
+                                warnings.push(format!("{}: read as {}", f.display(), d.encoding));
+                            }
+                            batch_len += d.text.len();
+                            batch.push(Input { source: f.display().to_string(), text: d.text });
+                        }
+                        Err(e) => failed = Some((f.clone(), e.to_string())),
+                    }
+                    if batch_len >= batch_bytes {
+                        let x = pipeline::extract(&std::mem::take(&mut batch));
+                        batch_len = 0;
+                        if tx.send(Msg::Batch(x)).is_err() {
+                            return;
+                        }
+                    }
+                    if tx.send(Msg::File { size, failed, warnings }).is_err() {
+                        return;
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = tx.send(Msg::Batch(pipeline::extract(&batch)));
+                }
+            });
+            for msg in rx {
+                match msg {
+                    Msg::File { size, failed, warnings } => {
+                        prog.files_done += 1;
+                        prog.bytes_done += size;
+                        prog.failed.extend(failed);
+                        prog.warnings.extend(warnings);
+                    }
+                    Msg::Batch(x) => {
+                        let r = self.store.ingest_batch(&x, &input::now_utc())?;
+                        self.touch();
+                        prog.quads_written += r.quads_written;
+                        prog.documents += x.documents.len();
+                        prog.added += r.added;
+                        prog.unchanged += r.unchanged;
+                        prog.replaced += r.replaced;
+                        on_batch(&prog);
+                    }
+                }
+            }
+            reader.join().map_err(|_| Error::Invalid("the reader thread of the ingest panicked".into()))?;
+            Ok(())
+        })?;
         self.store.refresh_statistics()?;
         prog.quads_after = self.store.len()?;
         on_batch(&prog);
