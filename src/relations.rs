@@ -108,8 +108,10 @@ impl Ctx<'_> {
         if p == Predicate::PartOf && self.out.contains_key(&(o, p, s)) {
             return;
         }
-        let ev = self.evidence(sent);
-        self.out.entry((s, p, o)).or_insert(ev);
+        if !self.out.contains_key(&(s, p, o)) {
+            let ev = self.evidence(sent);
+            self.out.insert((s, p, o), ev);
+        }
     }
 }
 

@@ -406,28 +406,31 @@ impl EntityTable {
             .filter(|&i| self.nodes[i].merged_into.is_none() && !self.nodes[i].mentions.is_empty())
             .collect();
         live.sort_by(|&a, &b| (self.nodes[a].etype, &self.nodes[a].label).cmp(&(self.nodes[b].etype, &self.nodes[b].label)));
-        let mut pos = HashMap::new();
-        let mut out = Vec::new();
-        for i in live {
-            let n = &self.nodes[i];
-            let en = n.gaz.and_then(|g| gaz.entries[g].en.clone()).or_else(|| {
-                std::iter::once(&n.label).chain(n.aliases.iter()).find_map(|a| gaz.english.get(a).cloned())
-            });
-            let mut mentions = n.mentions.clone();
-            mentions.sort_by(|a, b| (&a.doc, a.span).cmp(&(&b.doc, b.span)));
-            mentions.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
-            pos.insert(i, out.len());
-            let by_rule = en.is_none() && n.etype != EntityType::Person;
-            let en = en.or_else(|| by_rule.then(|| crate::english::render(&n.label, n.etype)));
-            out.push(Entity {
-                etype: n.etype,
-                label: n.label.clone(),
-                label_en: en,
-                label_en_by_rule: by_rule,
-                aliases: n.aliases.iter().filter(|a| **a != n.label).cloned().collect(),
-                mentions,
-            });
-        }
+        // Entities are described in parallel: English labels by rule (pinyin) cost most.
+        use rayon::prelude::*;
+        let out: Vec<Entity> = live
+            .par_iter()
+            .map(|&i| {
+                let n = &self.nodes[i];
+                let en = n.gaz.and_then(|g| gaz.entries[g].en.clone()).or_else(|| {
+                    std::iter::once(&n.label).chain(n.aliases.iter()).find_map(|a| gaz.english.get(a).cloned())
+                });
+                let mut mentions = n.mentions.clone();
+                mentions.sort_by(|a, b| (&a.doc, a.span).cmp(&(&b.doc, b.span)));
+                mentions.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
+                let by_rule = en.is_none() && n.etype != EntityType::Person;
+                let en = en.or_else(|| by_rule.then(|| crate::english::render(&n.label, n.etype)));
+                Entity {
+                    etype: n.etype,
+                    label: n.label.clone(),
+                    label_en: en,
+                    label_en_by_rule: by_rule,
+                    aliases: n.aliases.iter().filter(|a| **a != n.label).cloned().collect(),
+                    mentions,
+                }
+            })
+            .collect();
+        let pos: HashMap<usize, usize> = live.iter().enumerate().map(|(k, &i)| (i, k)).collect();
         (out, pos)
     }
 }
