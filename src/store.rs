@@ -624,6 +624,7 @@ PREFIX dct: <http://purl.org/dc/terms/>
 ";
         let checks = [
             ("relation without evidence", "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/zonekg/doc/\")) FILTER(?p IN (zkg:locatedIn, zkg:partOf, zkg:settledIn, org:subOrganizationOf, zkg:hasIndustry, zkg:inIndustry, zkg:cooperatesWith)) FILTER NOT EXISTS { GRAPH ?g { ?ev a zkg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; zkg:sentence ?t } } } LIMIT 20"),
+            ("relation of the knowledge graph that no article or gazetteer states", "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?p IN (zkg:locatedIn, zkg:partOf, zkg:settledIn, org:subOrganizationOf, zkg:hasIndustry, zkg:inIndustry, zkg:cooperatesWith)) FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } LIMIT 20"),
             ("entity without type or label", "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?e zkg:mentionedIn ?g } FILTER NOT EXISTS { ?e a ?t ; rdfs:label ?l } } LIMIT 20"),
             ("article graph without its description", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/zonekg/doc/\")) FILTER NOT EXISTS { GRAPH ?g { ?g a zkg:Document ; dct:title ?title } } } LIMIT 20"),
             ("half-written article (no completion marker; the next ingest rewrites it)", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/zonekg/doc/\")) FILTER NOT EXISTS { GRAPH ?g { ?g zkg:ingestComplete true } } } LIMIT 20"),

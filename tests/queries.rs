@@ -94,3 +94,14 @@ fn the_ontology_parses_and_is_loaded() {
     assert!(store.len().unwrap() > 100);
     let _ = &mut store;
 }
+
+#[test]
+fn check_finds_facts_no_article_states() {
+    let kg = kg();
+    assert!(kg.store().check().unwrap().is_empty(), "{:?}", kg.store().check().unwrap());
+    kg.store()
+        .update("INSERT DATA { <https://w3id.org/zonekg/id/company/X> <https://w3id.org/zonekg/ontology#settledIn> <https://w3id.org/zonekg/id/zone/Y> }")
+        .unwrap();
+    let problems = kg.store().check().unwrap();
+    assert!(problems.iter().any(|p| p.contains("no article")), "{problems:?}");
+}
