@@ -55,6 +55,12 @@ fn queries(c: &mut Criterion) {
     let (industry, hub_industry) = typical_and_hub(&kg, st.facts(&format!("{ZKG}hasIndustry")).unwrap().into_iter().map(|(_, i)| i));
     let companies = settled.iter().map(|(c, _)| c.clone()).filter(|c| c.contains("/company/"));
     let (company, _) = typical_and_hub(&kg, companies);
+    // Organizations by their branches and parents; institutions by their partners.
+    let sub = st.facts(&format!("{}subOrganizationOf", zonekg::vocab::ORG)).unwrap();
+    let (org, hub_org) = typical_and_hub(&kg, sub.iter().flat_map(|(a, b)| [a.clone(), b.clone()]));
+    let coop = st.facts(&format!("{ZKG}cooperatesWith")).unwrap();
+    let (inst, hub_inst) =
+        typical_and_hub(&kg, coop.iter().flat_map(|(a, b)| [a.clone(), b.clone()]).filter(|i| i.contains("/institution/")));
     // The province of the typical zone: climb locatedIn to the top.
     let located: HashMap<String, String> = st.facts(&format!("{ZKG}locatedIn")).unwrap().into_iter().collect();
     let zone_iri = kg.resolve(&zone).unwrap();
@@ -68,10 +74,11 @@ fn queries(c: &mut Criterion) {
         }
     }
     let province = st.values_of(&top, &format!("{RDFS}label")).unwrap().into_iter().next().map(|x| x.0).unwrap_or_default();
-    eprintln!("typical: zone {zone}, industry {industry}, company {company}, province {province}; hubs: zone {hub_zone}, industry {hub_industry}");
-    for (group, zone, industry, name) in
-        [("typical", &zone, &industry, &company), ("hub", &hub_zone, &hub_industry, &hub_zone)]
-    {
+    eprintln!("typical: zone {zone}, industry {industry}, company {company}, organization {org}, institution {inst}, province {province}; hubs: zone {hub_zone}, industry {hub_industry}, organization {hub_org}, institution {hub_inst}");
+    for (group, zone, industry, name, org, inst) in [
+        ("typical", &zone, &industry, &company, &org, &inst),
+        ("hub", &hub_zone, &hub_industry, &hub_zone, &hub_org, &hub_inst),
+    ] {
         let mut g = c.benchmark_group(format!("named_queries/{group}"));
         g.sample_size(10);
         for q in NAMED {
@@ -82,6 +89,8 @@ fn queries(c: &mut Criterion) {
                     "industry" => industry,
                     "province" => &province,
                     "name" => name,
+                    "org" => org,
+                    "institution" => inst,
                     _ => continue,
                 };
                 p.push((k.to_string(), v.to_string()));
