@@ -106,6 +106,70 @@ fn term_str(t: &Term) -> String {
     }
 }
 
+/// Splits a query whose text ends with `ORDER BY` keys that are all plain variables
+/// (`?v`, `ASC(?v)`, `DESC(?v)`) into the query without it and the keys (name, descending).
+fn trailing_order_by(sparql: &str) -> Option<(&str, Vec<(String, bool)>)> {
+    let t = sparql.trim_end();
+    let upper = t.to_ascii_uppercase();
+    let at = upper.rfind("ORDER BY")?;
+    let tail = &t[at + "ORDER BY".len()..];
+    // Only the outermost query's final clause: nothing but keys may follow.
+    if tail.contains(['}', '{', '#']) || !upper[..at].ends_with(|c: char| c.is_whitespace()) {
+        return None;
+    }
+    let mut keys = Vec::new();
+    for tok in tail.split_whitespace() {
+        let u = tok.to_ascii_uppercase();
+        let (inner, desc) = if let Some(x) = u.strip_prefix("DESC(").and_then(|x| x.strip_suffix(')')) {
+            (&tok[5..5 + x.len()], true)
+        } else if let Some(x) = u.strip_prefix("ASC(").and_then(|x| x.strip_suffix(')')) {
+            (&tok[4..4 + x.len()], false)
+        } else {
+            (tok, false)
+        };
+        let name = inner.strip_prefix('?').or_else(|| inner.strip_prefix('$'))?;
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        keys.push((name.to_string(), desc));
+    }
+    (!keys.is_empty()).then(|| (&t[..at], keys))
+}
+
+/// SPARQL's ORDER BY comparison of two (possibly unbound) terms.
+fn cmp_sparql(a: Option<&Term>, b: Option<&Term>) -> std::cmp::Ordering {
+    use std::cmp::Ordering::*;
+    fn rank(t: &Term) -> u8 {
+        match t {
+            Term::BlankNode(_) => 0,
+            Term::NamedNode(_) => 1,
+            _ => 2,
+        }
+    }
+    fn number(l: &Literal) -> Option<f64> {
+        let dt = l.datatype().as_str();
+        let numeric = dt.starts_with("http://www.w3.org/2001/XMLSchema#")
+            && ["integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"]
+                .iter()
+                .any(|s| dt.ends_with(&format!("#{s}")));
+        if numeric { l.value().parse().ok() } else { None }
+    }
+    match (a, b) {
+        (None, None) => Equal,
+        (None, Some(_)) => Less,
+        (Some(_), None) => Greater,
+        (Some(a), Some(b)) => match (a, b) {
+            (Term::Literal(x), Term::Literal(y)) => match (number(x), number(y)) {
+                (Some(p), Some(q)) => p.partial_cmp(&q).unwrap_or(Equal),
+                _ => (x.value(), x.datatype().as_str(), x.language()).cmp(&(y.value(), y.datatype().as_str(), y.language())),
+            },
+            (Term::NamedNode(x), Term::NamedNode(y)) => x.as_str().cmp(y.as_str()),
+            (Term::BlankNode(x), Term::BlankNode(y)) => x.as_str().cmp(y.as_str()),
+            _ => rank(a).cmp(&rank(b)),
+        },
+    }
+}
+
 /// What one ingest changed.
 #[derive(Debug, Clone, Default)]
 pub struct IngestReport {
@@ -510,6 +574,38 @@ impl Store {
 
     /// Runs a read-only SPARQL query, stopped after `timeout` with a clear error.
     pub fn query_with_timeout(&self, sparql: &str, timeout: Option<std::time::Duration>) -> Result<Answer> {
+        self.query_with_options(sparql, timeout, true)
+    }
+
+    /// Runs a read-only SPARQL query. With `sort_here`, a final `ORDER BY` over projected
+    /// variables is applied to the materialized rows instead of by the engine: Oxigraph's sort
+    /// fetches each compared string from the store, which made sorting cost more than finding
+    /// the rows for answers of thousands of rows. The order is SPARQL's (unbound first, then
+    /// blank nodes, IRIs, literals; numbers by value, other literals by their text).
+    pub fn query_with_options(&self, sparql: &str, timeout: Option<std::time::Duration>, sort_here: bool) -> Result<Answer> {
+        if sort_here {
+            if let Some((head, keys)) = trailing_order_by(sparql) {
+                if let Answer::Solutions { vars, mut rows } = self.query_with_options(head, timeout, false)? {
+                    let idx: Option<Vec<(usize, bool)>> =
+                        keys.iter().map(|(v, desc)| vars.iter().position(|x| x == v).map(|i| (i, *desc))).collect();
+                    if let Some(idx) = idx {
+                        rows.sort_by(|a, b| {
+                            for &(i, desc) in &idx {
+                                let o = cmp_sparql(a[i].as_ref(), b[i].as_ref());
+                                let o = if desc { o.reverse() } else { o };
+                                if o != std::cmp::Ordering::Equal {
+                                    return o;
+                                }
+                            }
+                            std::cmp::Ordering::Equal
+                        });
+                        return Ok(Answer::Solutions { vars, rows });
+                    }
+                }
+                // A key that is not a projected variable: let the engine sort.
+                return self.query_with_options(sparql, timeout, false);
+            }
+        }
         let token = oxigraph::sparql::CancellationToken::new();
         let _timer = timeout.map(|t| {
             // The timer thread cancels the evaluation; dropping `done` lets it exit early.

@@ -105,3 +105,28 @@ fn check_finds_facts_no_article_states() {
     let problems = kg.store().check().unwrap();
     assert!(problems.iter().any(|p| p.contains("no article")), "{problems:?}");
 }
+
+#[test]
+fn sorting_rows_here_gives_the_engines_order() {
+    let kg = kg();
+    for q in NAMED {
+        let text = q.render(&[]).unwrap();
+        let here = kg.store().query_with_options(&text, None, true).unwrap();
+        let engine = kg.store().query_with_options(&text, None, false).unwrap();
+        match (here, engine) {
+            (Answer::Solutions { vars: v1, rows: r1 }, Answer::Solutions { vars: v2, rows: r2 }) => {
+                assert_eq!(v1, v2, "{}", q.name);
+                assert_eq!(r1, r2, "{}", q.name);
+            }
+            other => panic!("{}: {other:?}", q.name),
+        }
+    }
+    // Numbers by value, descending; unbound first.
+    let q = "SELECT ?n ?m WHERE { VALUES (?n ?m) { (10 1) (9 UNDEF) (100 2) } } ORDER BY DESC(?n)";
+    let Answer::Solutions { rows, .. } = kg.query(q).unwrap() else { panic!() };
+    let ns: Vec<String> = rows.iter().map(|r| r[0].as_ref().unwrap().to_string()).collect();
+    assert_eq!(ns.iter().map(|s| s.split('"').nth(1).unwrap()).collect::<Vec<_>>(), ["100", "10", "9"]);
+    let q = "SELECT ?n ?m WHERE { VALUES (?n ?m) { (10 1) (9 UNDEF) (100 2) } } ORDER BY ?m";
+    let Answer::Solutions { rows, .. } = kg.query(q).unwrap() else { panic!() };
+    assert!(rows[0][1].is_none());
+}
