@@ -92,7 +92,7 @@ fn run(args: Args) -> Result<ExitCode> {
                 writeln!(out, "entities in store: {} ({})", s.entities.iter().map(|e| e.1).sum::<usize>(), ent.join(", "))?;
                 let rel: Vec<String> = s.relations.iter().map(|(p, n)| format!("{p} {n}")).collect();
                 writeln!(out, "relations in store: {} ({})", s.relations.iter().map(|e| e.1).sum::<usize>(), rel.join(", "))?;
-                writeln!(out, "quads: {} added, {} in store", r.quads_after.saturating_sub(r.quads_before), r.quads_after)?;
+                writeln!(out, "quads: {} written, {} in store", r.quads_written, s.quads)?;
                 writeln!(out, "seconds: {:.2}", t0.elapsed().as_secs_f64())?;
             }
             out.flush()?;

@@ -342,7 +342,8 @@ impl Store {
             t.commit()?;
             report.added += chunk.len();
         }
-        if !background.is_empty() {
+        // Nothing new: the entity descriptions were written with the articles already there.
+        if !background.is_empty() && !todo.is_empty() {
             report.quads_written += background.len();
             self.inner.extend(background)?;
         }
