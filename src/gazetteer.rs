@@ -6,7 +6,7 @@
 //! derive `locatedIn` from names.
 
 use crate::model::EntityType;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// How an entry may be used when scanning free text.
@@ -177,8 +177,8 @@ impl Gazetteer {
         let provinces: Vec<Vec<String>> = csv(data!("gazetteer/admin-divisions/provinces.csv")).collect();
         let cities: Vec<Vec<String>> = csv(data!("gazetteer/admin-divisions/cities.csv")).collect();
         let areas: Vec<Vec<String>> = csv(data!("gazetteer/admin-divisions/areas.csv")).collect();
-        let mut prov_name: HashMap<String, String> = HashMap::new();
-        let mut city_name: HashMap<String, String> = HashMap::new();
+        let mut prov_name: HashMap<String, String> = HashMap::default();
+        let mut city_name: HashMap<String, String> = HashMap::default();
         for p in &provinces {
             let (code, name) = (&p[0], &p[1]);
             prov_name.insert(code.clone(), name.clone());
@@ -329,7 +329,7 @@ impl Gazetteer {
 
     fn load_orgs(&mut self) {
         // Universities.
-        let mut abbr_count: HashMap<String, usize> = HashMap::new();
+        let mut abbr_count: HashMap<String, usize> = HashMap::default();
         let unis: Vec<HashMap<&str, &str>> = tsv(data!("gazetteer/universities.tsv")).collect();
         for row in &unis {
             for a in row.get("abbreviations_zh").unwrap_or(&"").split('|').filter(|a| !a.is_empty()) {
@@ -469,7 +469,7 @@ impl Gazetteer {
     }
 
     fn load_industries(&mut self) {
-        let mut cats: HashMap<String, String> = HashMap::new();
+        let mut cats: HashMap<String, String> = HashMap::default();
         for row in tsv(data!("gazetteer/industries.tsv")) {
             let (Some(seq), Some(name)) = (nonempty(row.get("seq")), nonempty(row.get("name_zh"))) else { continue };
             let i = self.existing_or_add(&name, EntityType::Industry);

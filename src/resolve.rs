@@ -9,7 +9,8 @@
 use crate::gazetteer::{Gazetteer, GAZETTEER};
 use crate::model::{CharSpan, Entity, EntityType, MentionRef};
 use crate::recognize::{Mention, Origin, RECOGNIZER};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// An entity while the graph is being built.
 #[derive(Debug, Clone)]
@@ -57,7 +58,7 @@ pub struct OverlayParts {
 impl<'a> Overlay<'a> {
     /// An empty overlay over `base`.
     pub fn new(base: &'a EntityTable) -> Self {
-        Overlay { base, extra: Vec::new(), extra_index: HashMap::new(), mentions: Vec::new() }
+        Overlay { base, extra: Vec::new(), extra_index: HashMap::default(), mentions: Vec::new() }
     }
 
     /// The surviving node of `i` after merges.
