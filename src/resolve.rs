@@ -34,7 +34,8 @@ pub struct Node {
 pub struct EntityTable {
     /// Nodes; merged ones point to their survivor.
     pub nodes: Vec<Node>,
-    index: HashMap<(EntityType, String), usize>,
+    /// Names by type (nested so that a lookup by `&str` allocates nothing).
+    index: HashMap<EntityType, HashMap<String, usize>>,
 }
 
 /// A read-only view of an [`EntityTable`] plus what one article's relation extraction adds
@@ -44,7 +45,7 @@ pub struct EntityTable {
 pub struct Overlay<'a> {
     base: &'a EntityTable,
     extra: Vec<Node>,
-    extra_index: HashMap<(EntityType, String), usize>,
+    extra_index: HashMap<EntityType, HashMap<String, usize>>,
     mentions: Vec<(usize, MentionRef)>,
 }
 
@@ -85,13 +86,13 @@ impl<'a> Overlay<'a> {
         }
         let i = self.base.nodes.len() + self.extra.len();
         self.extra.push(Node { etype, label: label.to_string(), gaz, aliases: BTreeSet::new(), mentions: Vec::new(), merged_into: None });
-        self.extra_index.insert((etype, label.to_string()), i);
+        self.extra_index.entry(etype).or_default().insert(label.to_string(), i);
         i
     }
 
     /// The node known by `name` for the type, if any.
     pub fn lookup(&self, etype: EntityType, name: &str) -> Option<usize> {
-        self.base.lookup(etype, name).or_else(|| self.extra_index.get(&(etype, name.to_string())).copied())
+        self.base.lookup(etype, name).or_else(|| self.extra_index.get(&etype).and_then(|m| m.get(name)).copied())
     }
 
     /// Records a mention of node `i`.
@@ -212,7 +213,7 @@ impl EntityTable {
 
     /// The node for (type, label), created if needed.
     pub fn intern(&mut self, etype: EntityType, label: &str, gaz: Option<usize>) -> usize {
-        if let Some(&i) = self.index.get(&(etype, label.to_string())) {
+        if let Some(&i) = self.index.get(&etype).and_then(|m| m.get(label)) {
             return self.find(i);
         }
         let i = self.nodes.len();
@@ -221,7 +222,7 @@ impl EntityTable {
             aliases.extend(GAZETTEER.entries[g].aliases.iter().cloned());
         }
         self.nodes.push(Node { etype, label: label.to_string(), gaz, aliases, mentions: Vec::new(), merged_into: None });
-        self.index.insert((etype, label.to_string()), i);
+        self.index.entry(etype).or_default().insert(label.to_string(), i);
         i
     }
 
@@ -239,7 +240,7 @@ impl EntityTable {
 
     /// The node known by `name` for the type, if any (label or alias).
     pub fn lookup(&self, etype: EntityType, name: &str) -> Option<usize> {
-        self.index.get(&(etype, name.to_string())).map(|&i| self.find(i))
+        self.index.get(&etype).and_then(|m| m.get(name)).map(|&i| self.find(i))
     }
 
     /// Records `name` as another name of node `i`.
@@ -249,7 +250,7 @@ impl EntityTable {
         if name != self.nodes[i].label {
             self.nodes[i].aliases.insert(name.to_string());
         }
-        self.index.entry((et, name.to_string())).or_insert(i);
+        self.index.entry(et).or_default().entry(name.to_string()).or_insert(i);
     }
 
     /// Merges node `b` into node `a`.
