@@ -468,10 +468,8 @@ impl Store {
     pub fn title(&self, doc: &str) -> Result<Option<String>> {
         let g = NamedNode::new_unchecked(doc);
         let p = NamedNode::new_unchecked(format!("{}title", vocab::DCT));
-        for q in self.inner.quads_for_pattern(Some(g.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
-            return Ok(Some(term_str(&q?.object)));
-        }
-        Ok(None)
+        let first = self.inner.quads_for_pattern(Some(g.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::NamedNode(g.as_ref()))).next();
+        Ok(first.transpose()?.map(|q| term_str(&q.object)))
     }
 
     /// Compacts the underlying RocksDB database (a no-op in memory): after a bulk load the data
@@ -488,7 +486,7 @@ impl Store {
         let mut stated: Vec<Quad> = Vec::new();
         for p in vocab::RELATION_PROPERTIES {
             let p = NamedNode::new_unchecked(*p);
-            for q in self.inner.quads_for_pattern(None, Some(p.as_ref().into()), None, Some(gr)) {
+            for q in self.inner.quads_for_pattern(None, Some(p.as_ref()), None, Some(gr)) {
                 stated.push(q?);
             }
         }

@@ -7,6 +7,11 @@ fn zonekg() -> Command {
     Command::cargo_bin("zonekg").unwrap()
 }
 
+/// The standard output of a command that must succeed.
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
 fn quads_in(out: &[u8]) -> usize {
     let s = String::from_utf8_lossy(out);
     let line = s.lines().find(|l| l.starts_with("quads:")).unwrap().to_string();
@@ -130,15 +135,7 @@ fn a_changed_file_replaces_its_article_graph() {
         .stdout(predicate::str::contains("1 new, 0 unchanged, 1 replaced"));
     zonekg().args(["stats", "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("documents: 1"));
     // The old article's relation is gone with its graph; the new one is there.
-    let out = zonekg()
-        .args(["query", "--name", "settled_in_zone", "-p", "zone=青岚高新区", "--format", "csv", "--store"])
-        .arg(&store)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let s = String::from_utf8_lossy(&out);
+    let s = stdout_of(zonekg().args(["query", "--name", "settled_in_zone", "-p", "zone=青岚高新区", "--format", "csv", "--store"]).arg(&store));
     assert!(s.contains("云顶电子集团") && !s.contains("星河科技集团"), "{s}");
 }
 
@@ -169,15 +166,7 @@ fn traversal_and_export_from_the_command_line() {
     assert_eq!(a, b);
     assert!(String::from_utf8_lossy(&a).contains("legend"));
     // SVG through Graphviz: well-formed XML holding the labels.
-    let out = zonekg()
-        .args(["export", "--format", "svg", "--around", "郑州高新区", "--depth", "2", "--store"])
-        .arg(&store)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let svg = String::from_utf8(out).unwrap();
+    let svg = stdout_of(zonekg().args(["export", "--format", "svg", "--around", "郑州高新区", "--depth", "2", "--store"]).arg(&store));
     // Graphviz writes a DOCTYPE; allow it.
     let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
     let doc = roxmltree::Document::parse_with_options(&svg, opts).expect("well-formed SVG");
