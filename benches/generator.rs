@@ -1,6 +1,8 @@
 //! A seeded, deterministic generator of articles in the style of the sample, with invented
 //! company, park and institute names drawn from its own syllables (never the sample's names),
-//! real cities and national-zone names, and gold annotations in the eval format.
+//! real cities, provinces, universities and industry terms from the project's gazetteers and
+//! lexicon (Zipf-weighted, so that large corpora have hubs and a long tail), and gold
+//! annotations in the eval format.
 //!
 //! Used by `benches/pipeline.rs` and by `cargo run --release --example gen_corpus`.
 #![allow(dead_code)]
@@ -8,21 +10,36 @@
 use std::fmt::Write;
 
 const SYLLABLES: &[&str] = &[
-    "星", "云", "蓝", "青", "鸿", "瑞", "恒", "泰", "嘉", "博", "远", "卓", "创", "联", "信", "智", "航", "宇", "海", "天", "正",
-    "达", "源", "晟", "铭", "睿", "启", "腾", "凯", "润", "峰", "辰", "澜", "骏", "曜", "昊", "芯", "锐", "朗", "衡",
+    "星", "云", "蓝", "青", "鸿", "瑞", "恒", "泰", "嘉", "博", "远", "卓", "创", "联", "信", "智",
+    "航", "宇", "海", "天", "正", "达", "源", "晟", "铭", "睿", "启", "腾", "凯", "润", "峰", "辰",
+    "澜", "骏", "曜", "昊", "芯", "锐", "朗", "衡",
 ];
-const BUSINESS: &[&str] = &["科技", "电子", "光电", "医药", "智能", "微电子", "新材料", "生物科技", "信息技术"];
-const LEGAL: &[&str] = &["有限公司", "股份有限公司", "集团", "科技集团", "有限责任公司"];
-const CITIES: &[(&str, &str)] = &[
-    ("成都", "四川省"), ("武汉", "湖北省"), ("西安", "陕西省"), ("合肥", "安徽省"), ("长沙", "湖南省"), ("杭州", "浙江省"),
-    ("南京", "江苏省"), ("济南", "山东省"), ("福州", "福建省"), ("南昌", "江西省"), ("太原", "山西省"), ("昆明", "云南省"),
-    ("兰州", "甘肃省"), ("沈阳", "辽宁省"), ("长春", "吉林省"), ("哈尔滨", "黑龙江省"), ("石家庄", "河北省"), ("南宁", "广西壮族自治区"),
+const BUSINESS: &[&str] = &[
+    "科技",
+    "电子",
+    "光电",
+    "医药",
+    "智能",
+    "微电子",
+    "新材料",
+    "生物科技",
+    "信息技术",
 ];
-const INDUSTRIES: &[&str] = &[
-    "集成电路", "人工智能", "生物医药", "新能源", "新材料", "智能装备", "大数据", "物联网", "航空航天", "新能源汽车", "医疗器械",
-    "网络安全", "工业互联网", "储能", "光伏",
+const LEGAL: &[&str] = &[
+    "有限公司",
+    "股份有限公司",
+    "集团",
+    "科技集团",
+    "有限责任公司",
 ];
-const UNIVERSITIES: &[&str] = &["清华大学", "浙江大学", "武汉大学", "四川大学", "中南大学", "山东大学", "吉林大学", "厦门大学"];
+/// Industries: the project's lexicon terms of the nine strategic emerging industry categories,
+/// minus those inside a longer term (so that each gold industry has one reading).
+const INDUSTRY_TERMS: &str = include_str!("../data/industry_terms.tsv");
+/// Cities and provinces: NBS administrative divisions (prefecture-level cities named …市).
+const CITIES_CSV: &str = include_str!("../data/gazetteer/admin-divisions/cities.csv");
+const PROVINCES_CSV: &str = include_str!("../data/gazetteer/admin-divisions/provinces.csv");
+/// Universities: the gazetteer's 2,931 universities.
+const UNIVERSITIES_TSV: &str = include_str!("../data/gazetteer/universities.tsv");
 const FILLER: &[&str] = &[
     "近年来,当地坚持创新驱动发展,持续优化营商环境,推动产业链、创新链、人才链深度融合。",
     "今年前三季度,园区规模以上工业增加值同比增长12.5%,固定资产投资保持两位数增长。",
@@ -41,9 +58,104 @@ pub struct Generated {
     pub relations: Vec<(String, &'static str, String, bool)>,
 }
 
+/// A vocabulary sampled with Zipf-like weights (1 / (rank + offset)) over a seeded order:
+/// news concentrates on some cities, industries and universities and mentions a long tail of
+/// others, so a large corpus has both hubs and ordinary entities, as real ones do.
+struct Zipf<T> {
+    items: Vec<T>,
+    cumulative: Vec<f64>,
+}
+
+impl<T: Clone> Zipf<T> {
+    fn new(mut items: Vec<T>, offset: f64, rng: &mut fastrand::Rng) -> Self {
+        rng.shuffle(&mut items);
+        let mut total = 0.0;
+        let cumulative = (0..items.len())
+            .map(|r| {
+                total += 1.0 / (r as f64 + offset);
+                total
+            })
+            .collect();
+        Zipf { items, cumulative }
+    }
+
+    fn sample(&self, rng: &mut fastrand::Rng) -> T {
+        let x = rng.f64() * self.cumulative.last().copied().unwrap_or(0.0);
+        let i = self
+            .cumulative
+            .partition_point(|&c| c <= x)
+            .min(self.items.len() - 1);
+        self.items[i].clone()
+    }
+}
+
+fn industries() -> Vec<&'static str> {
+    let terms: Vec<&str> = INDUSTRY_TERMS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("term\t"))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let term = f.next()?;
+            let cat: u32 = f.next()?.trim().parse().ok()?;
+            (1..=9).contains(&cat).then_some(term)
+        })
+        .collect();
+    terms
+        .iter()
+        .copied()
+        .filter(|t| !terms.iter().any(|o| o != t && o.contains(t)))
+        .collect()
+}
+
+fn unquote(s: &str) -> &str {
+    s.trim().trim_matches('"')
+}
+
+/// (city without 市, province) for prefecture-level cities named …市, leaving out those whose
+/// short name is also a province's (吉林).
+fn cities() -> Vec<(&'static str, &'static str)> {
+    let provinces: std::collections::HashMap<&str, &str> = PROVINCES_CSV
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(',').map(|(c, n)| (c.trim(), unquote(n))))
+        .collect();
+    let short = |p: &str| {
+        p.trim_end_matches('省')
+            .trim_end_matches('市')
+            .chars()
+            .take(2)
+            .collect::<String>()
+    };
+    CITIES_CSV
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split(',');
+            let _code = f.next()?;
+            let name = unquote(f.next()?);
+            let province = *provinces.get(f.next()?.trim())?;
+            let city = name.strip_suffix('市')?;
+            let clash = provinces.values().any(|p| short(p) == city);
+            (city.chars().count() >= 2 && name != "市辖区" && !clash).then_some((city, province))
+        })
+        .collect()
+}
+
+fn universities() -> Vec<&'static str> {
+    UNIVERSITIES_TSV
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .filter(|n| n.ends_with("大学"))
+        .collect()
+}
+
 /// The generator: deterministic for a seed.
 pub struct Generator {
     rng: fastrand::Rng,
+    cities: Zipf<(&'static str, &'static str)>,
+    industries: Zipf<&'static str>,
+    universities: Zipf<&'static str>,
     /// Company stems used so far: each invented company has its own, so that gold surfaces
     /// are unambiguous across the corpus.
     used: std::collections::HashSet<String>,
@@ -52,7 +164,16 @@ pub struct Generator {
 impl Generator {
     /// A generator with its seed.
     pub fn new(seed: u64) -> Self {
-        Generator { rng: fastrand::Rng::with_seed(seed), used: std::collections::HashSet::new() }
+        // The vocabularies' order comes from a fixed seed, so that corpora of different
+        // sizes and seeds share their hubs.
+        let mut order = fastrand::Rng::with_seed(2018);
+        Generator {
+            cities: Zipf::new(cities(), 5.0, &mut order),
+            industries: Zipf::new(industries(), 3.0, &mut order),
+            universities: Zipf::new(universities(), 10.0, &mut order),
+            rng: fastrand::Rng::with_seed(seed),
+            used: std::collections::HashSet::new(),
+        }
     }
 
     fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
@@ -70,10 +191,18 @@ impl Generator {
 
     /// One article about one zone, about `filler` filler sentences long.
     pub fn article(&mut self, n: usize, filler: usize) -> Generated {
-        let (city, province) = CITIES[self.rng.usize(..CITIES.len())];
+        let (city, province) = self.cities.sample(&mut self.rng);
         let zone = format!("{city}高新区");
-        let park = format!("{city}{}{}产业园", self.proper(), self.pick(INDUSTRIES));
-        let inds: Vec<&str> = (0..3).map(|_| self.pick(INDUSTRIES)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let park = format!(
+            "{city}{}{}产业园",
+            self.proper(),
+            self.industries.sample(&mut self.rng)
+        );
+        let inds: Vec<&str> = (0..3)
+            .map(|_| self.industries.sample(&mut self.rng))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let mut companies: Vec<(String, String)> = Vec::new();
         for _ in 0..3 {
             let mut stem = format!("{}{}", self.proper(), self.pick(BUSINESS));
@@ -87,51 +216,94 @@ impl Generator {
                 companies.push((full, stem));
             }
         }
-        let uni = self.pick(UNIVERSITIES);
+        let uni = self.universities.sample(&mut self.rng);
         let inst = format!("{city}{}研究院", self.proper());
-        let mut g = Generated { text: String::new(), entities: Vec::new(), relations: Vec::new() };
+        let mut g = Generated {
+            text: String::new(),
+            entities: Vec::new(),
+            relations: Vec::new(),
+        };
         let t = &mut g.text;
         let _ = writeln!(t, "## {zone}第{n}期:{}产业集聚发展\n", inds[0]);
         let _ = writeln!(t, "► 本报记者 {}\n", self.proper());
-        let _ = write!(t, "本报讯 近日,{}正式签约入驻{park},{zone}{}产业再添新军。", companies[0].0, inds[0]);
-        let _ = writeln!(t, "{}是一家专注于{}领域的高新技术企业。\n", companies[0].1, inds[0]);
+        let _ = write!(
+            t,
+            "本报讯 近日,{}正式签约入驻{park},{zone}{}产业再添新军。",
+            companies[0].0, inds[0]
+        );
+        let _ = writeln!(
+            t,
+            "{}是一家专注于{}领域的高新技术企业。\n",
+            companies[0].1, inds[0]
+        );
         for _ in 0..filler {
             let f = self.pick(FILLER);
             let _ = write!(t, "{f}");
         }
         let _ = writeln!(t, "\n");
         let others: Vec<&str> = companies.iter().skip(1).map(|c| c.0.as_str()).collect();
-        let _ = writeln!(t, "近年来,{zone}围绕{}等主导产业,陆续引进{}等龙头企业。\n", inds.join("、"), others.join("、"));
+        let _ = writeln!(
+            t,
+            "近年来,{zone}围绕{}等主导产业,陆续引进{}等龙头企业。\n",
+            inds.join("、"),
+            others.join("、")
+        );
         let _ = writeln!(t, "此外,{zone}与{uni}合作共建{inst},首批科研团队已入驻。\n");
         // Gold.
         g.entities.push(("Zone", zone.clone(), zone.clone()));
         g.entities.push(("Zone", park.clone(), park.clone()));
-        g.entities.push(("Place", city.to_string(), format!("{city}|{city}市")));
-        g.entities.push(("Institution", uni.to_string(), uni.to_string()));
+        g.entities
+            .push(("Place", city.to_string(), format!("{city}|{city}市")));
+        g.entities
+            .push(("Institution", uni.to_string(), uni.to_string()));
         g.entities.push(("Institution", inst.clone(), inst.clone()));
         for i in &inds {
             g.entities.push(("Industry", i.to_string(), i.to_string()));
-            g.relations.push((zone.clone(), "hasIndustry", i.to_string(), true));
+            g.relations
+                .push((zone.clone(), "hasIndustry", i.to_string(), true));
         }
         for (k, (full, stem)) in companies.iter().enumerate() {
-            g.entities.push(("Company", full.clone(), format!("{full}|{stem}")));
-            let host = if k == 0 { format!("{park}|{zone}") } else { zone.clone() };
+            g.entities
+                .push(("Company", full.clone(), format!("{full}|{stem}")));
+            let host = if k == 0 {
+                format!("{park}|{zone}")
+            } else {
+                zone.clone()
+            };
             g.relations.push((full.clone(), "settledIn", host, true));
             // True and derivable from the name, but not what the article is about: optional.
-            g.relations.push((full.clone(), "locatedIn", city.to_string(), false));
+            g.relations
+                .push((full.clone(), "locatedIn", city.to_string(), false));
         }
-        g.relations.push((companies[0].0.clone(), "inIndustry", inds[0].to_string(), true));
-        g.relations.push((zone.clone(), "locatedIn", city.to_string(), true));
-        g.relations.push((park.clone(), "partOf", zone.clone(), true));
-        g.relations.push((park.clone(), "locatedIn", city.to_string(), false));
-        g.relations.push((zone.clone(), "cooperatesWith", uni.to_string(), true));
-        g.relations.push((inst.clone(), "settledIn", zone.clone(), false));
-        g.relations.push((inst.clone(), "locatedIn", city.to_string(), false));
-        g.entities.push(("Place", province.to_string(), province.to_string()));
-        g.relations.push((city.to_string(), "locatedIn", province.to_string(), false));
-        for i in INDUSTRIES {
+        g.relations.push((
+            companies[0].0.clone(),
+            "inIndustry",
+            inds[0].to_string(),
+            true,
+        ));
+        g.relations
+            .push((zone.clone(), "locatedIn", city.to_string(), true));
+        g.relations
+            .push((park.clone(), "partOf", zone.clone(), true));
+        g.relations
+            .push((park.clone(), "locatedIn", city.to_string(), false));
+        g.relations
+            .push((zone.clone(), "cooperatesWith", uni.to_string(), true));
+        g.relations
+            .push((inst.clone(), "settledIn", zone.clone(), false));
+        g.relations
+            .push((inst.clone(), "locatedIn", city.to_string(), false));
+        g.entities
+            .push(("Place", province.to_string(), province.to_string()));
+        g.relations
+            .push((city.to_string(), "locatedIn", province.to_string(), false));
+        for i in self.industries.items.iter() {
             if park.contains(i) {
-                g.relations.push((park.clone(), "hasIndustry", i.to_string(), false));
+                if !inds.contains(i) {
+                    g.entities.push(("Industry", i.to_string(), i.to_string()));
+                }
+                g.relations
+                    .push((park.clone(), "hasIndustry", i.to_string(), false));
             }
         }
         g

@@ -17,7 +17,13 @@ fn synthetic(edges: usize, seed: u64) -> (Projection, Vec<NodeIndex>) {
     let mut p = Projection::default();
     let n_nodes = edges / 3;
     let mut by_type: Vec<Vec<NodeIndex>> = vec![Vec::new(); 5];
-    let types = [EntityType::Zone, EntityType::Company, EntityType::Institution, EntityType::Industry, EntityType::Place];
+    let types = [
+        EntityType::Zone,
+        EntityType::Company,
+        EntityType::Institution,
+        EntityType::Industry,
+        EntityType::Place,
+    ];
     for i in 0..n_nodes {
         let t = match i % 100 {
             0..=1 => 0,
@@ -26,19 +32,52 @@ fn synthetic(edges: usize, seed: u64) -> (Projection, Vec<NodeIndex>) {
             95..=97 => 3,
             _ => 4,
         };
-        let n = p.add_node(GNode { iri: format!("x:{i}"), label: format!("n{i}"), label_en: None, etype: types[t] });
+        let n = p.add_node(GNode {
+            iri: format!("x:{i}"),
+            label: format!("n{i}"),
+            label_en: None,
+            etype: types[t],
+        });
         by_type[t].push(n);
     }
     let pick = |rng: &mut fastrand::Rng, v: &Vec<NodeIndex>| v[rng.usize(..v.len())];
     for _ in 0..edges {
         let (s, pr, o) = match rng.u32(..100) {
-            0..=59 => (pick(&mut rng, &by_type[1]), "settledIn", pick(&mut rng, &by_type[0])),
-            60..=69 => (pick(&mut rng, &by_type[1]), "inIndustry", pick(&mut rng, &by_type[3])),
-            70..=76 => (pick(&mut rng, &by_type[0]), "hasIndustry", pick(&mut rng, &by_type[3])),
-            77..=84 => (pick(&mut rng, &by_type[2]), "cooperatesWith", pick(&mut rng, &by_type[0])),
-            85..=89 => (pick(&mut rng, &by_type[1]), "subOrganizationOf", pick(&mut rng, &by_type[1])),
-            90..=94 => (pick(&mut rng, &by_type[0]), "partOf", pick(&mut rng, &by_type[0])),
-            _ => (pick(&mut rng, &by_type[0]), "locatedIn", pick(&mut rng, &by_type[4])),
+            0..=59 => (
+                pick(&mut rng, &by_type[1]),
+                "settledIn",
+                pick(&mut rng, &by_type[0]),
+            ),
+            60..=69 => (
+                pick(&mut rng, &by_type[1]),
+                "inIndustry",
+                pick(&mut rng, &by_type[3]),
+            ),
+            70..=76 => (
+                pick(&mut rng, &by_type[0]),
+                "hasIndustry",
+                pick(&mut rng, &by_type[3]),
+            ),
+            77..=84 => (
+                pick(&mut rng, &by_type[2]),
+                "cooperatesWith",
+                pick(&mut rng, &by_type[0]),
+            ),
+            85..=89 => (
+                pick(&mut rng, &by_type[1]),
+                "subOrganizationOf",
+                pick(&mut rng, &by_type[1]),
+            ),
+            90..=94 => (
+                pick(&mut rng, &by_type[0]),
+                "partOf",
+                pick(&mut rng, &by_type[0]),
+            ),
+            _ => (
+                pick(&mut rng, &by_type[0]),
+                "locatedIn",
+                pick(&mut rng, &by_type[4]),
+            ),
         };
         p.add_edge(s, pr, o);
     }
@@ -49,7 +88,10 @@ fn synthetic(edges: usize, seed: u64) -> (Projection, Vec<NodeIndex>) {
 fn traversal(c: &mut Criterion) {
     let (p, probes) = synthetic(1_000_000, 7);
     let f = Filter::default();
-    let avoid = Filter { avoid_types: vec![EntityType::Place, EntityType::Industry], ..Default::default() };
+    let avoid = Filter {
+        avoid_types: vec![EntityType::Place, EntityType::Industry],
+        ..Default::default()
+    };
     let mut g = c.benchmark_group("graph_1M_edges");
     g.sample_size(20);
     let mut i = 0;
@@ -62,13 +104,19 @@ fn traversal(c: &mut Criterion) {
     g.bench_function("shortest_path", |b| {
         b.iter(|| {
             i = (i + 1) % probes.len();
-            black_box(p.shortest_path(probes[i], probes[(i + 7) % probes.len()], &f).map(|h| h.len()))
+            black_box(
+                p.shortest_path(probes[i], probes[(i + 7) % probes.len()], &f)
+                    .map(|h| h.len()),
+            )
         })
     });
     g.bench_function("shortest_path_avoiding_places_industries", |b| {
         b.iter(|| {
             i = (i + 1) % probes.len();
-            black_box(p.shortest_path(probes[i], probes[(i + 7) % probes.len()], &avoid).map(|h| h.len()))
+            black_box(
+                p.shortest_path(probes[i], probes[(i + 7) % probes.len()], &avoid)
+                    .map(|h| h.len()),
+            )
         })
     });
     g.finish();
@@ -82,18 +130,47 @@ fn synthetic_store(relations: usize) -> (zonekg::Store, u64) {
     let mut quads = Vec::new();
     for n in p.graph.node_indices() {
         let g = &p.graph[n];
-        let s = NamedNode::new_unchecked(format!("https://w3id.org/zonekg/id/{}/{}", g.etype.iri_segment(), g.label));
-        quads.push(Quad::new(s.clone(), NamedNode::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode::new_unchecked(format!("{zkg}{}", g.etype)), GraphName::DefaultGraph));
-        quads.push(Quad::new(s, NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label"), Literal::new_simple_literal(&g.label), GraphName::DefaultGraph));
+        let s = NamedNode::new_unchecked(format!(
+            "https://w3id.org/zonekg/id/{}/{}",
+            g.etype.iri_segment(),
+            g.label
+        ));
+        quads.push(Quad::new(
+            s.clone(),
+            NamedNode::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            NamedNode::new_unchecked(format!("{zkg}{}", g.etype)),
+            GraphName::DefaultGraph,
+        ));
+        quads.push(Quad::new(
+            s,
+            NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label"),
+            Literal::new_simple_literal(&g.label),
+            GraphName::DefaultGraph,
+        ));
     }
     for (k, e) in p.graph.edge_indices().enumerate() {
         let (a, b) = p.graph.edge_endpoints(e).unwrap();
         let w = &p.graph[e];
         let (s, o) = if w.subject == a { (a, b) } else { (b, a) };
-        let iri = |n: NodeIndex| NamedNode::new_unchecked(format!("https://w3id.org/zonekg/id/{}/{}", p.graph[n].etype.iri_segment(), p.graph[n].label));
-        let pred = if w.predicate == "subOrganizationOf" { "http://www.w3.org/ns/org#subOrganizationOf".to_string() } else { format!("{zkg}{}", w.predicate) };
+        let iri = |n: NodeIndex| {
+            NamedNode::new_unchecked(format!(
+                "https://w3id.org/zonekg/id/{}/{}",
+                p.graph[n].etype.iri_segment(),
+                p.graph[n].label
+            ))
+        };
+        let pred = if w.predicate == "subOrganizationOf" {
+            "http://www.w3.org/ns/org#subOrganizationOf".to_string()
+        } else {
+            format!("{zkg}{}", w.predicate)
+        };
         let doc = NamedNode::new_unchecked(format!("https://w3id.org/zonekg/doc/{:016x}", k / 20));
-        quads.push(Quad::new(iri(s), NamedNode::new_unchecked(pred), iri(o), GraphName::NamedNode(doc)));
+        quads.push(Quad::new(
+            iri(s),
+            NamedNode::new_unchecked(pred),
+            iri(o),
+            GraphName::NamedNode(doc),
+        ));
     }
     let n = quads.len() as u64;
     store.oxigraph().extend(quads).unwrap();
@@ -105,7 +182,9 @@ fn projection(c: &mut Criterion) {
     let mut g = c.benchmark_group("projection_build");
     g.sample_size(10);
     g.throughput(Throughput::Elements(triples));
-    g.bench_function("from_store_100k_relations", |b| b.iter(|| black_box(Projection::build(&store).unwrap().size())));
+    g.bench_function("from_store_100k_relations", |b| {
+        b.iter(|| black_box(Projection::build(&store).unwrap().size()))
+    });
     g.finish();
 }
 

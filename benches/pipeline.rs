@@ -33,16 +33,33 @@ fn stages(c: &mut Criterion) {
     // Warm the embedded data before timing.
     let _ = &*RECOGNIZER;
     let arts = split_articles(&text, "bench.txt");
-    let inputs = vec![Input { source: "bench.txt".into(), text: text.clone() }];
+    let inputs = vec![Input {
+        source: "bench.txt".into(),
+        text: text.clone(),
+    }];
     let x = zonekg::extract(&inputs);
 
     let mut g = c.benchmark_group("stages_1MB");
     g.throughput(Throughput::Bytes(bytes));
     g.sample_size(10);
-    g.bench_function("normalize", |b| b.iter(|| black_box(split_articles(&text, "bench.txt").len())));
-    g.bench_function("recognize", |b| b.iter(|| black_box(arts.iter().map(|a| RECOGNIZER.recognize(&a.norm).len()).sum::<usize>())));
-    g.bench_function("extract_end_to_end", |b| b.iter(|| black_box(zonekg::extract(&inputs).relations.len())));
-    g.bench_function("rdf", |b| b.iter(|| black_box(zonekg::rdf::all_quads(&x, "2026-01-01T00:00:00Z").len())));
+    g.bench_function("normalize", |b| {
+        b.iter(|| black_box(split_articles(&text, "bench.txt").len()))
+    });
+    g.bench_function("recognize", |b| {
+        b.iter(|| {
+            black_box(
+                arts.iter()
+                    .map(|a| RECOGNIZER.recognize(&a.norm).len())
+                    .sum::<usize>(),
+            )
+        })
+    });
+    g.bench_function("extract_end_to_end", |b| {
+        b.iter(|| black_box(zonekg::extract(&inputs).relations.len()))
+    });
+    g.bench_function("rdf", |b| {
+        b.iter(|| black_box(zonekg::rdf::all_quads(&x, "2026-01-01T00:00:00Z").len()))
+    });
     g.bench_function("ingest_in_memory", |b| {
         b.iter(|| {
             let kg = KnowledgeGraph::in_memory().unwrap();
@@ -56,8 +73,12 @@ fn stages(c: &mut Criterion) {
     let mut p = c.benchmark_group("peer_1MB");
     p.throughput(Throughput::Bytes(bytes));
     p.sample_size(10);
-    p.bench_function("jieba_rs_tag_hmm", |b| b.iter(|| black_box(jieba.tag(&text, true).len())));
-    p.bench_function("zonekg_extract", |b| b.iter(|| black_box(zonekg::extract(&inputs).relations.len())));
+    p.bench_function("jieba_rs_tag_hmm", |b| {
+        b.iter(|| black_box(jieba.tag(&text, true).len()))
+    });
+    p.bench_function("zonekg_extract", |b| {
+        b.iter(|| black_box(zonekg::extract(&inputs).relations.len()))
+    });
     p.finish();
 }
 

@@ -28,7 +28,9 @@ fn open() -> (KnowledgeGraph, Option<tempfile::TempDir>) {
     let inputs: Vec<zonekg::Input> = (0..10)
         .map(|f| zonekg::Input {
             source: format!("f{f}.txt"),
-            text: (0..100).map(|i| g.article(f * 100 + i + 1, 6).text).collect::<String>(),
+            text: (0..100)
+                .map(|i| g.article(f * 100 + i + 1, 6).text)
+                .collect::<String>(),
         })
         .collect();
     kg.ingest(&inputs).unwrap();
@@ -43,7 +45,15 @@ fn typical_and_hub(kg: &KnowledgeGraph, iris: impl Iterator<Item = String>) -> (
     }
     let mut v: Vec<(usize, String)> = count.into_iter().map(|(k, n)| (n, k)).collect();
     v.sort();
-    let label = |iri: &str| kg.store().values_of(iri, &format!("{RDFS}label")).unwrap().into_iter().next().map(|x| x.0).unwrap_or_default();
+    let label = |iri: &str| {
+        kg.store()
+            .values_of(iri, &format!("{RDFS}label"))
+            .unwrap()
+            .into_iter()
+            .next()
+            .map(|x| x.0)
+            .unwrap_or_default()
+    };
     (label(&v[v.len() / 2].1), label(&v[v.len() - 1].1))
 }
 
@@ -52,17 +62,36 @@ fn queries(c: &mut Criterion) {
     let st = kg.store();
     let settled = st.facts(&format!("{ZKG}settledIn")).unwrap();
     let (zone, hub_zone) = typical_and_hub(&kg, settled.iter().map(|(_, z)| z.clone()));
-    let (industry, hub_industry) = typical_and_hub(&kg, st.facts(&format!("{ZKG}hasIndustry")).unwrap().into_iter().map(|(_, i)| i));
-    let companies = settled.iter().map(|(c, _)| c.clone()).filter(|c| c.contains("/company/"));
+    let (industry, hub_industry) = typical_and_hub(
+        &kg,
+        st.facts(&format!("{ZKG}hasIndustry"))
+            .unwrap()
+            .into_iter()
+            .map(|(_, i)| i),
+    );
+    let companies = settled
+        .iter()
+        .map(|(c, _)| c.clone())
+        .filter(|c| c.contains("/company/"));
     let (company, _) = typical_and_hub(&kg, companies);
     // Organizations by their branches and parents; institutions by their partners.
-    let sub = st.facts(&format!("{}subOrganizationOf", zonekg::vocab::ORG)).unwrap();
+    let sub = st
+        .facts(&format!("{}subOrganizationOf", zonekg::vocab::ORG))
+        .unwrap();
     let (org, hub_org) = typical_and_hub(&kg, sub.iter().flat_map(|(a, b)| [a.clone(), b.clone()]));
     let coop = st.facts(&format!("{ZKG}cooperatesWith")).unwrap();
-    let (inst, hub_inst) =
-        typical_and_hub(&kg, coop.iter().flat_map(|(a, b)| [a.clone(), b.clone()]).filter(|i| i.contains("/institution/")));
+    let (inst, hub_inst) = typical_and_hub(
+        &kg,
+        coop.iter()
+            .flat_map(|(a, b)| [a.clone(), b.clone()])
+            .filter(|i| i.contains("/institution/")),
+    );
     // The province of the typical zone: climb locatedIn to the top.
-    let located: HashMap<String, String> = st.facts(&format!("{ZKG}locatedIn")).unwrap().into_iter().collect();
+    let located: HashMap<String, String> = st
+        .facts(&format!("{ZKG}locatedIn"))
+        .unwrap()
+        .into_iter()
+        .collect();
     let zone_iri = kg.resolve(&zone).unwrap();
     let mut top = zone_iri.clone();
     let mut steps = 0;
@@ -73,11 +102,24 @@ fn queries(c: &mut Criterion) {
             break;
         }
     }
-    let province = st.values_of(&top, &format!("{RDFS}label")).unwrap().into_iter().next().map(|x| x.0).unwrap_or_default();
+    let province = st
+        .values_of(&top, &format!("{RDFS}label"))
+        .unwrap()
+        .into_iter()
+        .next()
+        .map(|x| x.0)
+        .unwrap_or_default();
     eprintln!("typical: zone {zone}, industry {industry}, company {company}, organization {org}, institution {inst}, province {province}; hubs: zone {hub_zone}, industry {hub_industry}, organization {hub_org}, institution {hub_inst}");
     for (group, zone, industry, name, org, inst) in [
         ("typical", &zone, &industry, &company, &org, &inst),
-        ("hub", &hub_zone, &hub_industry, &hub_zone, &hub_org, &hub_inst),
+        (
+            "hub",
+            &hub_zone,
+            &hub_industry,
+            &hub_zone,
+            &hub_org,
+            &hub_inst,
+        ),
     ] {
         let mut g = c.benchmark_group(format!("named_queries/{group}"));
         g.sample_size(10);
@@ -105,10 +147,18 @@ fn queries(c: &mut Criterion) {
     }
     let mut l = c.benchmark_group("lookup");
     l.sample_size(20);
-    l.bench_function("lookup_typical_company", |b| b.iter(|| black_box(kg.lookup(&company).unwrap().relations.len())));
-    l.bench_function("lookup_typical_zone", |b| b.iter(|| black_box(kg.lookup(&zone).unwrap().relations.len())));
-    l.bench_function("lookup_hub_zone", |b| b.iter(|| black_box(kg.lookup(&hub_zone).unwrap().relations.len())));
-    l.bench_function("resolve_name", |b| b.iter(|| black_box(kg.resolve(&company).unwrap())));
+    l.bench_function("lookup_typical_company", |b| {
+        b.iter(|| black_box(kg.lookup(&company).unwrap().relations.len()))
+    });
+    l.bench_function("lookup_typical_zone", |b| {
+        b.iter(|| black_box(kg.lookup(&zone).unwrap().relations.len()))
+    });
+    l.bench_function("lookup_hub_zone", |b| {
+        b.iter(|| black_box(kg.lookup(&hub_zone).unwrap().relations.len()))
+    });
+    l.bench_function("resolve_name", |b| {
+        b.iter(|| black_box(kg.resolve(&company).unwrap()))
+    });
     l.finish();
 }
 

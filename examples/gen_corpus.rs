@@ -22,16 +22,31 @@ fn main() -> std::io::Result<()> {
     let mut file = None;
     for i in 0..n {
         if i % 100 == 0 {
-            file = Some(std::io::BufWriter::new(std::fs::File::create(dir.join(format!("{:06}.txt", i / 100)))?));
+            file = Some(std::io::BufWriter::new(std::fs::File::create(
+                dir.join(format!("{:06}.txt", i / 100)),
+            )?));
         }
         let a = g.article(i + 1, 6);
-        file.as_mut().expect("opened").write_all(a.text.as_bytes())?;
+        file.as_mut()
+            .expect("opened")
+            .write_all(a.text.as_bytes())?;
         for (t, c, s) in &a.entities {
-            let req = if *t == "Place" && !c.ends_with('省') && !c.ends_with("区") { "y" } else if *t == "Place" { "n" } else { "y" };
+            let req = if *t == "Place" && !c.ends_with('省') && !c.ends_with("区") {
+                "y"
+            } else if *t == "Place" {
+                "n"
+            } else {
+                "y"
+            };
             writeln!(ents, "{}\t{t}\t{c}\t{s}\t{req}", i + 1)?;
         }
         for (s, p, o, req) in &a.relations {
-            writeln!(rels, "{}\t{s}\t{p}\t{o}\t{}", i + 1, if *req { "y" } else { "n" })?;
+            writeln!(
+                rels,
+                "{}\t{s}\t{p}\t{o}\t{}",
+                i + 1,
+                if *req { "y" } else { "n" }
+            )?;
         }
     }
     eprintln!("wrote {n} articles to {}", dir.display());

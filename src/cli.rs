@@ -277,7 +277,9 @@ pub enum ExportFormat {
 }
 
 fn parse_type(s: &str) -> Result<zonekg::EntityType, String> {
-    zonekg::EntityType::parse(s).ok_or_else(|| format!("unknown type {s:?} (Zone, Company, Institution, Industry, Place, Person)"))
+    zonekg::EntityType::parse(s).ok_or_else(|| {
+        format!("unknown type {s:?} (Zone, Company, Institution, Industry, Place, Person)")
+    })
 }
 
 fn parse_kv(s: &str) -> Result<(String, String), String> {

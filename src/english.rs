@@ -12,8 +12,14 @@ use std::sync::LazyLock;
 
 /// Words and suffixes with their English; longer entries win.
 const WORDS: &[(&str, &str)] = &[
-    ("高新技术产业开发区", "High-tech Industrial Development Zone"),
-    ("经济技术开发区", "Economic and Technological Development Zone"),
+    (
+        "高新技术产业开发区",
+        "High-tech Industrial Development Zone",
+    ),
+    (
+        "经济技术开发区",
+        "Economic and Technological Development Zone",
+    ),
     ("高新区", "High-tech Zone"),
     ("经开区", "Economic Development Zone"),
     ("开发区", "Development Zone"),
@@ -145,7 +151,14 @@ const WORDS: &[(&str, &str)] = &[
 ];
 
 /// Readings of characters whose most common reading is wrong in names (重庆, 长沙, 厦门).
-const NAME_READINGS: &[(char, &str)] = &[('长', "chang"), ('重', "chong"), ('厦', "xia"), ('藏', "zang"), ('蚌', "beng"), ('都', "du")];
+const NAME_READINGS: &[(char, &str)] = &[
+    ('长', "chang"),
+    ('重', "chong"),
+    ('厦', "xia"),
+    ('藏', "zang"),
+    ('蚌', "beng"),
+    ('都', "du"),
+];
 
 struct Dict {
     ac: AhoCorasick,
@@ -153,13 +166,22 @@ struct Dict {
 }
 
 static DICT: LazyLock<Dict> = LazyLock::new(|| {
-    let mut words: Vec<(String, String)> = WORDS.iter().map(|(z, e)| (z.to_string(), e.to_string())).collect();
+    let mut words: Vec<(String, String)> = WORDS
+        .iter()
+        .map(|(z, e)| (z.to_string(), e.to_string()))
+        .collect();
     // Industry terms with their English names from the lexicon.
-    for e in GAZETTEER.entries.iter().filter(|e| e.etype == EntityType::Industry) {
+    for e in GAZETTEER
+        .entries
+        .iter()
+        .filter(|e| e.etype == EntityType::Industry)
+    {
         if let Some(en) = &e.en {
             for z in std::iter::once(&e.label).chain(e.aliases.iter()) {
                 if !words.iter().any(|(w, _)| w == z) {
-                    let en = en.trim_end_matches(" industry").trim_end_matches(" Industry");
+                    let en = en
+                        .trim_end_matches(" industry")
+                        .trim_end_matches(" Industry");
                     words.push((z.clone(), title_case(en)));
                 }
             }
@@ -189,7 +211,9 @@ pub fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) if w.len() > 3 || !["and", "of", "the"].contains(&w) => f.to_uppercase().collect::<String>() + c.as_str(),
+                Some(f) if w.len() > 3 || !["and", "of", "the"].contains(&w) => {
+                    f.to_uppercase().collect::<String>() + c.as_str()
+                }
                 Some(f) => f.to_string() + c.as_str(),
                 None => String::new(),
             }
@@ -230,7 +254,18 @@ fn place_english(label: &str, level: Option<PlaceLevel>) -> String {
     };
     match level {
         Some(PlaceLevel::Province) => {
-            let stem = strip(label, &["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"]);
+            let stem = strip(
+                label,
+                &[
+                    "维吾尔自治区",
+                    "壮族自治区",
+                    "回族自治区",
+                    "特别行政区",
+                    "自治区",
+                    "省",
+                    "市",
+                ],
+            );
             if label.ends_with('省') {
                 format!("{} Province", pinyin_word(&stem))
             } else {
@@ -241,7 +276,8 @@ fn place_english(label: &str, level: Option<PlaceLevel>) -> String {
         _ => {
             if let Some(stem) = label.strip_suffix('区').filter(|s| s.chars().count() >= 2) {
                 format!("{} District", pinyin_word(stem))
-            } else if let Some(stem) = label.strip_suffix('县').filter(|s| s.chars().count() >= 2) {
+            } else if let Some(stem) = label.strip_suffix('县').filter(|s| s.chars().count() >= 2)
+            {
                 format!("{} County", pinyin_word(stem))
             } else {
                 pinyin_word(&strip(label, &["市"]))
@@ -310,13 +346,28 @@ mod tests {
 
     #[test]
     fn renders_places_proper_names_and_suffixes() {
-        assert_eq!(render("郑州白鹭湖物联网产业园", EntityType::Zone), "Zhengzhou Bailuhu IoT Industrial Park");
+        assert_eq!(
+            render("郑州白鹭湖物联网产业园", EntityType::Zone),
+            "Zhengzhou Bailuhu IoT Industrial Park"
+        );
         assert_eq!(render("武清区", EntityType::Place), "Wuqing District");
         assert_eq!(render("河南省", EntityType::Place), "Henan Province");
         assert_eq!(render("重庆市", EntityType::Place), "Chongqing");
-        assert_eq!(render("青岚高新区", EntityType::Zone), "Qinglan High-tech Zone");
-        assert_eq!(render("长风汽车重庆分公司", EntityType::Company), "Changfeng Automobile Chongqing Branch");
-        assert_eq!(render("东部(重庆)科学城", EntityType::Zone), "Eastern (Chongqing) Science City");
-        assert_eq!(render("集成电路", EntityType::Industry), "Integrated Circuits");
+        assert_eq!(
+            render("青岚高新区", EntityType::Zone),
+            "Qinglan High-tech Zone"
+        );
+        assert_eq!(
+            render("长风汽车重庆分公司", EntityType::Company),
+            "Changfeng Automobile Chongqing Branch"
+        );
+        assert_eq!(
+            render("东部(重庆)科学城", EntityType::Zone),
+            "Eastern (Chongqing) Science City"
+        );
+        assert_eq!(
+            render("集成电路", EntityType::Industry),
+            "Integrated Circuits"
+        );
     }
 }

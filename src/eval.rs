@@ -21,9 +21,21 @@ pub struct Counts {
 impl Counts {
     /// Precision, recall, F1.
     pub fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.tp + self.fp > 0 { self.tp as f64 / (self.tp + self.fp) as f64 } else { 0.0 };
-        let r = if self.tp + self.fn_ > 0 { self.tp as f64 / (self.tp + self.fn_) as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if self.tp + self.fp > 0 {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        } else {
+            0.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
@@ -44,7 +56,13 @@ pub struct PartScore {
 impl PartScore {
     /// Totals over all classes.
     pub fn total(&self) -> Counts {
-        self.by_class.values().fold(Counts::default(), |a, c| Counts { tp: a.tp + c.tp, fp: a.fp + c.fp, fn_: a.fn_ + c.fn_ })
+        self.by_class
+            .values()
+            .fold(Counts::default(), |a, c| Counts {
+                tp: a.tp + c.tp,
+                fp: a.fp + c.fp,
+                fn_: a.fn_ + c.fn_,
+            })
     }
 }
 
@@ -102,7 +120,10 @@ fn read_tsv(text: &str, path: &str) -> Result<Vec<HashMap<String, String>>> {
             None => header = Some(cells),
             Some(h) => {
                 if h.len() != cells.len() {
-                    return Err(Error::Invalid(format!("{path}: expected {} columns: {line:?}", h.len())));
+                    return Err(Error::Invalid(format!(
+                        "{path}: expected {} columns: {line:?}",
+                        h.len()
+                    )));
                 }
                 rows.push(h.iter().cloned().zip(cells).collect());
             }
@@ -122,7 +143,10 @@ impl Gold {
     pub fn load(prefix: &str) -> Result<Self> {
         let read = |suffix: &str| -> Result<(String, String)> {
             let p = format!("{prefix}.{suffix}.tsv");
-            let t = std::fs::read_to_string(&p).map_err(|e| Error::File { path: p.clone().into(), source: e })?;
+            let t = std::fs::read_to_string(&p).map_err(|e| Error::File {
+                path: p.clone().into(),
+                source: e,
+            })?;
             Ok((t, p))
         };
         let (et, ep) = read("entities")?;
@@ -136,7 +160,10 @@ impl Gold {
         for row in read_tsv(entities, epath)? {
             let etype = row["type"].clone();
             let key = row["canonical"].clone();
-            let mut forms: BTreeSet<String> = row["surface"].split('|').map(|s| norm(s, Some(&etype))).collect();
+            let mut forms: BTreeSet<String> = row["surface"]
+                .split('|')
+                .map(|s| norm(s, Some(&etype)))
+                .collect();
             forms.insert(norm(&key, Some(&etype)));
             let required = row["required"] == "y";
             match ents.get_mut(&key) {
@@ -145,7 +172,14 @@ impl Gold {
                     prev.required |= required;
                 }
                 None => {
-                    ents.insert(key, GoldEntity { etype, forms, required });
+                    ents.insert(
+                        key,
+                        GoldEntity {
+                            etype,
+                            forms,
+                            required,
+                        },
+                    );
                 }
             }
         }
@@ -154,19 +188,35 @@ impl Gold {
             let o: BTreeSet<String> = row["object"].split('|').map(str::to_string).collect();
             for name in std::iter::once(&row["subject"]).chain(o.iter()) {
                 if !ents.contains_key(name) {
-                    return Err(Error::Invalid(format!("{rpath}: gold relation names unknown entity {name:?}")));
+                    return Err(Error::Invalid(format!(
+                        "{rpath}: gold relation names unknown entity {name:?}"
+                    )));
                 }
             }
-            rels.push(GoldRelation { s: row["subject"].clone(), p: row["predicate"].clone(), o, required: row["required"] == "y" });
+            rels.push(GoldRelation {
+                s: row["subject"].clone(),
+                p: row["predicate"].clone(),
+                o,
+                required: row["required"] == "y",
+            });
         }
-        Ok(Gold { entities: ents, relations: rels })
+        Ok(Gold {
+            entities: ents,
+            relations: rels,
+        })
     }
 
     /// Scores a prediction in the JSON shape of `extract --format json`.
     pub fn score(&self, predicted: &Value) -> Score {
         let empty = Vec::new();
-        let pents = predicted.get("entities").and_then(Value::as_array).unwrap_or(&empty);
-        let prels = predicted.get("relations").and_then(Value::as_array).unwrap_or(&empty);
+        let pents = predicted
+            .get("entities")
+            .and_then(Value::as_array)
+            .unwrap_or(&empty);
+        let prels = predicted
+            .get("relations")
+            .and_then(Value::as_array)
+            .unwrap_or(&empty);
         let mut score = Score::default();
         let mut matches: HashMap<String, BTreeSet<String>> = HashMap::new();
         let mut recalled: BTreeSet<String> = BTreeSet::new();
@@ -187,7 +237,8 @@ impl Gold {
                 a.iter().for_each(|v| add(v.as_str()));
             }
             if let Some(m) = pe.get("mentions").and_then(Value::as_array) {
-                m.iter().for_each(|v| add(v.get("text").and_then(Value::as_str)));
+                m.iter()
+                    .for_each(|v| add(v.get("text").and_then(Value::as_str)));
             }
             let mut keys: BTreeSet<String> = self
                 .entities
@@ -195,17 +246,33 @@ impl Gold {
                 .filter(|(_, g)| g.etype == etype && !g.forms.is_disjoint(&forms))
                 .map(|(k, _)| k.clone())
                 .collect();
-            keys.extend(self.entities.iter().filter(|(_, g)| !g.required && !g.forms.is_disjoint(&forms)).map(|(k, _)| k.clone()));
-            let id = pe.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+            keys.extend(
+                self.entities
+                    .iter()
+                    .filter(|(_, g)| !g.required && !g.forms.is_disjoint(&forms))
+                    .map(|(k, _)| k.clone()),
+            );
+            let id = pe
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
             matches.insert(id, keys.clone());
             if etype == "Person" {
                 continue;
             }
             let label = pe.get("label").and_then(Value::as_str).unwrap_or("");
-            let c = score.entities.by_class.entry(etype.to_string()).or_default();
-            let required: Vec<&String> = keys.iter().filter(|k| self.entities[*k].required).collect();
+            let c = score
+                .entities
+                .by_class
+                .entry(etype.to_string())
+                .or_default();
+            let required: Vec<&String> =
+                keys.iter().filter(|k| self.entities[*k].required).collect();
             if !required.is_empty() {
-                let first = required.iter().any(|k| hits.get(*k).copied().unwrap_or(0) == 0);
+                let first = required
+                    .iter()
+                    .any(|k| hits.get(*k).copied().unwrap_or(0) == 0);
                 for k in &required {
                     *hits.entry((*k).clone()).or_default() += 1;
                 }
@@ -223,13 +290,23 @@ impl Gold {
         }
         for (k, g) in &self.entities {
             if g.required && g.etype != "Person" && !recalled.contains(k) {
-                score.entities.by_class.entry(g.etype.clone()).or_default().fn_ += 1;
+                score
+                    .entities
+                    .by_class
+                    .entry(g.etype.clone())
+                    .or_default()
+                    .fn_ += 1;
                 score.entities.missed.push(format!("{}:{k}", g.etype));
             }
         }
         let labels: HashMap<&str, &str> = pents
             .iter()
-            .map(|p| (p.get("id").and_then(Value::as_str).unwrap_or(""), p.get("label").and_then(Value::as_str).unwrap_or("")))
+            .map(|p| {
+                (
+                    p.get("id").and_then(Value::as_str).unwrap_or(""),
+                    p.get("label").and_then(Value::as_str).unwrap_or(""),
+                )
+            })
             .collect();
         let mut seen = BTreeSet::new();
         let mut rel_recalled: BTreeSet<usize> = BTreeSet::new();
@@ -278,7 +355,12 @@ impl Gold {
         for (i, g) in self.relations.iter().enumerate() {
             if g.required && !rel_recalled.contains(&i) {
                 score.relations.by_class.entry(g.p.clone()).or_default().fn_ += 1;
-                score.relations.missed.push(format!("{} {} {}", g.s, g.p, g.o.iter().cloned().collect::<Vec<_>>().join("|")));
+                score.relations.missed.push(format!(
+                    "{} {} {}",
+                    g.s,
+                    g.p,
+                    g.o.iter().cloned().collect::<Vec<_>>().join("|")
+                ));
             }
         }
         score
@@ -288,20 +370,33 @@ impl Gold {
 /// Writes a report in the layout of `score.py`.
 pub fn report(score: &Score, show_errors: bool) -> String {
     let mut out = String::new();
-    for (name, part) in [("entities", &score.entities), ("relations", &score.relations)] {
+    for (name, part) in [
+        ("entities", &score.entities),
+        ("relations", &score.relations),
+    ] {
         out.push_str(&format!("{name}:\n"));
         for (c, n) in &part.by_class {
             if n.tp + n.fp + n.fn_ > 0 {
                 let (p, r, f) = n.prf();
-                out.push_str(&format!("  {c:<18} P={p:.3} R={r:.3} F1={f:.3}  (tp={} fp={} fn={})\n", n.tp, n.fp, n.fn_));
+                out.push_str(&format!(
+                    "  {c:<18} P={p:.3} R={r:.3} F1={f:.3}  (tp={} fp={} fn={})\n",
+                    n.tp, n.fp, n.fn_
+                ));
             }
         }
         let t = part.total();
         let (p, r, f) = t.prf();
-        out.push_str(&format!("  {:<18} P={p:.3} R={r:.3} F1={f:.3}  (tp={} fp={} fn={})\n", "ALL", t.tp, t.fp, t.fn_));
+        out.push_str(&format!(
+            "  {:<18} P={p:.3} R={r:.3} F1={f:.3}  (tp={} fp={} fn={})\n",
+            "ALL", t.tp, t.fp, t.fn_
+        ));
         if show_errors {
             let mut items: Vec<(&str, &String)> = Vec::new();
-            for (label, list) in [("missed", &part.missed), ("spurious", &part.spurious), ("split", &part.split)] {
+            for (label, list) in [
+                ("missed", &part.missed),
+                ("spurious", &part.spurious),
+                ("split", &part.split),
+            ] {
                 let mut l: Vec<&String> = list.iter().collect();
                 l.sort();
                 items.extend(l.into_iter().map(|i| (label, i)));

@@ -43,7 +43,10 @@ fn edge_color(p: &str) -> &'static str {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn node_id(p: &Projection, n: NodeIndex) -> String {
@@ -57,7 +60,10 @@ pub fn to_dot(p: &Projection, opts: &DotOptions) -> String {
     let _ = writeln!(out, "  graph [rankdir=LR, fontname=\"Noto Sans CJK SC\", fontsize=12, nodesep=0.25, ranksep=0.6, overlap=false, splines=true{}];",
         opts.title.as_ref().map(|t| format!(", label=\"{}\", labelloc=t, fontsize=16", t.replace('"', "'"))).unwrap_or_default());
     let _ = writeln!(out, "  node [fontname=\"Noto Sans CJK SC\", fontsize=11, style=\"filled,rounded\", penwidth=0.8];");
-    let _ = writeln!(out, "  edge [fontname=\"Noto Sans CJK SC\", fontsize=8, arrowsize=0.6];");
+    let _ = writeln!(
+        out,
+        "  edge [fontname=\"Noto Sans CJK SC\", fontsize=8, arrowsize=0.6];"
+    );
     // Nodes in a fixed order: type, then label, then IRI.
     let mut nodes: Vec<NodeIndex> = p.graph.node_indices().collect();
     nodes.sort_by(|&a, &b| {
@@ -70,7 +76,13 @@ pub fn to_dot(p: &Projection, opts: &DotOptions) -> String {
         let zones: Vec<NodeIndex> = nodes
             .iter()
             .copied()
-            .filter(|&n| p.graph[n].etype == EntityType::Zone && !p.graph.edges(n).any(|e| e.weight().predicate == "partOf" && e.weight().subject == n))
+            .filter(|&n| {
+                p.graph[n].etype == EntityType::Zone
+                    && !p
+                        .graph
+                        .edges(n)
+                        .any(|e| e.weight().predicate == "partOf" && e.weight().subject == n)
+            })
             .collect();
         for &z in &zones {
             cluster_of.insert(z, z);
@@ -83,8 +95,13 @@ pub fn to_dot(p: &Projection, opts: &DotOptions) -> String {
                 let m = members[i];
                 for e in p.graph.edges(m) {
                     let w = e.weight();
-                    let other = if petgraph::visit::EdgeRef::source(&e) == m { petgraph::visit::EdgeRef::target(&e) } else { petgraph::visit::EdgeRef::source(&e) };
-                    let joins = (w.predicate == "partOf" && w.subject == other) || (w.predicate == "settledIn" && w.subject == other);
+                    let other = if petgraph::visit::EdgeRef::source(&e) == m {
+                        petgraph::visit::EdgeRef::target(&e)
+                    } else {
+                        petgraph::visit::EdgeRef::source(&e)
+                    };
+                    let joins = (w.predicate == "partOf" && w.subject == other)
+                        || (w.predicate == "settledIn" && w.subject == other);
                     if joins && !cluster_of.contains_key(&other) {
                         cluster_of.insert(other, z);
                         members.push(other);
@@ -97,8 +114,24 @@ pub fn to_dot(p: &Projection, opts: &DotOptions) -> String {
     let node_line = |n: NodeIndex| -> String {
         let g = &p.graph[n];
         let (shape, color) = style(g.etype);
-        let en = g.label_en.as_ref().map(|e| format!("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">{}</FONT>", esc(e))).unwrap_or_default();
-        format!("{} [label=<{}{}>, shape={shape}, fillcolor=\"{color}\", tooltip=\"{} ({})\"];", node_id(p, n), esc(&g.label), en, esc(&g.label), g.etype)
+        let en = g
+            .label_en
+            .as_ref()
+            .map(|e| {
+                format!(
+                    "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">{}</FONT>",
+                    esc(e)
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "{} [label=<{}{}>, shape={shape}, fillcolor=\"{color}\", tooltip=\"{} ({})\"];",
+            node_id(p, n),
+            esc(&g.label),
+            en,
+            esc(&g.label),
+            g.etype
+        )
     };
     let mut clusters: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
     for &n in &nodes {
@@ -115,14 +148,21 @@ pub fn to_dot(p: &Projection, opts: &DotOptions) -> String {
             continue;
         }
         let _ = writeln!(out, "  subgraph cluster_{k} {{");
-        let _ = writeln!(out, "    label=\"{}\"; style=\"rounded,dashed\"; color=\"#7fa7e0\"; fontcolor=\"#1f5fbf\";", p.graph[*z].label.replace('"', "'"));
+        let _ = writeln!(
+            out,
+            "    label=\"{}\"; style=\"rounded,dashed\"; color=\"#7fa7e0\"; fontcolor=\"#1f5fbf\";",
+            p.graph[*z].label.replace('"', "'")
+        );
         for &n in members {
             let _ = writeln!(out, "    {}", node_line(n));
         }
         let _ = writeln!(out, "  }}");
     }
     for &n in &nodes {
-        if cluster_of.get(&n).is_some_and(|z| clusters.get(z).is_some_and(|m| m.len() >= 2)) {
+        if cluster_of
+            .get(&n)
+            .is_some_and(|z| clusters.get(z).is_some_and(|m| m.len() >= 2))
+        {
             continue;
         }
         let _ = writeln!(out, "  {}", node_line(n));
@@ -142,17 +182,36 @@ pub fn to_dot(p: &Projection, opts: &DotOptions) -> String {
     edges.dedup();
     for (s, o, pr) in edges {
         let c = edge_color(&pr);
-        let dir = if pr == "cooperatesWith" { ", dir=both" } else { "" };
-        let _ = writeln!(out, "  {s} -> {o} [label=\"{pr}\", color=\"{c}\", fontcolor=\"{c}\"{dir}];");
+        let dir = if pr == "cooperatesWith" {
+            ", dir=both"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  {s} -> {o} [label=\"{pr}\", color=\"{c}\", fontcolor=\"{c}\"{dir}];"
+        );
     }
     // Legend.
     let _ = writeln!(out, "  subgraph cluster_legend {{");
-    let _ = writeln!(out, "    label=\"legend\"; style=\"rounded\"; color=\"#cccccc\"; fontsize=10;");
+    let _ = writeln!(
+        out,
+        "    label=\"legend\"; style=\"rounded\"; color=\"#cccccc\"; fontsize=10;"
+    );
     let mut prev: Option<String> = None;
-    for t in [EntityType::Zone, EntityType::Company, EntityType::Institution, EntityType::Industry, EntityType::Place] {
+    for t in [
+        EntityType::Zone,
+        EntityType::Company,
+        EntityType::Institution,
+        EntityType::Industry,
+        EntityType::Place,
+    ] {
         let (shape, color) = style(t);
         let id = format!("\"legend:{t}\"");
-        let _ = writeln!(out, "    {id} [label=\"{t}\", shape={shape}, fillcolor=\"{color}\", fontsize=9];");
+        let _ = writeln!(
+            out,
+            "    {id} [label=\"{t}\", shape={shape}, fillcolor=\"{color}\", fontsize=9];"
+        );
         if let Some(p) = prev {
             let _ = writeln!(out, "    {p} -> {id} [style=invis];");
         }
@@ -179,10 +238,17 @@ pub fn render(dot: &str, format: &str) -> Result<Vec<u8>> {
                 Error::Io(e)
             }
         })?;
-    child.stdin.take().expect("piped").write_all(dot.as_bytes())?;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(dot.as_bytes())?;
     let out = child.wait_with_output()?;
     if !out.status.success() {
-        return Err(Error::Invalid(format!("dot failed: {}", String::from_utf8_lossy(&out.stderr).trim())));
+        return Err(Error::Invalid(format!(
+            "dot failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
     }
     Ok(out.stdout)
 }

@@ -94,22 +94,38 @@ macro_rules! data {
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::embedded);
 
 fn tsv(text: &str) -> impl Iterator<Item = HashMap<&str, &str>> {
-    let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
     lines.map(move |l| header.iter().copied().zip(l.split('\t')).collect())
 }
 
 fn csv(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
-    text.lines().skip(1).map(|l| l.split(',').map(|c| c.trim_matches('"').to_string()).collect())
+    text.lines().skip(1).map(|l| {
+        l.split(',')
+            .map(|c| c.trim_matches('"').to_string())
+            .collect()
+    })
 }
 
 fn nonempty(s: Option<&&str>) -> Option<String> {
-    s.map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string)
+    s.map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// Short form of a province name: 河南省 → 河南, 广西壮族自治区 → 广西.
 pub fn province_short(name: &str) -> Option<String> {
-    for suf in ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"] {
+    for suf in [
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "特别行政区",
+        "自治区",
+        "省",
+        "市",
+    ] {
         if let Some(s) = name.strip_suffix(suf) {
             if s.chars().count() >= 2 {
                 return Some(s.to_string());
@@ -123,7 +139,9 @@ pub fn province_short(name: &str) -> Option<String> {
 pub fn locality_short(name: &str) -> Option<String> {
     for suf in ["市", "区", "县", "地区", "盟"] {
         if let Some(s) = name.strip_suffix(suf) {
-            if s.chars().count() >= 2 && !s.ends_with("自治") && !s.ends_with('新') {
+            // 浦东新区 has no short form 浦东新; 阜新市 has 阜新.
+            if s.chars().count() >= 2 && !s.ends_with("自治") && !(suf == "区" && s.ends_with('新'))
+            {
                 return Some(s.to_string());
             }
         }
@@ -148,7 +166,11 @@ impl Gazetteer {
             list.push(entry);
         }
         if scan != Scan::Never {
-            self.surfaces.push(Surface { text: text.to_string(), entry, scan });
+            self.surfaces.push(Surface {
+                text: text.to_string(),
+                entry,
+                scan,
+            });
         }
     }
 
@@ -160,7 +182,9 @@ impl Gazetteer {
         g.load_orgs();
         g.load_industries();
         for row in tsv(data!("gazetteer/english_names.tsv")) {
-            let (Some(zh), Some(en)) = (row.get("name_zh"), row.get("name_en")) else { continue };
+            let (Some(zh), Some(en)) = (row.get("name_zh"), row.get("name_en")) else {
+                continue;
+            };
             let en = en.split(" (").next().unwrap_or(en).trim().to_string();
             for name in zh.split(" / ") {
                 let name = name.split(" (").next().unwrap_or(name).trim();
@@ -174,7 +198,8 @@ impl Gazetteer {
     }
 
     fn load_places(&mut self) {
-        let provinces: Vec<Vec<String>> = csv(data!("gazetteer/admin-divisions/provinces.csv")).collect();
+        let provinces: Vec<Vec<String>> =
+            csv(data!("gazetteer/admin-divisions/provinces.csv")).collect();
         let cities: Vec<Vec<String>> = csv(data!("gazetteer/admin-divisions/cities.csv")).collect();
         let areas: Vec<Vec<String>> = csv(data!("gazetteer/admin-divisions/areas.csv")).collect();
         let mut prov_name: HashMap<String, String> = HashMap::default();
@@ -236,7 +261,11 @@ impl Gazetteer {
             let (code, name, ccode) = (&a[0], &a[1], &a[2]);
             let parent = city_name.get(ccode).cloned();
             let dev_zone = code.len() == 6 && code.as_bytes()[4] == b'7';
-            if dev_zone || name.ends_with("开发区") || name.ends_with("园区") || name.ends_with("示范区") {
+            if dev_zone
+                || name.ends_with("开发区")
+                || name.ends_with("园区")
+                || name.ends_with("示范区")
+            {
                 // NBS lists development zones among the county-level units: they are zones.
                 let i = self.add(Entry {
                     etype: EntityType::Zone,
@@ -266,7 +295,15 @@ impl Gazetteer {
                 level: Some(PlaceLevel::District),
             });
             // District short forms (朝阳, 和平, 新华…) are too often ordinary words to scan.
-            self.surface(name, i, if name.chars().count() >= 3 { Scan::Always } else { Scan::Never });
+            self.surface(
+                name,
+                i,
+                if name.chars().count() >= 3 {
+                    Scan::Always
+                } else {
+                    Scan::Never
+                },
+            );
             self.places.entry(name.clone()).or_insert(i);
             if name.chars().count() >= 3 {
                 self.places_strict.entry(name.clone()).or_insert(i);
@@ -280,13 +317,20 @@ impl Gazetteer {
 
     fn load_zones(&mut self) {
         for row in tsv(data!("gazetteer/national_hightech_zones.tsv")) {
-            let Some(name) = nonempty(row.get("name_zh")) else { continue };
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
             let short = nonempty(row.get("short_name_zh"));
             let mut aliases: Vec<String> = short.iter().cloned().collect();
-            aliases.extend(zone_short(&name).into_iter().filter(|s| Some(s) != short.as_ref()));
+            aliases.extend(
+                zone_short(&name)
+                    .into_iter()
+                    .filter(|s| Some(s) != short.as_ref()),
+            );
             let i = self.existing_or_add(&name, EntityType::Zone);
             let e = &mut self.entries[i];
-            e.place = nonempty(row.get("city")).map(|c| c.split(['(', '（', ';']).next().unwrap_or(&c).to_string());
+            e.place = nonempty(row.get("city"))
+                .map(|c| c.split(['(', '（', ';']).next().unwrap_or(&c).to_string());
             for a in &aliases {
                 if !e.aliases.contains(a) {
                     e.aliases.push(a.clone());
@@ -298,9 +342,12 @@ impl Gazetteer {
             }
         }
         for row in tsv(data!("gazetteer/science_centers.tsv")) {
-            let Some(name) = nonempty(row.get("name_zh")) else { continue };
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
             let i = self.existing_or_add(&name, EntityType::Zone);
-            let city = nonempty(row.get("city")).map(|c| c.split(['(', '（', ';']).next().unwrap_or(&c).to_string());
+            let city = nonempty(row.get("city"))
+                .map(|c| c.split(['(', '（', ';']).next().unwrap_or(&c).to_string());
             if self.entries[i].place.is_none() {
                 self.entries[i].place = city;
             }
@@ -312,7 +359,11 @@ impl Gazetteer {
     }
 
     fn existing_or_add(&mut self, name: &str, etype: EntityType) -> usize {
-        if let Some(&i) = self.by_name.get(name).and_then(|v| v.iter().find(|&&i| self.entries[i].etype == etype)) {
+        if let Some(&i) = self
+            .by_name
+            .get(name)
+            .and_then(|v| v.iter().find(|&&i| self.entries[i].etype == etype))
+        {
             return i;
         }
         self.add(Entry {
@@ -332,14 +383,21 @@ impl Gazetteer {
         let mut abbr_count: HashMap<String, usize> = HashMap::default();
         let unis: Vec<HashMap<&str, &str>> = tsv(data!("gazetteer/universities.tsv")).collect();
         for row in &unis {
-            for a in row.get("abbreviations_zh").unwrap_or(&"").split('|').filter(|a| !a.is_empty()) {
+            for a in row
+                .get("abbreviations_zh")
+                .unwrap_or(&"")
+                .split('|')
+                .filter(|a| !a.is_empty())
+            {
                 *abbr_count.entry(a.to_string()).or_default() += 1;
             }
         }
         // Abbreviations that mostly mean something else in news text.
         const CLASHES: [&str; 4] = ["人大", "南航", "民大", "师大"];
         for row in &unis {
-            let Some(name) = nonempty(row.get("name_zh")) else { continue };
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
             let i = self.existing_or_add(&name, EntityType::Institution);
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en"));
@@ -352,13 +410,22 @@ impl Gazetteer {
                 .filter(|a| !a.is_empty() && abbr_count.get(*a) == Some(&1) && !CLASHES.contains(a))
                 .map(str::to_string)
                 .collect();
-            let en_abbr: Vec<String> =
-                row.get("abbreviations_en").unwrap_or(&"").split('|').filter(|a| !a.is_empty()).map(str::to_string).collect();
+            let en_abbr: Vec<String> = row
+                .get("abbreviations_en")
+                .unwrap_or(&"")
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect();
             e.aliases.extend(abbrs.iter().cloned());
             e.aliases.extend(en_abbr.iter().cloned());
             self.surface(&name, i, Scan::Always);
             for a in abbrs {
-                let scan = if a.chars().count() <= 2 { Scan::Bounded } else { Scan::Always };
+                let scan = if a.chars().count() <= 2 {
+                    Scan::Bounded
+                } else {
+                    Scan::Always
+                };
                 self.surface(&a, i, scan);
             }
             for a in en_abbr {
@@ -367,19 +434,33 @@ impl Gazetteer {
         }
         // Usual abbreviations the university list lacks.
         for row in tsv(data!("gazetteer/university_abbreviations.tsv")) {
-            let (Some(name), Some(abbr)) = (nonempty(row.get("name_zh")), nonempty(row.get("abbreviation_zh"))) else { continue };
-            let Some(&i) = self.by_name.get(&name).and_then(|v| v.iter().find(|&&i| self.entries[i].etype == EntityType::Institution)) else {
+            let (Some(name), Some(abbr)) = (
+                nonempty(row.get("name_zh")),
+                nonempty(row.get("abbreviation_zh")),
+            ) else {
+                continue;
+            };
+            let Some(&i) = self.by_name.get(&name).and_then(|v| {
+                v.iter()
+                    .find(|&&i| self.entries[i].etype == EntityType::Institution)
+            }) else {
                 continue;
             };
             if !self.entries[i].aliases.contains(&abbr) {
                 self.entries[i].aliases.push(abbr.clone());
             }
-            let scan = if abbr.chars().count() <= 2 { Scan::Bounded } else { Scan::Always };
+            let scan = if abbr.chars().count() <= 2 {
+                Scan::Bounded
+            } else {
+                Scan::Always
+            };
             self.surface(&abbr, i, scan);
         }
         // The Chinese Academy of Sciences and its institutes.
         for row in tsv(data!("gazetteer/cas_institutes.tsv")) {
-            let Some(name) = nonempty(row.get("name_zh")) else { continue };
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
             if name.contains('（') || name.contains('(') {
                 continue;
             }
@@ -395,7 +476,8 @@ impl Gazetteer {
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en"));
             e.place = nonempty(row.get("city"));
-            e.parent = nonempty(row.get("parent_zh")).or_else(|| (name != "中国科学院").then(|| "中国科学院".to_string()));
+            e.parent = nonempty(row.get("parent_zh"))
+                .or_else(|| (name != "中国科学院").then(|| "中国科学院".to_string()));
             if let Some(ab) = nonempty(row.get("abbrev_en")) {
                 if ab.chars().all(|c| c.is_ascii_uppercase()) {
                     e.aliases.push(ab.clone());
@@ -404,7 +486,11 @@ impl Gazetteer {
             self.surface(&name, i, Scan::Always);
             if let Some(s) = short {
                 // 北京分院 and the like are ambiguous outside a CAS context.
-                let scan = if s.ends_with("分院") { Scan::Never } else { Scan::Always };
+                let scan = if s.ends_with("分院") {
+                    Scan::Never
+                } else {
+                    Scan::Always
+                };
                 self.entries[i].aliases.push(s.clone());
                 self.surface(&s, i, scan);
             }
@@ -415,11 +501,19 @@ impl Gazetteer {
         }
         // Central state-owned enterprises.
         for row in tsv(data!("gazetteer/central_soes.tsv")) {
-            let Some(name) = nonempty(row.get("name_zh")) else { continue };
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
             let i = self.existing_or_add(&name, EntityType::Company);
             let mut names: Vec<String> = Vec::new();
             names.extend(nonempty(row.get("short_name_zh")));
-            names.extend(row.get("other_names_zh").unwrap_or(&"").split('|').filter(|a| !a.is_empty()).map(str::to_string));
+            names.extend(
+                row.get("other_names_zh")
+                    .unwrap_or(&"")
+                    .split('|')
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string),
+            );
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en"));
             e.place = nonempty(row.get("city"));
@@ -432,11 +526,30 @@ impl Gazetteer {
         }
         // Large technology and manufacturing companies.
         for row in tsv(data!("gazetteer/large_companies.tsv")) {
-            let Some(name) = nonempty(row.get("name_zh")) else { continue };
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
             let i = self.existing_or_add(&name, EntityType::Company);
-            let shorts: Vec<String> = row.get("short_names_zh").unwrap_or(&"").split('|').filter(|a| !a.is_empty()).map(str::to_string).collect();
-            let bounded: Vec<&str> = row.get("bounded_short").unwrap_or(&"").split('|').filter(|a| !a.is_empty()).collect();
-            let en_aliases: Vec<String> = row.get("aliases_en").unwrap_or(&"").split('|').filter(|a| !a.is_empty()).map(str::to_string).collect();
+            let shorts: Vec<String> = row
+                .get("short_names_zh")
+                .unwrap_or(&"")
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect();
+            let bounded: Vec<&str> = row
+                .get("bounded_short")
+                .unwrap_or(&"")
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .collect();
+            let en_aliases: Vec<String> = row
+                .get("aliases_en")
+                .unwrap_or(&"")
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect();
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en"));
             e.place = nonempty(row.get("city"));
@@ -444,18 +557,28 @@ impl Gazetteer {
             e.aliases.extend(en_aliases.iter().cloned());
             self.surface(&name, i, Scan::Always);
             for s in shorts {
-                let scan = if bounded.contains(&s.as_str()) { Scan::Bounded } else { Scan::Always };
+                let scan = if bounded.contains(&s.as_str()) {
+                    Scan::Bounded
+                } else {
+                    Scan::Always
+                };
                 self.surface(&s, i, scan);
             }
             for a in en_aliases {
                 // English names stand in Chinese text too (DJI, BYD): scanned when long enough.
-                let scan = if a.len() >= 3 { Scan::Always } else { Scan::Never };
+                let scan = if a.len() >= 3 {
+                    Scan::Always
+                } else {
+                    Scan::Never
+                };
                 self.surface(&a, i, scan);
             }
         }
         // Listed subsidiaries of central SOEs.
         for row in tsv(data!("gazetteer/central_soe_listed_companies.tsv")) {
-            let Some(name) = nonempty(row.get("name_zh")) else { continue };
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
             let i = self.existing_or_add(&name, EntityType::Company);
             let short = nonempty(row.get("short_name_zh"));
             let e = &mut self.entries[i];
@@ -471,7 +594,10 @@ impl Gazetteer {
     fn load_industries(&mut self) {
         let mut cats: HashMap<String, String> = HashMap::default();
         for row in tsv(data!("gazetteer/industries.tsv")) {
-            let (Some(seq), Some(name)) = (nonempty(row.get("seq")), nonempty(row.get("name_zh"))) else { continue };
+            let (Some(seq), Some(name)) = (nonempty(row.get("seq")), nonempty(row.get("name_zh")))
+            else {
+                continue;
+            };
             let i = self.existing_or_add(&name, EntityType::Industry);
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en"));
@@ -481,20 +607,33 @@ impl Gazetteer {
             self.categories.push(i);
             self.surface(&name, i, Scan::Always);
             if let Some(s) = short {
-                let scan = if s.chars().count() <= 2 { Scan::Context } else { Scan::Always };
+                let scan = if s.chars().count() <= 2 {
+                    Scan::Context
+                } else {
+                    Scan::Always
+                };
                 self.surface(&s, i, scan);
             }
         }
         for row in tsv(data!("industry_terms.tsv")) {
-            let Some(term) = nonempty(row.get("term")) else { continue };
-            if self.by_name.get(&term).is_some_and(|v| v.iter().any(|&i| self.entries[i].etype == EntityType::Industry)) {
+            let Some(term) = nonempty(row.get("term")) else {
+                continue;
+            };
+            if self.by_name.get(&term).is_some_and(|v| {
+                v.iter()
+                    .any(|&i| self.entries[i].etype == EntityType::Industry)
+            }) {
                 continue;
             }
             let i = self.existing_or_add(&term, EntityType::Industry);
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en")).map(|n| crate::english::title_case(&n));
             e.category = row.get("category").and_then(|c| cats.get(*c)).cloned();
-            let scan = if term.chars().count() <= 2 { Scan::Context } else { Scan::Always };
+            let scan = if term.chars().count() <= 2 {
+                Scan::Context
+            } else {
+                Scan::Always
+            };
             self.surface(&term, i, scan);
         }
     }
@@ -517,7 +656,11 @@ impl Gazetteer {
     /// District short forms (太平, 平安) are not used: inside names they are mostly words.
     pub fn place_prefix(&self, text: &str) -> Option<(&Entry, usize)> {
         let mut best = None;
-        for (i, _) in text.char_indices().skip(2).chain(std::iter::once((text.len(), ' '))) {
+        for (i, _) in text
+            .char_indices()
+            .skip(2)
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             if i > 30 {
                 break;
             }
@@ -558,12 +701,31 @@ mod tests {
     fn embedded_data_loads() {
         let g = &*GAZETTEER;
         assert!(g.entries.len() > 5000, "{}", g.entries.len());
-        assert_eq!(g.lookup("中科院", Some(Institution)).unwrap().label, "中国科学院");
-        assert_eq!(g.lookup("Chinese Academy of Sciences", None).map(|e| e.label.as_str()), None);
-        assert_eq!(g.lookup("中国科学院", None).unwrap().en.as_deref(), Some("Chinese Academy of Sciences"));
-        assert_eq!(g.lookup("北航", Some(Institution)).unwrap().label, "北京航空航天大学");
-        assert_eq!(g.lookup("华科", Some(Institution)).unwrap().label, "华中科技大学");
-        assert_eq!(g.lookup("大疆", Some(Company)).unwrap().en.as_deref(), Some("SZ DJI Technology Co., Ltd."));
+        assert_eq!(
+            g.lookup("中科院", Some(Institution)).unwrap().label,
+            "中国科学院"
+        );
+        assert_eq!(
+            g.lookup("Chinese Academy of Sciences", None)
+                .map(|e| e.label.as_str()),
+            None
+        );
+        assert_eq!(
+            g.lookup("中国科学院", None).unwrap().en.as_deref(),
+            Some("Chinese Academy of Sciences")
+        );
+        assert_eq!(
+            g.lookup("北航", Some(Institution)).unwrap().label,
+            "北京航空航天大学"
+        );
+        assert_eq!(
+            g.lookup("华科", Some(Institution)).unwrap().label,
+            "华中科技大学"
+        );
+        assert_eq!(
+            g.lookup("大疆", Some(Company)).unwrap().en.as_deref(),
+            Some("SZ DJI Technology Co., Ltd.")
+        );
         let z = g.lookup("合肥高新区", Some(Zone)).unwrap();
         assert_eq!(z.label, "合肥高新技术产业开发区");
         assert_eq!(z.place.as_deref(), Some("合肥市"));
@@ -580,7 +742,10 @@ mod tests {
         assert_eq!(locality_short("武清区").as_deref(), Some("武清"));
         assert_eq!(locality_short("城区"), None);
         assert_eq!(zone_short("洛阳高新技术产业开发区"), ["洛阳高新区"]);
-        assert_eq!(zone_short("广州经济技术开发区"), ["广州经开区", "广州开发区"]);
+        assert_eq!(
+            zone_short("广州经济技术开发区"),
+            ["广州经开区", "广州开发区"]
+        );
         let (e, n) = GAZETTEER.place_prefix("重庆万州区政府").unwrap();
         assert_eq!((e.label.as_str(), n), ("重庆市", "重庆".len()));
     }

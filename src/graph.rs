@@ -78,12 +78,20 @@ pub struct Filter {
 
 impl Filter {
     fn edge_ok(&self, e: &GEdge) -> bool {
-        (self.predicates.is_empty() || self.predicates.iter().any(|p| p.eq_ignore_ascii_case(&e.predicate)))
-            && !self.avoid_predicates.iter().any(|p| p.eq_ignore_ascii_case(&e.predicate))
+        (self.predicates.is_empty()
+            || self
+                .predicates
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(&e.predicate)))
+            && !self
+                .avoid_predicates
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(&e.predicate))
     }
 
     fn node_ok(&self, n: &GNode) -> bool {
-        (self.types.is_empty() || self.types.contains(&n.etype)) && !self.avoid_types.contains(&n.etype)
+        (self.types.is_empty() || self.types.contains(&n.etype))
+            && !self.avoid_types.contains(&n.etype)
     }
 }
 
@@ -99,7 +107,9 @@ pub struct Projection {
 /// article title and sentence, so the choice is deterministic).
 pub fn with_evidence(store: &Store, hops: &mut [Hop]) -> Result<()> {
     for h in hops.iter_mut() {
-        let Some(p) = crate::model::Predicate::parse(&h.predicate) else { continue };
+        let Some(p) = crate::model::Predicate::parse(&h.predicate) else {
+            continue;
+        };
         let p = crate::vocab::property(p);
         let mut best: Option<(String, String)> = None;
         for st in store.stated_relations(&h.subject_iri)? {
@@ -128,7 +138,9 @@ impl Projection {
         let mut p = Projection::default();
         let mut types: HashMap<String, EntityType> = HashMap::new();
         for (e, t) in store.facts(&format!("{RDF}type"))? {
-            let Some(local) = t.strip_prefix(ZKG) else { continue };
+            let Some(local) = t.strip_prefix(ZKG) else {
+                continue;
+            };
             if let Some(et) = EntityType::parse(local).filter(|t| *t != EntityType::Person) {
                 types.insert(e, et);
             }
@@ -155,7 +167,12 @@ impl Projection {
             .filter_map(|(iri, etype)| {
                 let label = labels.get(&iri)?.clone();
                 let label_en = english.get(&iri).cloned();
-                Some(GNode { iri, etype, label, label_en })
+                Some(GNode {
+                    iri,
+                    etype,
+                    label,
+                    label_en,
+                })
             })
             .collect();
         // Node order is a function of the data, so traversals and exports are deterministic.
@@ -168,8 +185,16 @@ impl Projection {
         // Evidence sentences are fetched later, only for the hops a path returns
         // ([`with_evidence`]).
         let mut list: Vec<(String, String, String)> = Vec::new();
-        for prop in crate::vocab::RELATION_PROPERTIES.iter().map(|s| s.to_string()).chain(std::iter::once(format!("{SKOS}broader"))) {
-            let short = prop.rsplit(['#', '/']).next().unwrap_or_default().to_string();
+        for prop in crate::vocab::RELATION_PROPERTIES
+            .iter()
+            .map(|s| s.to_string())
+            .chain(std::iter::once(format!("{SKOS}broader")))
+        {
+            let short = prop
+                .rsplit(['#', '/'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
             for (s, o) in store.facts(&prop)? {
                 list.push((s, short.clone(), o));
             }
@@ -177,8 +202,19 @@ impl Projection {
         list.sort();
         list.dedup();
         for (s, predicate, o) in list {
-            let (Some(&a), Some(&b)) = (p.index.get(&s), p.index.get(&o)) else { continue };
-            p.graph.add_edge(a, b, GEdge { predicate, subject: a, evidence: None, source: None });
+            let (Some(&a), Some(&b)) = (p.index.get(&s), p.index.get(&o)) else {
+                continue;
+            };
+            p.graph.add_edge(
+                a,
+                b,
+                GEdge {
+                    predicate,
+                    subject: a,
+                    evidence: None,
+                    source: None,
+                },
+            );
         }
         Ok(p)
     }
@@ -193,7 +229,16 @@ impl Projection {
 
     /// Adds an edge from `s` to `o` (for synthetic graphs and tests).
     pub fn add_edge(&mut self, s: NodeIndex, predicate: &str, o: NodeIndex) -> EdgeIndex {
-        self.graph.add_edge(s, o, GEdge { predicate: predicate.to_string(), subject: s, evidence: None, source: None })
+        self.graph.add_edge(
+            s,
+            o,
+            GEdge {
+                predicate: predicate.to_string(),
+                subject: s,
+                evidence: None,
+                source: None,
+            },
+        )
     }
 
     /// The node of an IRI.
@@ -210,7 +255,11 @@ impl Projection {
         let (a, b) = self.graph.edge_endpoints(e).expect("edge of this graph");
         let to = if a == from { b } else { a };
         let w = &self.graph[e];
-        let (s, o) = if w.subject == from { (from, to) } else { (to, from) };
+        let (s, o) = if w.subject == from {
+            (from, to)
+        } else {
+            (to, from)
+        };
         Hop {
             from: self.graph[from].label.clone(),
             predicate: w.predicate.clone(),
@@ -225,7 +274,12 @@ impl Projection {
 
     /// Nodes within `depth` steps of `start`, with the step that first reached each, in
     /// breadth-first order.
-    pub fn neighbors(&self, start: NodeIndex, depth: usize, f: &Filter) -> Vec<(usize, NodeIndex, Hop)> {
+    pub fn neighbors(
+        &self,
+        start: NodeIndex,
+        depth: usize,
+        f: &Filter,
+    ) -> Vec<(usize, NodeIndex, Hop)> {
         let mut seen = HashSet::from([start]);
         let mut queue = VecDeque::from([(start, 0usize)]);
         let mut out = Vec::new();
@@ -234,9 +288,24 @@ impl Projection {
                 continue;
             }
             let mut edges: Vec<_> = self.graph.edges(n).collect();
-            edges.sort_by_key(|e| (e.weight().predicate.clone(), self.graph[if e.source() == n { e.target() } else { e.source() }].label.clone()));
+            edges.sort_by_key(|e| {
+                (
+                    e.weight().predicate.clone(),
+                    self.graph[if e.source() == n {
+                        e.target()
+                    } else {
+                        e.source()
+                    }]
+                    .label
+                    .clone(),
+                )
+            });
             for e in edges {
-                let m = if e.source() == n { e.target() } else { e.source() };
+                let m = if e.source() == n {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 if seen.contains(&m) || !f.edge_ok(e.weight()) || !f.node_ok(&self.graph[m]) {
                     continue;
                 }
@@ -248,7 +317,12 @@ impl Projection {
         out
     }
 
-    fn allowed<'a>(&'a self, a: NodeIndex, b: NodeIndex, f: &'a Filter) -> impl Fn(petgraph::graph::EdgeReference<'a, GEdge>) -> bool + 'a {
+    fn allowed<'a>(
+        &'a self,
+        a: NodeIndex,
+        b: NodeIndex,
+        f: &'a Filter,
+    ) -> impl Fn(petgraph::graph::EdgeReference<'a, GEdge>) -> bool + 'a {
         move |e| {
             let node_ok = |n: NodeIndex| n == a || n == b || f.node_ok(&self.graph[n]);
             f.edge_ok(e.weight()) && node_ok(e.source()) && node_ok(e.target())
@@ -260,8 +334,12 @@ impl Projection {
             .windows(2)
             .map(|w| {
                 // The first allowed edge between the two, in a fixed order.
-                let mut es: Vec<EdgeIndex> =
-                    self.graph.edges_connecting(w[0], w[1]).filter(|e| f.edge_ok(e.weight())).map(|e| e.id()).collect();
+                let mut es: Vec<EdgeIndex> = self
+                    .graph
+                    .edges_connecting(w[0], w[1])
+                    .filter(|e| f.edge_ok(e.weight()))
+                    .map(|e| e.id())
+                    .collect();
                 es.sort();
                 self.hop(w[0], es[0])
             })
@@ -292,7 +370,11 @@ impl Projection {
                     if !ok(e) {
                         continue;
                     }
-                    let m = if e.source() == n { e.target() } else { e.source() };
+                    let m = if e.source() == n {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
                     if parent[side].contains_key(&m) {
                         continue;
                     }
@@ -341,7 +423,11 @@ impl Projection {
     /// The subgraph induced by the nodes within `depth` of `around`.
     pub fn subgraph(&self, around: NodeIndex, depth: usize, f: &Filter) -> Projection {
         let mut keep: Vec<NodeIndex> = vec![around];
-        keep.extend(self.neighbors(around, depth, f).into_iter().map(|(_, n, _)| n));
+        keep.extend(
+            self.neighbors(around, depth, f)
+                .into_iter()
+                .map(|(_, n, _)| n),
+        );
         self.induced(&keep, f)
     }
 
@@ -362,7 +448,14 @@ impl Projection {
                 if f.edge_ok(w) {
                     let s = if w.subject == a { x } else { y };
                     let o = if s == x { y } else { x };
-                    p.graph.add_edge(s, o, GEdge { subject: s, ..w.clone() });
+                    p.graph.add_edge(
+                        s,
+                        o,
+                        GEdge {
+                            subject: s,
+                            ..w.clone()
+                        },
+                    );
                 }
             }
         }
@@ -371,9 +464,17 @@ impl Projection {
 
     /// The whole graph restricted to a filter, without entities that have no relation left.
     pub fn filtered(&self, f: &Filter) -> Projection {
-        let keep: Vec<NodeIndex> = self.graph.node_indices().filter(|&n| f.node_ok(&self.graph[n])).collect();
+        let keep: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&n| f.node_ok(&self.graph[n]))
+            .collect();
         let sub = self.induced(&keep, f);
-        let connected: Vec<NodeIndex> = sub.graph.node_indices().filter(|&n| sub.graph.edges(n).next().is_some()).collect();
+        let connected: Vec<NodeIndex> = sub
+            .graph
+            .node_indices()
+            .filter(|&n| sub.graph.edges(n).next().is_some())
+            .collect();
         sub.induced(&connected, f)
     }
 
@@ -386,12 +487,18 @@ impl Projection {
         }
         let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
         for n in self.graph.node_indices() {
-            groups.entry(uf.find(n.index())).or_default().push(self.graph[n].label.clone());
+            groups
+                .entry(uf.find(n.index()))
+                .or_default()
+                .push(self.graph[n].label.clone());
         }
-        let mut out: Vec<Vec<String>> = groups.into_values().map(|mut v| {
-            v.sort();
-            v
-        }).collect();
+        let mut out: Vec<Vec<String>> = groups
+            .into_values()
+            .map(|mut v| {
+                v.sort();
+                v
+            })
+            .collect();
         out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         out
     }
@@ -402,7 +509,12 @@ impl Projection {
             .graph
             .node_indices()
             .filter(|&n| etype.is_none_or(|t| self.graph[n].etype == t))
-            .filter(|&n| !matches!(self.graph[n].etype, EntityType::Place | EntityType::Industry) || etype.is_some())
+            .filter(|&n| {
+                !matches!(
+                    self.graph[n].etype,
+                    EntityType::Place | EntityType::Industry
+                ) || etype.is_some()
+            })
             .map(|n| (self.graph[n].clone(), self.graph.edges(n).count()))
             .filter(|(_, d)| *d > 0)
             .collect();
@@ -417,7 +529,12 @@ mod tests {
     use super::*;
 
     fn node(p: &mut Projection, name: &str, t: EntityType) -> NodeIndex {
-        p.add_node(GNode { iri: format!("x:{name}"), label: name.into(), label_en: None, etype: t })
+        p.add_node(GNode {
+            iri: format!("x:{name}"),
+            label: name.into(),
+            label_en: None,
+            etype: t,
+        })
     }
 
     #[test]
@@ -439,12 +556,26 @@ mod tests {
         assert_eq!(names, ["甲高新区", "乙大学", "丙研究所"]);
         assert!(path[0].forward && !path[2].forward);
         let all = p.paths(c, u, 3, &f);
-        assert_eq!(all.len(), 2, "direct through the zone, and through the province");
-        let no_place = Filter { avoid_types: vec![EntityType::Place], ..Default::default() };
+        assert_eq!(
+            all.len(),
+            2,
+            "direct through the zone, and through the province"
+        );
+        let no_place = Filter {
+            avoid_types: vec![EntityType::Place],
+            ..Default::default()
+        };
         assert_eq!(p.paths(c, u, 3, &no_place).len(), 1);
-        let n1: Vec<_> = p.neighbors(z, 1, &f).into_iter().map(|(_, _, h)| h.to).collect();
+        let n1: Vec<_> = p
+            .neighbors(z, 1, &f)
+            .into_iter()
+            .map(|(_, _, h)| h.to)
+            .collect();
         assert_eq!(n1.len(), 3);
-        let only = Filter { predicates: vec!["settledIn".into()], ..Default::default() };
+        let only = Filter {
+            predicates: vec!["settledIn".into()],
+            ..Default::default()
+        };
         assert_eq!(p.neighbors(z, 2, &only).len(), 1);
         assert_eq!(p.components().len(), 1);
         assert_eq!(p.rank(Some(EntityType::Zone), 5)[0].1, 3);

@@ -6,7 +6,11 @@ use serde_json::{json, Value};
 
 /// Renders an extraction as the JSON object of the design contract.
 pub fn to_json(x: &Extraction) -> Value {
-    let iris: Vec<String> = x.entities.iter().map(|e| entity_iri(e.etype, &e.label)).collect();
+    let iris: Vec<String> = x
+        .entities
+        .iter()
+        .map(|e| entity_iri(e.etype, &e.label))
+        .collect();
     let documents: Vec<Value> = x
         .documents
         .iter()

@@ -1,15 +1,15 @@
 //! The facade: [`KnowledgeGraph`] wires extraction, RDF mapping and the store together.
 
 use crate::error::{Error, Result};
+use crate::export::DotOptions;
+use crate::graph::{Filter, GNode, Hop, Projection};
 use crate::input;
+use crate::model::EntityType;
 use crate::model::Extraction;
 use crate::pipeline::{self, Input};
 use crate::query::display_term;
 use crate::store::{Answer, IngestReport, Store};
 use oxigraph::model::{Literal, Term};
-use crate::export::DotOptions;
-use crate::graph::{Filter, GNode, Hop, Projection};
-use crate::model::EntityType;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -154,7 +154,11 @@ impl KnowledgeGraph {
     }
 
     fn wrap(store: Store) -> Self {
-        KnowledgeGraph { store, generation: AtomicU64::new(0), projection: Mutex::new(None) }
+        KnowledgeGraph {
+            store,
+            generation: AtomicU64::new(0),
+            projection: Mutex::new(None),
+        }
     }
 
     /// Records that the store changed (after writes made through [`Self::store`]).
@@ -177,11 +181,19 @@ impl KnowledgeGraph {
 
     /// Extracts from one text and writes the result.
     pub fn ingest_text(&self, source: &str, text: &str) -> Result<IngestReport> {
-        Ok(self.ingest(&[Input { source: source.to_string(), text: text.to_string() }])?.1)
+        Ok(self
+            .ingest(&[Input {
+                source: source.to_string(),
+                text: text.to_string(),
+            }])?
+            .1)
     }
 
     /// Reads files and folders and ingests them; files that cannot be read are returned.
-    pub fn ingest_paths(&self, paths: &[PathBuf]) -> Result<(Extraction, IngestReport, Vec<(PathBuf, Error)>)> {
+    pub fn ingest_paths(
+        &self,
+        paths: &[PathBuf],
+    ) -> Result<(Extraction, IngestReport, Vec<(PathBuf, Error)>)> {
         let (inputs, failed) = input::read_inputs(paths)?;
         let (x, r) = self.ingest(&inputs)?;
         Ok((x, r, failed))
@@ -201,7 +213,11 @@ impl KnowledgeGraph {
         let files = input::collect_files(paths)?;
         let mut prog = IngestProgress {
             files_total: files.len(),
-            bytes_total: files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum(),
+            bytes_total: files
+                .iter()
+                .filter_map(|f| std::fs::metadata(f).ok())
+                .map(|m| m.len())
+                .sum(),
             ..Default::default()
         };
         // Two stages: a reader thread reads files and extracts batch N+1 (on all cores) while
@@ -209,7 +225,11 @@ impl KnowledgeGraph {
         // memory stays bounded.
         enum Msg {
             /// A file done (read or failed), with its size.
-            File { size: u64, failed: Option<(PathBuf, String)>, warnings: Vec<String> },
+            File {
+                size: u64,
+                failed: Option<(PathBuf, String)>,
+                warnings: Vec<String>,
+            },
             /// An extracted batch.
             Batch(Extraction),
         }
@@ -224,7 +244,8 @@ impl KnowledgeGraph {
                     let mut failed = None;
                     match input::read_with(&f, read) {
                         Ok(d) if d.text.trim().is_empty() => {
-                            failed = Some((f.clone(), format!("{}: empty file, skipped", f.display())));
+                            failed =
+                                Some((f.clone(), format!("{}: empty file, skipped", f.display())));
                         }
                         Ok(d) => {
                             if !d.text.chars().any(crate::normalize::is_cjk) {
@@ -234,7 +255,10 @@ impl KnowledgeGraph {
                                 warnings.push(format!("{}: read as {}", f.display(), d.encoding));
                             }
                             batch_len += d.text.len();
-                            batch.push(Input { source: f.display().to_string(), text: d.text });
+                            batch.push(Input {
+                                source: f.display().to_string(),
+                                text: d.text,
+                            });
                         }
                         Err(e) => failed = Some((f.clone(), e.to_string())),
                     }
@@ -245,7 +269,14 @@ impl KnowledgeGraph {
                             return;
                         }
                     }
-                    if tx.send(Msg::File { size, failed, warnings }).is_err() {
+                    if tx
+                        .send(Msg::File {
+                            size,
+                            failed,
+                            warnings,
+                        })
+                        .is_err()
+                    {
                         return;
                     }
                 }
@@ -255,7 +286,11 @@ impl KnowledgeGraph {
             });
             for msg in rx {
                 match msg {
-                    Msg::File { size, failed, warnings } => {
+                    Msg::File {
+                        size,
+                        failed,
+                        warnings,
+                    } => {
                         prog.files_done += 1;
                         prog.bytes_done += size;
                         prog.failed.extend(failed);
@@ -273,7 +308,9 @@ impl KnowledgeGraph {
                     }
                 }
             }
-            reader.join().map_err(|_| Error::Invalid("the reader thread of the ingest panicked".into()))?;
+            reader
+                .join()
+                .map_err(|_| Error::Invalid("the reader thread of the ingest panicked".into()))?;
             Ok(())
         })?;
         // No count of the store's quads here: that is a full scan (10 s at 20 million quads);
@@ -306,16 +343,20 @@ impl KnowledgeGraph {
         // First the exact name as a label literal: index lookups, fast on any store size.
         let exact = self.exact_candidates(name)?;
         // Else any label equal up to case and spaces: a scan.
-        let rows = if !exact.is_empty() { exact } else { self.rows(&format!(
-            "SELECT DISTINCT ?e (COUNT(?m) AS ?n) WHERE {{
+        let rows = if !exact.is_empty() {
+            exact
+        } else {
+            self.rows(&format!(
+                "SELECT DISTINCT ?e (COUNT(?m) AS ?n) WHERE {{
                ?e skos:prefLabel|skos:altLabel|rdfs:label|zkg:ruleMadeLabel ?l ; a ?t .
                FILTER(STRSTARTS(STR(?t), STR(zkg:)) && ?t != zkg:Document && ?t != zkg:Evidence)
                FILTER(LCASE(STR(?l)) = {} || LCASE(REPLACE(STR(?l), \" \", \"\")) = {})
                OPTIONAL {{ GRAPH ?m {{ ?e zkg:mentionedIn ?m }} }}
              }} GROUP BY ?e ORDER BY DESC(?n) ?e",
-            lit(&name.to_lowercase()),
-            lit(&key)
-        ))? };
+                lit(&name.to_lowercase()),
+                lit(&key)
+            ))?
+        };
         if let Some(r) = rows.first() {
             // Two entities of the same name and weight: say which, rather than guess.
             if rows.len() > 1 && rows[1][1] == r[1] {
@@ -324,11 +365,19 @@ impl KnowledgeGraph {
                     .filter(|x| x[1] == r[1])
                     .map(|x| {
                         let iri = text(&x[0]);
-                        let t = iri.trim_start_matches(crate::vocab::ID).split('/').next().unwrap_or("").to_string();
+                        let t = iri
+                            .trim_start_matches(crate::vocab::ID)
+                            .split('/')
+                            .next()
+                            .unwrap_or("")
+                            .to_string();
                         format!("{name} ({t}: {iri})")
                     })
                     .collect();
-                return Err(Error::Invalid(format!("{name:?} is ambiguous: {}; give the IRI", names.join(", "))));
+                return Err(Error::Invalid(format!(
+                    "{name:?} is ambiguous: {}; give the IRI",
+                    names.join(", ")
+                )));
             }
             return Ok(text(&r[0]));
         }
@@ -339,7 +388,10 @@ impl KnowledgeGraph {
              }} ORDER BY STRLEN(STR(?l)) LIMIT 5",
             lit(name)
         ))?;
-        Err(Error::UnknownName { name: name.to_string(), suggestions: sugg.iter().map(|r| text(&r[0])).collect() })
+        Err(Error::UnknownName {
+            name: name.to_string(),
+            suggestions: sugg.iter().map(|r| text(&r[0])).collect(),
+        })
     }
 
     /// Entities with `name` as a label (any language, any label property), heaviest first
@@ -352,7 +404,12 @@ impl KnowledgeGraph {
             Literal::new_simple_literal(name),
         ];
         let mut found: Vec<String> = Vec::new();
-        for p in [format!("{SKOS}prefLabel"), format!("{SKOS}altLabel"), format!("{RDFS}label"), format!("{ZKG}ruleMadeLabel")] {
+        for p in [
+            format!("{SKOS}prefLabel"),
+            format!("{SKOS}altLabel"),
+            format!("{RDFS}label"),
+            format!("{ZKG}ruleMadeLabel"),
+        ] {
             for l in &forms {
                 found.extend(self.store.subjects(&p, &Term::Literal(l.clone()))?);
             }
@@ -362,9 +419,14 @@ impl KnowledgeGraph {
         // Entities only: a class of the ontology other than documents and evidence.
         let mut out: Vec<(usize, String)> = Vec::new();
         for e in found {
-            let typed = self.store.objects(&e, &format!("{RDF}type"))?.iter().any(|t| {
-                t.strip_prefix(ZKG).is_some_and(|l| EntityType::parse(l).is_some())
-            });
+            let typed = self
+                .store
+                .objects(&e, &format!("{RDF}type"))?
+                .iter()
+                .any(|t| {
+                    t.strip_prefix(ZKG)
+                        .is_some_and(|l| EntityType::parse(l).is_some())
+                });
             if typed {
                 out.push((0, e));
             }
@@ -378,7 +440,14 @@ impl KnowledgeGraph {
         out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         Ok(out
             .into_iter()
-            .map(|(w, e)| vec![Some(Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(e))), Some(Term::Literal(Literal::from(w as i64)))])
+            .map(|(w, e)| {
+                vec![
+                    Some(Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+                        e,
+                    ))),
+                    Some(Term::Literal(Literal::from(w as i64))),
+                ]
+            })
             .collect())
     }
 
@@ -396,20 +465,41 @@ impl KnowledgeGraph {
         ))?;
         let (etype, label, label_en, label_en_by_rule) = match head.first() {
             Some(r) => (
-                text(&r[0]).rsplit('#').next().unwrap_or_default().to_string(),
+                text(&r[0])
+                    .rsplit('#')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
                 text(&r[1]),
-                r[2].as_ref().or(r[3].as_ref()).map(|t| text(&Some(t.clone()))),
+                r[2].as_ref()
+                    .or(r[3].as_ref())
+                    .map(|t| text(&Some(t.clone()))),
                 r[2].is_none() && r[3].is_some(),
             ),
-            None => return Err(Error::UnknownName { name: name.to_string(), suggestions: Vec::new() }),
+            None => {
+                return Err(Error::UnknownName {
+                    name: name.to_string(),
+                    suggestions: Vec::new(),
+                })
+            }
         };
         let aliases: Vec<String> = self
-            .rows(&format!("SELECT DISTINCT ?a WHERE {{ {e} skos:altLabel ?a }} ORDER BY ?a"))?
+            .rows(&format!(
+                "SELECT DISTINCT ?a WHERE {{ {e} skos:altLabel ?a }} ORDER BY ?a"
+            ))?
             .iter()
             .map(|r| text(&r[0]))
             .collect();
         let relations = self.relations_of_iri(&iri)?;
-        Ok(Card { iri, etype, label, label_en, label_en_by_rule, aliases, relations })
+        Ok(Card {
+            iri,
+            etype,
+            label,
+            label_en,
+            label_en_by_rule,
+            aliases,
+            relations,
+        })
     }
 
     /// The relations of the entity called `name`, each with its evidence.
@@ -426,17 +516,37 @@ impl KnowledgeGraph {
         let mut labels: HashMap<String, String> = HashMap::new();
         let mut rows: Vec<(&'static str, String, String, String, EvidenceRow)> = Vec::new();
         for st in store.stated_relations(iri)? {
-            let (direction, other_iri) = if st.subject == iri { ("out", st.object) } else { ("in", st.subject) };
+            let (direction, other_iri) = if st.subject == iri {
+                ("out", st.object)
+            } else {
+                ("in", st.subject)
+            };
             if !labels.contains_key(&other_iri) {
                 let l = store.values_of(&other_iri, &format!("{}label", crate::vocab::RDFS))?;
-                let l = l.into_iter().next().map(|(v, _)| v).unwrap_or_else(|| display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(other_iri.clone()))));
+                let l = l.into_iter().next().map(|(v, _)| v).unwrap_or_else(|| {
+                    display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+                        other_iri.clone(),
+                    )))
+                });
                 labels.insert(other_iri.clone(), l);
             }
             if !titles.contains_key(&st.doc) {
                 titles.insert(st.doc.clone(), store.title(&st.doc)?.unwrap_or_default());
             }
-            let ev = EvidenceRow { doc: st.doc.clone(), title: titles[&st.doc].clone(), sentence: st.sentence, start: st.start, end: st.end };
-            rows.push((direction, st.predicate, labels[&other_iri].clone(), other_iri, ev));
+            let ev = EvidenceRow {
+                doc: st.doc.clone(),
+                title: titles[&st.doc].clone(),
+                sentence: st.sentence,
+                start: st.start,
+                end: st.end,
+            };
+            rows.push((
+                direction,
+                st.predicate,
+                labels[&other_iri].clone(),
+                other_iri,
+                ev,
+            ));
         }
         // Out before in, then by predicate, the other end's label, the article and position.
         rows.sort_by(|a, b| {
@@ -450,10 +560,20 @@ impl KnowledgeGraph {
         for (direction, p, other, other_iri, ev) in rows {
             let predicate = p.rsplit(['#', '/']).next().unwrap_or_default().to_string();
             match out.last_mut() {
-                Some(last) if last.direction == direction && last.predicate == predicate && last.other_iri == other_iri => {
+                Some(last)
+                    if last.direction == direction
+                        && last.predicate == predicate
+                        && last.other_iri == other_iri =>
+                {
                     last.evidence.push(ev)
                 }
-                _ => out.push(RelationRow { direction, predicate, other, other_iri, evidence: vec![ev] }),
+                _ => out.push(RelationRow {
+                    direction,
+                    predicate,
+                    other,
+                    other_iri,
+                    evidence: vec![ev],
+                }),
             }
         }
         Ok(out)
@@ -475,7 +595,10 @@ impl KnowledgeGraph {
 
     fn node_of(&self, p: &Projection, name: &str) -> Result<petgraph::graph::NodeIndex> {
         let iri = self.resolve(name)?;
-        p.node(&iri).ok_or_else(|| Error::UnknownName { name: name.to_string(), suggestions: Vec::new() })
+        p.node(&iri).ok_or_else(|| Error::UnknownName {
+            name: name.to_string(),
+            suggestions: Vec::new(),
+        })
     }
 
     /// Entities within `depth` relations of `name`: (depth, entity, the step that reached it).
@@ -488,10 +611,18 @@ impl KnowledgeGraph {
     /// assert!(n.iter().any(|(_, node, hop)| node.label == "甲乙高新区" && hop.predicate == "settledIn"));
     /// # Ok::<(), zonekg::Error>(())
     /// ```
-    pub fn neighbors(&self, name: &str, depth: usize, f: &Filter) -> Result<Vec<(usize, GNode, Hop)>> {
+    pub fn neighbors(
+        &self,
+        name: &str,
+        depth: usize,
+        f: &Filter,
+    ) -> Result<Vec<(usize, GNode, Hop)>> {
         let p = self.projection()?;
         let start = self.node_of(&p, name)?;
-        Ok(p.neighbors(start, depth, f).into_iter().map(|(d, n, h)| (d, p.graph[n].clone(), h)).collect())
+        Ok(p.neighbors(start, depth, f)
+            .into_iter()
+            .map(|(d, n, h)| (d, p.graph[n].clone(), h))
+            .collect())
     }
 
     /// A shortest chain of relations from `a` to `b`, in either direction.
@@ -543,7 +674,12 @@ impl KnowledgeGraph {
     /// assert!(dot.starts_with("digraph") && dot.contains("settledIn") && dot.contains("青木科技集团"));
     /// # Ok::<(), zonekg::Error>(())
     /// ```
-    pub fn to_dot(&self, around: Option<(&str, usize)>, f: &Filter, opts: &DotOptions) -> Result<String> {
+    pub fn to_dot(
+        &self,
+        around: Option<(&str, usize)>,
+        f: &Filter,
+        opts: &DotOptions,
+    ) -> Result<String> {
         let p = self.projection()?;
         let sub = match around {
             Some((name, depth)) => p.subgraph(self.node_of(&p, name)?, depth, f),
@@ -564,7 +700,11 @@ impl KnowledgeGraph {
 
     /// Documents, entities by type, relations by predicate, quads.
     pub fn stats(&self) -> Result<Stats> {
-        let mut s = Stats { documents: self.store.documents()?, quads: self.store.len()?, ..Default::default() };
+        let mut s = Stats {
+            documents: self.store.documents()?,
+            quads: self.store.len()?,
+            ..Default::default()
+        };
         let q = crate::query::NamedQuery::get("entities_by_type")?.render(&[])?;
         if let Answer::Solutions { rows, .. } = self.store.query(&q)? {
             for r in rows {

@@ -5,11 +5,11 @@ mod cli;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 use cli::{Args, Command, ExportFormat, ExtractFormat, QueryFormat, RdfFormatArg};
-use zonekg::graph::{Filter, Hop};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Instant;
+use zonekg::graph::{Filter, Hop};
 use zonekg::query::{write_answer, NamedQuery, OutputFormat};
 use zonekg::KnowledgeGraph;
 
@@ -24,7 +24,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // Output piped into `head` or `dot` that closes early is not an error.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();
@@ -44,28 +47,47 @@ fn run(args: Args) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.command {
-        Command::Ingest { paths, store, quiet, verbose, batch_mib, lossy, max_file_size } => {
+        Command::Ingest {
+            paths,
+            store,
+            quiet,
+            verbose,
+            batch_mib,
+            lossy,
+            max_file_size,
+        } => {
             use std::io::IsTerminal;
             let t0 = Instant::now();
-            let kg = KnowledgeGraph::open(&store).with_context(|| format!("opening store {}", store.display()))?;
+            let kg = KnowledgeGraph::open(&store)
+                .with_context(|| format!("opening store {}", store.display()))?;
             // A progress bar on a terminal only; quiet when piped or asked to be.
             let bar = if !quiet && std::io::stderr().is_terminal() {
                 let b = indicatif::ProgressBar::new(0);
                 b.set_style(
-                    indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)")
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
                 );
                 Some(b)
             } else {
                 None
             };
-            let read = zonekg::input::ReadOptions { lossy, max_file_size };
+            let read = zonekg::input::ReadOptions {
+                lossy,
+                max_file_size,
+            };
             let r = kg.ingest_files(&paths, batch_mib.max(1) << 20, read, |p| {
                 let secs = t0.elapsed().as_secs_f64().max(1e-9);
                 if let Some(b) = &bar {
                     b.set_length(p.bytes_total);
                     b.set_position(p.bytes_done);
-                    b.set_message(format!("{} docs, {:.0} docs/s, {} quads written", p.documents, p.documents as f64 / secs, p.quads_written));
+                    b.set_message(format!(
+                        "{} docs, {:.0} docs/s, {} quads written",
+                        p.documents,
+                        p.documents as f64 / secs,
+                        p.quads_written
+                    ));
                 }
                 if verbose {
                     eprintln!(
@@ -86,13 +108,35 @@ fn run(args: Args) -> Result<ExitCode> {
             }
             if !quiet {
                 writeln!(out, "ingested into {}", store.display())?;
-                writeln!(out, "documents: {} ({} new, {} unchanged, {} replaced)", r.documents, r.added, r.unchanged, r.replaced)?;
+                writeln!(
+                    out,
+                    "documents: {} ({} new, {} unchanged, {} replaced)",
+                    r.documents, r.added, r.unchanged, r.replaced
+                )?;
                 let s = kg.stats()?;
                 let ent: Vec<String> = s.entities.iter().map(|(t, n)| format!("{t} {n}")).collect();
-                writeln!(out, "entities in store: {} ({})", s.entities.iter().map(|e| e.1).sum::<usize>(), ent.join(", "))?;
-                let rel: Vec<String> = s.relations.iter().map(|(p, n)| format!("{p} {n}")).collect();
-                writeln!(out, "relations in store: {} ({})", s.relations.iter().map(|e| e.1).sum::<usize>(), rel.join(", "))?;
-                writeln!(out, "quads: {} written, {} in store", r.quads_written, s.quads)?;
+                writeln!(
+                    out,
+                    "entities in store: {} ({})",
+                    s.entities.iter().map(|e| e.1).sum::<usize>(),
+                    ent.join(", ")
+                )?;
+                let rel: Vec<String> = s
+                    .relations
+                    .iter()
+                    .map(|(p, n)| format!("{p} {n}"))
+                    .collect();
+                writeln!(
+                    out,
+                    "relations in store: {} ({})",
+                    s.relations.iter().map(|e| e.1).sum::<usize>(),
+                    rel.join(", ")
+                )?;
+                writeln!(
+                    out,
+                    "quads: {} written, {} in store",
+                    r.quads_written, s.quads
+                )?;
                 writeln!(out, "seconds: {:.2}", t0.elapsed().as_secs_f64())?;
             }
             out.flush()?;
@@ -147,13 +191,24 @@ fn run(args: Args) -> Result<ExitCode> {
             let kg = KnowledgeGraph::open(&store)?;
             let t = std::time::Instant::now();
             kg.store().optimize()?;
-            writeln!(out, "optimized {} ({} quads) in {:.1} s", store.display(), kg.store().len()?, t.elapsed().as_secs_f64())?;
+            writeln!(
+                out,
+                "optimized {} ({} quads) in {:.1} s",
+                store.display(),
+                kg.store().len()?,
+                t.elapsed().as_secs_f64()
+            )?;
         }
         Command::Check { store } => {
             let kg = KnowledgeGraph::open_read_only(&store)?;
             let problems = kg.store().check()?;
             if problems.is_empty() {
-                writeln!(out, "ok: {} articles, {} quads, every relation with evidence", kg.store().documents()?, kg.store().len()?)?;
+                writeln!(
+                    out,
+                    "ok: {} articles, {} quads, every relation with evidence",
+                    kg.store().documents()?,
+                    kg.store().len()?
+                )?;
             } else {
                 for p in &problems {
                     writeln!(out, "{p}")?;
@@ -162,7 +217,15 @@ fn run(args: Args) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Query { sparql, file, name, params, format, timeout, store } => {
+        Command::Query {
+            sparql,
+            file,
+            name,
+            params,
+            format,
+            timeout,
+            store,
+        } => {
             if name.as_deref() == Some("list") {
                 for q in zonekg::query::NAMED {
                     writeln!(out, "{:<28} {}", q.name, q.description())?;
@@ -171,12 +234,16 @@ fn run(args: Args) -> Result<ExitCode> {
             }
             let text = match (sparql, file, name) {
                 (Some(s), _, _) => s,
-                (_, Some(f), _) => std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?,
+                (_, Some(f), _) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("reading {}", f.display()))?,
                 (_, _, Some(n)) => NamedQuery::get(&n)?.render(&params)?,
                 _ => bail!("give a SPARQL query, --file F or --name N"),
             };
             let kg = KnowledgeGraph::open_read_only(&store)?;
-            let answer = kg.store().query_with_timeout(&text, Some(std::time::Duration::from_secs_f64(timeout.max(0.001))))?;
+            let answer = kg.store().query_with_timeout(
+                &text,
+                Some(std::time::Duration::from_secs_f64(timeout.max(0.001))),
+            )?;
             let f = match format {
                 QueryFormat::Table => OutputFormat::Table,
                 QueryFormat::Csv => OutputFormat::Csv,
@@ -185,10 +252,15 @@ fn run(args: Args) -> Result<ExitCode> {
             };
             write_answer(&answer, f, &mut out)?;
         }
-        Command::Update { sparql, file, store } => {
+        Command::Update {
+            sparql,
+            file,
+            store,
+        } => {
             let text = match (sparql, file) {
                 (Some(s), _) => s,
-                (_, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?,
+                (_, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("reading {}", f.display()))?,
                 _ => bail!("give a SPARQL Update or --file F"),
             };
             let kg = KnowledgeGraph::open(&store)?;
@@ -227,7 +299,13 @@ fn run(args: Args) -> Result<ExitCode> {
             };
             kg.store().dump(fmt, &mut out)?;
         }
-        Command::Eval { gold, paths, show_errors, min_entity_f1, min_relation_f1 } => {
+        Command::Eval {
+            gold,
+            paths,
+            show_errors,
+            min_entity_f1,
+            min_relation_f1,
+        } => {
             let g = zonekg::eval::Gold::load(&gold)?;
             let (inputs, failed) = zonekg::input::read_inputs(&paths)?;
             for (_, e) in &failed {
@@ -243,37 +321,98 @@ fn run(args: Args) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Neighbors { name, depth, predicates, types, store } => {
+        Command::Neighbors {
+            name,
+            depth,
+            predicates,
+            types,
+            store,
+        } => {
             let kg = KnowledgeGraph::open_read_only(&store)?;
-            let f = Filter { predicates, types, ..Default::default() };
+            let f = Filter {
+                predicates,
+                types,
+                ..Default::default()
+            };
             let card = kg.lookup(&name)?;
             writeln!(out, "{} ({})", card.label, card.etype)?;
             for (d, node, hop) in kg.neighbors(&name, depth, &f)? {
-                let arrow = if hop.forward { format!("—{}→", hop.predicate) } else { format!("←{}—", hop.predicate) };
-                writeln!(out, "{}{} {} {} ({})", "  ".repeat(d), hop.from, arrow, node.label, node.etype)?;
+                let arrow = if hop.forward {
+                    format!("—{}→", hop.predicate)
+                } else {
+                    format!("←{}—", hop.predicate)
+                };
+                writeln!(
+                    out,
+                    "{}{} {} {} ({})",
+                    "  ".repeat(d),
+                    hop.from,
+                    arrow,
+                    node.label,
+                    node.etype
+                )?;
             }
         }
-        Command::Path { from, to, max_len, all, avoid_types, store } => {
+        Command::Path {
+            from,
+            to,
+            max_len,
+            all,
+            avoid_types,
+            store,
+        } => {
             let kg = KnowledgeGraph::open_read_only(&store)?;
-            let f = Filter { avoid_types, ..Default::default() };
-            let paths = if all { kg.paths(&from, &to, max_len, &f)? } else { kg.shortest_path(&from, &to, &f)?.into_iter().collect() };
+            let f = Filter {
+                avoid_types,
+                ..Default::default()
+            };
+            let paths = if all {
+                kg.paths(&from, &to, max_len, &f)?
+            } else {
+                kg.shortest_path(&from, &to, &f)?.into_iter().collect()
+            };
             if paths.is_empty() {
-                writeln!(out, "no path from {from} to {to}{}", if all { format!(" within {max_len} relations") } else { String::new() })?;
+                writeln!(
+                    out,
+                    "no path from {from} to {to}{}",
+                    if all {
+                        format!(" within {max_len} relations")
+                    } else {
+                        String::new()
+                    }
+                )?;
                 out.flush()?;
                 return Ok(ExitCode::from(1));
             }
             for (i, p) in paths.iter().enumerate() {
                 if paths.len() > 1 {
-                    writeln!(out, "path {} ({} relation{}):", i + 1, p.len(), if p.len() == 1 { "" } else { "s" })?;
+                    writeln!(
+                        out,
+                        "path {} ({} relation{}):",
+                        i + 1,
+                        p.len(),
+                        if p.len() == 1 { "" } else { "s" }
+                    )?;
                 }
                 write_path(p, &mut out)?;
             }
         }
-        Command::Export { format, around, depth, types, cluster, output, store } => {
+        Command::Export {
+            format,
+            around,
+            depth,
+            types,
+            cluster,
+            output,
+            store,
+        } => {
             let kg = KnowledgeGraph::open_read_only(&store)?;
             let bytes: Vec<u8> = match format {
                 ExportFormat::Dot | ExportFormat::Svg | ExportFormat::Png => {
-                    let f = Filter { types, ..Default::default() };
+                    let f = Filter {
+                        types,
+                        ..Default::default()
+                    };
                     let title = Some(match &around {
                         Some(a) => format!("{a} (depth {depth})"),
                         None => "zonekg".to_string(),
@@ -310,14 +449,26 @@ fn run(args: Args) -> Result<ExitCode> {
                 }
             };
             match output {
-                Some(path) => std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?,
+                Some(path) => std::fs::write(&path, &bytes)
+                    .with_context(|| format!("writing {}", path.display()))?,
                 None => out.write_all(&bytes)?,
             }
         }
-        Command::Rank { etype, limit, store } => {
+        Command::Rank {
+            etype,
+            limit,
+            store,
+        } => {
             let kg = KnowledgeGraph::open_read_only(&store)?;
             for (i, (n, d)) in kg.rank(etype, limit)?.into_iter().enumerate() {
-                writeln!(out, "{:>3}. {} ({}) — {} relations", i + 1, n.label, n.etype, d)?;
+                writeln!(
+                    out,
+                    "{:>3}. {} ({}) — {} relations",
+                    i + 1,
+                    n.label,
+                    n.etype,
+                    d
+                )?;
             }
         }
         Command::Load { files, store } => {
@@ -326,13 +477,25 @@ fn run(args: Args) -> Result<ExitCode> {
             for f in &files {
                 let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
                 let Some(fmt) = RdfFormat::from_extension(ext) else {
-                    bail!("{}: unknown RDF format (use .nq, .trig, .ttl or .nt)", f.display());
+                    bail!(
+                        "{}: unknown RDF format (use .nq, .trig, .ttl or .nt)",
+                        f.display()
+                    );
                 };
-                let file = std::fs::File::open(f).with_context(|| format!("opening {}", f.display()))?;
-                kg.store().load(fmt, std::io::BufReader::new(file)).with_context(|| format!("loading {}", f.display()))?;
+                let file =
+                    std::fs::File::open(f).with_context(|| format!("opening {}", f.display()))?;
+                kg.store()
+                    .load(fmt, std::io::BufReader::new(file))
+                    .with_context(|| format!("loading {}", f.display()))?;
             }
             let after = kg.store().len()?;
-            writeln!(out, "loaded {} file(s): {} quads added, {} in store", files.len(), after - before, after)?;
+            writeln!(
+                out,
+                "loaded {} file(s): {} quads added, {} in store",
+                files.len(),
+                after - before,
+                after
+            )?;
         }
     }
     out.flush()?;
@@ -344,10 +507,21 @@ fn write_path(p: &[Hop], out: &mut impl Write) -> Result<()> {
         writeln!(out, "{}", first.from)?;
     }
     for h in p {
-        let arrow = if h.forward { format!("—{}→", h.predicate) } else { format!("←{}—", h.predicate) };
+        let arrow = if h.forward {
+            format!("—{}→", h.predicate)
+        } else {
+            format!("←{}—", h.predicate)
+        };
         writeln!(out, "  {arrow} {}", h.to)?;
         if let Some(e) = &h.evidence {
-            writeln!(out, "      “{e}”{}", h.source.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default())?;
+            writeln!(
+                out,
+                "      “{e}”{}",
+                h.source
+                    .as_ref()
+                    .map(|s| format!(" [{s}]"))
+                    .unwrap_or_default()
+            )?;
         }
     }
     Ok(())
@@ -356,7 +530,11 @@ fn write_path(p: &[Hop], out: &mut impl Write) -> Result<()> {
 fn write_card(c: &zonekg::Card, out: &mut impl Write) -> Result<()> {
     writeln!(out, "{} ({})", c.label, c.etype)?;
     if let Some(en) = &c.label_en {
-        writeln!(out, "  en: {en}{}", if c.label_en_by_rule { " (by rule)" } else { "" })?;
+        writeln!(
+            out,
+            "  en: {en}{}",
+            if c.label_en_by_rule { " (by rule)" } else { "" }
+        )?;
     }
     if !c.aliases.is_empty() {
         writeln!(out, "  aliases: {}", c.aliases.join(", "))?;
@@ -367,7 +545,15 @@ fn write_card(c: &zonekg::Card, out: &mut impl Write) -> Result<()> {
         if rels.is_empty() {
             continue;
         }
-        writeln!(out, "{}", if dir == "out" { "relations:" } else { "relations in:" })?;
+        writeln!(
+            out,
+            "{}",
+            if dir == "out" {
+                "relations:"
+            } else {
+                "relations in:"
+            }
+        )?;
         for r in rels {
             if dir == "out" {
                 writeln!(out, "  → {} {}", r.predicate, r.other)?;
@@ -375,7 +561,11 @@ fn write_card(c: &zonekg::Card, out: &mut impl Write) -> Result<()> {
                 writeln!(out, "  ← {} {}", r.predicate, r.other)?;
             }
             for e in &r.evidence {
-                writeln!(out, "      “{}” [{} {}–{}]", e.sentence, e.title, e.start, e.end)?;
+                writeln!(
+                    out,
+                    "      “{}” [{} {}–{}]",
+                    e.sentence, e.title, e.start, e.end
+                )?;
             }
         }
     }

@@ -6,7 +6,9 @@
 use std::fmt;
 
 /// The six entity types of the zonekg vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EntityType {
     /// A development zone, science city, industrial park, base or town.
     Zone,
@@ -59,7 +61,9 @@ impl EntityType {
 
     /// Parses a type name (case-insensitive).
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
+        Self::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s))
     }
 
     /// Companies and institutions: the things that settle in zones.
@@ -75,7 +79,9 @@ impl fmt::Display for EntityType {
 }
 
 /// The seven relation predicates of the zonekg vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Predicate {
     /// Zone/Company/Institution/Place → Place.
     LocatedIn,
@@ -120,7 +126,9 @@ impl Predicate {
 
     /// Parses a short name (case-insensitive).
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(s))
+        Self::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s))
     }
 
     /// Whether `a p b` implies `b p a`.

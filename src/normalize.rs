@@ -77,7 +77,13 @@ pub fn fold_char(c: char) -> char {
 pub fn name_key(s: &str) -> String {
     s.chars()
         .map(fold_char)
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」'
+                )
+        })
         .flat_map(|c| c.to_lowercase())
         .collect()
 }
@@ -165,7 +171,11 @@ pub fn split_articles(file_text: &str, source: &str) -> Vec<Article> {
     let mut out = Vec::new();
     for (first, last) in ranges {
         let base = lines[first].0;
-        let mut end_char = if last < lines.len() { lines[last].0 } else { chars.len() };
+        let mut end_char = if last < lines.len() {
+            lines[last].0
+        } else {
+            chars.len()
+        };
         // Trailing blank lines belong to no article.
         while end_char > base && chars[end_char - 1].is_whitespace() {
             end_char -= 1;
@@ -198,7 +208,12 @@ fn trim_range(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], source: &str) -> Article {
+fn normalize_article(
+    chars: &[char],
+    text: &str,
+    lines: &[(usize, usize)],
+    source: &str,
+) -> Article {
     // Title: the heading line, or the first non-empty line.
     let mut paras: Vec<Para> = Vec::new();
     let mut title = String::new();
@@ -225,14 +240,21 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
         } else if is_byline(&line) {
             bylines.extend(byline_names(chars, s, e));
             Kind::Skip
-        } else if line.starts_with("图片来源") || line.starts_with("图片说明") || line.starts_with("（图") {
+        } else if line.starts_with("图片来源")
+            || line.starts_with("图片说明")
+            || line.starts_with("（图")
+        {
             Kind::Skip
         } else if is_caption(&line) {
             Kind::Caption
         } else {
             Kind::Body
         };
-        paras.push(Para { start: s, end: e, kind });
+        paras.push(Para {
+            start: s,
+            end: e,
+            kind,
+        });
     }
     // A signature: the article's last line, a bare name of 2–4 ideographs.
     if let Some(last) = paras.last_mut() {
@@ -241,7 +263,10 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
             last.kind = Kind::Skip;
             bylines.push(Byline {
                 name: chars[last.start..last.end].iter().collect(),
-                span: CharSpan { start: last.start, end: last.end },
+                span: CharSpan {
+                    start: last.start,
+                    end: last.end,
+                },
             });
         }
     }
@@ -256,7 +281,10 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
                 i += 1;
             }
             if i < rest_chars.len() && matches!(rest_chars[i], '(' | '（') {
-                if let Some(close) = rest_chars[i..].iter().position(|&c| matches!(c, ')' | '）')) {
+                if let Some(close) = rest_chars[i..]
+                    .iter()
+                    .position(|&c| matches!(c, ')' | '）'))
+                {
                     let inner_s = p.start + 3 + i + 1;
                     let inner_e = p.start + 3 + i + close;
                     bylines.extend(byline_names(chars, inner_s, inner_e));
@@ -277,7 +305,10 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
     let mut captions: Vec<(usize, usize)> = Vec::new();
     let ends_open = |p: &Para| {
         let last = chars[p.end - 1];
-        !(is_terminal(last) || (matches!(last, '”' | '"' | ')' | '）') && p.end >= 2 && is_terminal(chars[p.end - 2])))
+        !(is_terminal(last)
+            || (matches!(last, '”' | '"' | ')' | '）')
+                && p.end >= 2
+                && is_terminal(chars[p.end - 2])))
     };
     for p in &paras {
         if p.start >= p.end {
@@ -294,7 +325,11 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
                 }
                 blocks.extend(captions.drain(..).map(|c| vec![c]));
                 let s = if p.kind == Kind::Heading {
-                    p.start + chars[p.start..p.end].iter().take_while(|&&c| c == '#' || c == ' ').count()
+                    p.start
+                        + chars[p.start..p.end]
+                            .iter()
+                            .take_while(|&&c| c == '#' || c == ' ')
+                            .count()
                 } else {
                     p.start
                 };
@@ -337,12 +372,22 @@ fn normalize_article(chars: &[char], text: &str, lines: &[(usize, usize)], sourc
                 }
             }
         }
-        split_sentences(&norm.text, block_start, norm.text.len(), &mut norm.sentences);
+        split_sentences(
+            &norm.text,
+            block_start,
+            norm.text.len(),
+            &mut norm.sentences,
+        );
     }
     bylines.sort_by_key(|b| b.span.start);
     let id = doc_id(text);
     Article {
-        doc: Document { id, title, source: source.to_string(), text: text.to_string() },
+        doc: Document {
+            id,
+            title,
+            source: source.to_string(),
+            text: text.to_string(),
+        },
         norm,
         bylines,
     }
@@ -385,13 +430,27 @@ fn is_byline(line: &str) -> bool {
     if t.starts_with('►') || t.starts_with('▶') || t.starts_with('■') {
         return true;
     }
-    let short = t.chars().count() <= 40 && !t.contains('。') && !t.contains('，') && !t.contains(',');
-    short && (t.contains("记者") || t.contains("通讯员") || t.starts_with("文/") || t.starts_with("摄影"))
+    let short =
+        t.chars().count() <= 40 && !t.contains('。') && !t.contains('，') && !t.contains(',');
+    short
+        && (t.contains("记者")
+            || t.contains("通讯员")
+            || t.starts_with("文/")
+            || t.starts_with("摄影"))
 }
 
 /// Names of 2–4 ideographs in a byline, skipping role words.
 fn byline_names(chars: &[char], s: usize, e: usize) -> Vec<Byline> {
-    const ROLES: [&str; 8] = ["本报特约通讯员", "特约通讯员", "本报记者", "通讯员", "记者", "本报", "文/", "摄影"];
+    const ROLES: [&str; 8] = [
+        "本报特约通讯员",
+        "特约通讯员",
+        "本报记者",
+        "通讯员",
+        "记者",
+        "本报",
+        "文/",
+        "摄影",
+    ];
     let mut out = Vec::new();
     let mut i = s;
     while i < e {
@@ -406,7 +465,10 @@ fn byline_names(chars: &[char], s: usize, e: usize) -> Vec<Byline> {
                 j += 1;
             }
             if (2..=4).contains(&(j - i)) {
-                out.push(Byline { name: chars[i..j].iter().collect(), span: CharSpan { start: i, end: j } });
+                out.push(Byline {
+                    name: chars[i..j].iter().collect(),
+                    span: CharSpan { start: i, end: j },
+                });
             }
             i = j;
         } else {
@@ -441,7 +503,13 @@ mod tests {
         assert_eq!(names, ["张三", "李四"]);
         let a = &arts[1];
         let sp = a.norm.to_orig(0..a.norm.text.len());
-        let orig: String = a.doc.text.chars().skip(sp.start).take(sp.end - sp.start).collect();
+        let orig: String = a
+            .doc
+            .text
+            .chars()
+            .skip(sp.start)
+            .take(sp.end - sp.start)
+            .collect();
         assert_eq!(orig, "内容在此。");
     }
 

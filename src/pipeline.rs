@@ -22,14 +22,23 @@ pub struct Input {
 /// Links every article's mentions into one table. `record` says whether the mentions
 /// themselves are kept: the first pass only needs the names (for the rescan), so it skips
 /// computing each mention's original text.
-fn link_all(arts: &[Article], mentions: &[Vec<Mention>], record: bool) -> (EntityTable, Vec<Vec<usize>>) {
+fn link_all(
+    arts: &[Article],
+    mentions: &[Vec<Mention>],
+    record: bool,
+) -> (EntityTable, Vec<Vec<usize>>) {
     let mut table = EntityTable::default();
     let mut ids = Vec::with_capacity(arts.len());
     let mut paren = Vec::new();
     for (a, ms) in arts.iter().zip(mentions) {
         // Byte offset of each character of the original text (and of its end).
         let starts: Vec<usize> = if record {
-            a.doc.text.char_indices().map(|(i, _)| i).chain(std::iter::once(a.doc.text.len())).collect()
+            a.doc
+                .text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(a.doc.text.len()))
+                .collect()
         } else {
             Vec::new()
         };
@@ -56,7 +65,13 @@ fn link_all(arts: &[Article], mentions: &[Vec<Mention>], record: bool) -> (Entit
 pub fn extract(inputs: &[Input]) -> Extraction {
     // Articles are normalized and recognized in parallel; resolution and relations, which
     // build one table across all articles, run after.
-    let arts: Vec<Article> = inputs.par_iter().map(|i| split_articles(&i.text, &i.source)).collect::<Vec<_>>().into_iter().flatten().collect();
+    let arts: Vec<Article> = inputs
+        .par_iter()
+        .map(|i| split_articles(&i.text, &i.source))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     extract_articles(arts)
 }
 
@@ -79,7 +94,9 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     lap(&format!("rescan names ({})", names.len()));
     let ac = crate::recognize::Recognizer::names_automaton(&names);
     lap("names automaton");
-    arts.par_iter().zip(mentions.par_iter_mut()).for_each(|(a, ms)| rec.rescan(&a.norm, &names, &ac, ms));
+    arts.par_iter()
+        .zip(mentions.par_iter_mut())
+        .for_each(|(a, ms)| rec.rescan(&a.norm, &names, &ac, ms));
     lap("rescan");
     let (mut table, ids) = link_all(&arts, &mentions, true);
     lap("link 2");
@@ -89,7 +106,8 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
             && n.gaz.is_none()
             && matches!(n.etype, EntityType::Zone | EntityType::Institution)
             && n.mentions.len() < 2
-            && (rec.is_descriptive(&n.label) || (n.etype == EntityType::Zone && !rec.has_strong_suffix(&n.label)))
+            && (rec.is_descriptive(&n.label)
+                || (n.etype == EntityType::Zone && !rec.has_strong_suffix(&n.label)))
         {
             n.mentions.clear();
         }
@@ -97,7 +115,14 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     if std::env::var_os("ZONEKG_DEBUG_MENTIONS").is_some() {
         for (a, ms) in arts.iter().zip(&mentions) {
             for m in ms {
-                eprintln!("{}\t{}\t{:?}\t{:?}\t{}", &a.doc.id[..6], m.text, m.etype, m.origin, if m.nested { "nested" } else { "" });
+                eprintln!(
+                    "{}\t{}\t{:?}\t{:?}\t{}",
+                    &a.doc.id[..6],
+                    m.text,
+                    m.etype,
+                    m.origin,
+                    if m.nested { "nested" } else { "" }
+                );
             }
         }
     }
@@ -127,14 +152,24 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     for a in &arts {
         for b in &a.bylines {
             let n = table.intern(EntityType::Person, &b.name, None);
-            table.nodes[n].mentions.push(MentionRef { doc: a.doc.id.clone(), span: b.span, text: b.name.clone() });
+            table.nodes[n].mentions.push(MentionRef {
+                doc: a.doc.id.clone(),
+                span: b.span,
+                text: b.name.clone(),
+            });
         }
     }
     let (entities, pos): (Vec<Entity>, _) = table.finish();
     lap("finish");
-    let mut rels: BTreeMap<(usize, crate::model::Predicate, usize), Vec<Evidence>> = BTreeMap::new();
+    let mut rels: BTreeMap<(usize, crate::model::Predicate, usize), Vec<Evidence>> =
+        BTreeMap::new();
     for r in raw {
-        let (Some(&s), Some(&o)) = (pos.get(&table.find(r.subject)), pos.get(&table.find(r.object))) else { continue };
+        let (Some(&s), Some(&o)) = (
+            pos.get(&table.find(r.subject)),
+            pos.get(&table.find(r.object)),
+        ) else {
+            continue;
+        };
         let ev = rels.entry((s, r.predicate, o)).or_default();
         if !ev.contains(&r.evidence) {
             ev.push(r.evidence);
@@ -144,8 +179,17 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
         .into_iter()
         .map(|((subject, predicate, object), mut evidence)| {
             evidence.sort();
-            Relation { subject, predicate, object, evidence }
+            Relation {
+                subject,
+                predicate,
+                object,
+                evidence,
+            }
         })
         .collect();
-    Extraction { documents: arts.into_iter().map(|a| a.doc).collect(), entities, relations }
+    Extraction {
+        documents: arts.into_iter().map(|a| a.doc).collect(),
+        entities,
+        relations,
+    }
 }

@@ -18,7 +18,10 @@ pub struct NamedQuery {
 
 macro_rules! q {
     ($n:literal) => {
-        NamedQuery { name: $n, text: include_str!(concat!("../queries/", $n, ".rq")) }
+        NamedQuery {
+            name: $n,
+            text: include_str!(concat!("../queries/", $n, ".rq")),
+        }
     };
 }
 
@@ -39,12 +42,20 @@ pub const NAMED: &[NamedQuery] = &[
 impl NamedQuery {
     /// Looks a named query up.
     pub fn get(name: &str) -> Result<&'static NamedQuery> {
-        NAMED.iter().find(|q| q.name == name).ok_or_else(|| Error::UnknownQuery(name.to_string()))
+        NAMED
+            .iter()
+            .find(|q| q.name == name)
+            .ok_or_else(|| Error::UnknownQuery(name.to_string()))
     }
 
     /// The first comment lines: what it answers and its parameters.
     pub fn description(&self) -> String {
-        self.text.lines().take_while(|l| l.starts_with('#')).map(|l| l.trim_start_matches('#').trim()).collect::<Vec<_>>().join(" ")
+        self.text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| l.trim_start_matches('#').trim())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Parameter names with their defaults (`# param name = value`).
@@ -62,13 +73,22 @@ impl NamedQuery {
         let mut text = self.text.to_string();
         for (k, _) in given {
             if !self.params().iter().any(|(p, _)| p == k) {
-                return Err(Error::Invalid(format!("query {} has no parameter {k:?}", self.name)));
+                return Err(Error::Invalid(format!(
+                    "query {} has no parameter {k:?}",
+                    self.name
+                )));
             }
         }
         for (k, default) in self.params() {
-            let v = given.iter().find(|(g, _)| g == k).map_or(default, |(_, v)| v.as_str());
+            let v = given
+                .iter()
+                .find(|(g, _)| g == k)
+                .map_or(default, |(_, v)| v.as_str());
             // Values are placed inside a string literal: escape what would end it.
-            let escaped = v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ");
+            let escaped = v
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\n', " ");
             text = text.replace(&format!("{{{{{k}}}}}"), &escaped);
         }
         Ok(text)
@@ -113,7 +133,18 @@ pub fn display_term(t: &Term) -> String {
 
 fn width(s: &str) -> usize {
     // CJK characters take two columns in a terminal.
-    s.chars().map(|c| if crate::normalize::is_cjk(c) || ('\u{3000}'..='\u{30FF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c) { 2 } else { 1 }).sum()
+    s.chars()
+        .map(|c| {
+            if crate::normalize::is_cjk(c)
+                || ('\u{3000}'..='\u{30FF}').contains(&c)
+                || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+            {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 /// Writes an answer in the chosen format.
@@ -133,8 +164,14 @@ pub fn write_answer(answer: &Answer, format: OutputFormat, mut w: impl Write) ->
         }
         Answer::Solutions { vars, rows } => match format {
             OutputFormat::Table => {
-                let cells: Vec<Vec<String>> =
-                    rows.iter().map(|r| r.iter().map(|t| t.as_ref().map(display_term).unwrap_or_default()).collect()).collect();
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .map(|t| t.as_ref().map(display_term).unwrap_or_default())
+                            .collect()
+                    })
+                    .collect();
                 let mut widths: Vec<usize> = vars.iter().map(|v| width(v) + 1).collect();
                 for r in &cells {
                     for (i, c) in r.iter().enumerate() {
@@ -144,25 +181,52 @@ pub fn write_answer(answer: &Answer, format: OutputFormat, mut w: impl Write) ->
                 let line = |cols: Vec<String>| {
                     cols.iter()
                         .enumerate()
-                        .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i].saturating_sub(width(c)))))
+                        .map(|(i, c)| {
+                            format!("{c}{}", " ".repeat(widths[i].saturating_sub(width(c))))
+                        })
                         .collect::<Vec<_>>()
                         .join("  ")
                         .trim_end()
                         .to_string()
                 };
-                writeln!(w, "{}", line(vars.iter().map(|v| format!("?{v}")).collect()))?;
-                writeln!(w, "{}", widths.iter().map(|n| "─".repeat(*n)).collect::<Vec<_>>().join("  "))?;
+                writeln!(
+                    w,
+                    "{}",
+                    line(vars.iter().map(|v| format!("?{v}")).collect())
+                )?;
+                writeln!(
+                    w,
+                    "{}",
+                    widths
+                        .iter()
+                        .map(|n| "─".repeat(*n))
+                        .collect::<Vec<_>>()
+                        .join("  ")
+                )?;
                 for r in cells {
                     writeln!(w, "{}", line(r))?;
                 }
-                writeln!(w, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+                writeln!(
+                    w,
+                    "({} row{})",
+                    rows.len(),
+                    if rows.len() == 1 { "" } else { "s" }
+                )?;
             }
             f => {
-                let variables: Vec<Variable> = vars.iter().map(|v| Variable::new_unchecked(v.clone())).collect();
-                let mut ser =
-                    QueryResultsSerializer::from_format(results_format(f)).serialize_solutions_to_writer(&mut w, variables.clone())?;
+                let variables: Vec<Variable> = vars
+                    .iter()
+                    .map(|v| Variable::new_unchecked(v.clone()))
+                    .collect();
+                let mut ser = QueryResultsSerializer::from_format(results_format(f))
+                    .serialize_solutions_to_writer(&mut w, variables.clone())?;
                 for r in rows {
-                    ser.serialize(variables.iter().zip(r).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))))?;
+                    ser.serialize(
+                        variables
+                            .iter()
+                            .zip(r)
+                            .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
+                    )?;
                 }
                 ser.finish()?;
             }
@@ -186,11 +250,22 @@ mod tests {
     #[test]
     fn every_named_query_parses_and_documents_itself() {
         for q in NAMED {
-            assert!(q.text.starts_with('#'), "{} must open with a comment", q.name);
-            assert!(q.description().contains("Parameters"), "{}: {}", q.name, q.description());
+            assert!(
+                q.text.starts_with('#'),
+                "{} must open with a comment",
+                q.name
+            );
+            assert!(
+                q.description().contains("Parameters"),
+                "{}: {}",
+                q.name,
+                q.description()
+            );
             let text = q.render(&[]).unwrap();
             assert!(!text.contains("{{"), "{}: unfilled parameter", q.name);
-            let _ = oxigraph::sparql::SparqlEvaluator::new().parse_query(&text).unwrap_or_else(|e| panic!("{}: {e}", q.name));
+            let _ = oxigraph::sparql::SparqlEvaluator::new()
+                .parse_query(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}", q.name));
         }
     }
 

@@ -16,7 +16,12 @@ fn nn(iri: &str) -> NamedNode {
 }
 
 fn quad(s: &NamedNode, p: &str, o: impl Into<Term>, g: &GraphName) -> Quad {
-    Quad::new(NamedOrBlankNode::NamedNode(s.clone()), nn(p), o.into(), g.clone())
+    Quad::new(
+        NamedOrBlankNode::NamedNode(s.clone()),
+        nn(p),
+        o.into(),
+        g.clone(),
+    )
 }
 
 /// The strategic emerging industry categories an industry falls under: its own, from the
@@ -24,18 +29,41 @@ fn quad(s: &NamedNode, p: &str, o: impl Into<Term>, g: &GraphName) -> Quad {
 /// 新材料产业). Categories themselves have none.
 pub fn industry_categories(label: &str) -> Vec<String> {
     let gaz = &*GAZETTEER;
-    if gaz.categories.iter().any(|&i| gaz.entries[i].label == label) {
+    if gaz
+        .categories
+        .iter()
+        .any(|&i| gaz.entries[i].label == label)
+    {
         return Vec::new();
     }
-    if let Some(c) = gaz.lookup(label, Some(EntityType::Industry)).and_then(|i| i.category.clone()) {
+    if let Some(c) = gaz
+        .lookup(label, Some(EntityType::Industry))
+        .and_then(|i| i.category.clone())
+    {
         return vec![c];
     }
     let mut out: Vec<String> = Vec::new();
-    for e in gaz.entries.iter().filter(|e| e.etype == EntityType::Industry) {
-        let cat = if gaz.categories.iter().any(|&i| gaz.entries[i].label == e.label) { Some(e.label.clone()) } else { e.category.clone() };
+    for e in gaz
+        .entries
+        .iter()
+        .filter(|e| e.etype == EntityType::Industry)
+    {
+        let cat = if gaz
+            .categories
+            .iter()
+            .any(|&i| gaz.entries[i].label == e.label)
+        {
+            Some(e.label.clone())
+        } else {
+            e.category.clone()
+        };
         let Some(cat) = cat else { continue };
         let names = std::iter::once(&e.label).chain(e.aliases.iter());
-        if names.into_iter().any(|n| n.chars().count() >= 2 && label.contains(n.as_str())) && !out.contains(&cat) {
+        if names
+            .into_iter()
+            .any(|n| n.chars().count() >= 2 && label.contains(n.as_str()))
+            && !out.contains(&cat)
+        {
             out.push(cat);
         }
     }
@@ -51,17 +79,46 @@ pub fn entity_quads(x: &Extraction, generated_at: &str) -> Vec<Quad> {
     let scheme = nn(vocab::INDUSTRY_SCHEME);
     for e in &x.entities {
         let s = nn(&entity_iri(e.etype, &e.label));
-        out.push(quad(&s, &format!("{RDF}type"), nn(&vocab::class(e.etype)), &g));
-        out.push(quad(&s, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
-        out.push(quad(&s, &format!("{RDFS}label"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
+        out.push(quad(
+            &s,
+            &format!("{RDF}type"),
+            nn(&vocab::class(e.etype)),
+            &g,
+        ));
+        out.push(quad(
+            &s,
+            &format!("{SKOS}prefLabel"),
+            Literal::new_language_tagged_literal_unchecked(&e.label, "zh"),
+            &g,
+        ));
+        out.push(quad(
+            &s,
+            &format!("{RDFS}label"),
+            Literal::new_language_tagged_literal_unchecked(&e.label, "zh"),
+            &g,
+        ));
         if let Some(en) = &e.label_en {
             // Known English names are preferred labels; rule-made ones are marked as such.
-            let p = if e.label_en_by_rule { format!("{ZKG}ruleMadeLabel") } else { format!("{SKOS}prefLabel") };
-            out.push(quad(&s, &p, Literal::new_language_tagged_literal_unchecked(en, "en"), &g));
+            let p = if e.label_en_by_rule {
+                format!("{ZKG}ruleMadeLabel")
+            } else {
+                format!("{SKOS}prefLabel")
+            };
+            out.push(quad(
+                &s,
+                &p,
+                Literal::new_language_tagged_literal_unchecked(en, "en"),
+                &g,
+            ));
         }
         for a in &e.aliases {
             let lang = if a.is_ascii() { "en" } else { "zh" };
-            out.push(quad(&s, &format!("{SKOS}altLabel"), Literal::new_language_tagged_literal_unchecked(a, lang), &g));
+            out.push(quad(
+                &s,
+                &format!("{SKOS}altLabel"),
+                Literal::new_language_tagged_literal_unchecked(a, lang),
+                &g,
+            ));
         }
         if e.etype == EntityType::Industry {
             out.push(quad(&s, &format!("{SKOS}inScheme"), scheme.clone(), &g));
@@ -87,7 +144,12 @@ pub fn fact_quads(x: &Extraction) -> Vec<Quad> {
         }
         let (se, oe) = (&x.entities[r.subject], &x.entities[r.object]);
         let s = nn(&entity_iri(se.etype, &se.label));
-        out.push(quad(&s, &vocab::property(r.predicate), nn(&entity_iri(oe.etype, &oe.label)), &g));
+        out.push(quad(
+            &s,
+            &vocab::property(r.predicate),
+            nn(&entity_iri(oe.etype, &oe.label)),
+            &g,
+        ));
     }
     out
 }
@@ -109,14 +171,24 @@ impl DocIndex {
     /// Indexes an extraction.
     pub fn new(x: &Extraction) -> Self {
         DocIndex {
-            entities: by_doc(x.entities.iter().map(|e| e.mentions.iter().map(|m| m.doc.as_str()))),
-            relations: by_doc(x.relations.iter().map(|r| r.evidence.iter().map(|e| e.doc.as_str()))),
+            entities: by_doc(
+                x.entities
+                    .iter()
+                    .map(|e| e.mentions.iter().map(|m| m.doc.as_str())),
+            ),
+            relations: by_doc(
+                x.relations
+                    .iter()
+                    .map(|r| r.evidence.iter().map(|e| e.doc.as_str())),
+            ),
         }
     }
 }
 
 /// Document id → positions of the items that name it (each position once per document).
-fn by_doc<'a, I: Iterator<Item = &'a str>>(items: impl Iterator<Item = I>) -> std::collections::HashMap<String, Vec<usize>> {
+fn by_doc<'a, I: Iterator<Item = &'a str>>(
+    items: impl Iterator<Item = I>,
+) -> std::collections::HashMap<String, Vec<usize>> {
     let mut out: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     for (i, docs) in items.enumerate() {
         let mut docs: Vec<&str> = docs.collect();
@@ -130,16 +202,46 @@ fn by_doc<'a, I: Iterator<Item = &'a str>>(items: impl Iterator<Item = I>) -> st
 }
 
 /// The quads of one document's named graph, with a [`DocIndex`] of the extraction.
-pub fn document_quads_indexed(x: &Extraction, doc_index: usize, generated_at: &str, index: &DocIndex) -> Vec<Quad> {
+pub fn document_quads_indexed(
+    x: &Extraction,
+    doc_index: usize,
+    generated_at: &str,
+    index: &DocIndex,
+) -> Vec<Quad> {
     let d = &x.documents[doc_index];
     let doc = nn(&vocab::doc_iri(&d.id));
     let g = GraphName::NamedNode(doc.clone());
     let mut out = vec![
-        quad(&doc, &format!("{RDF}type"), nn(&format!("{ZKG}Document")), &g),
-        quad(&doc, &format!("{RDF}type"), nn(&format!("{PROV}Entity")), &g),
-        quad(&doc, &format!("{DCT}title"), Literal::new_simple_literal(&d.title), &g),
-        quad(&doc, &format!("{ZKG}source"), Literal::new_simple_literal(&d.source), &g),
-        quad(&doc, &format!("{PROV}wasDerivedFrom"), Literal::new_simple_literal(&d.source), &g),
+        quad(
+            &doc,
+            &format!("{RDF}type"),
+            nn(&format!("{ZKG}Document")),
+            &g,
+        ),
+        quad(
+            &doc,
+            &format!("{RDF}type"),
+            nn(&format!("{PROV}Entity")),
+            &g,
+        ),
+        quad(
+            &doc,
+            &format!("{DCT}title"),
+            Literal::new_simple_literal(&d.title),
+            &g,
+        ),
+        quad(
+            &doc,
+            &format!("{ZKG}source"),
+            Literal::new_simple_literal(&d.source),
+            &g,
+        ),
+        quad(
+            &doc,
+            &format!("{PROV}wasDerivedFrom"),
+            Literal::new_simple_literal(&d.source),
+            &g,
+        ),
         quad(
             &doc,
             &format!("{PROV}generatedAtTime"),
@@ -166,16 +268,49 @@ pub fn document_quads_indexed(x: &Extraction, doc_index: usize, generated_at: &s
         out.push(quad(&s, &p, o.clone(), &g));
         for ev in evs {
             let mut h = Sha256::new();
-            h.update(format!("{}|{}|{}|{}|{}|{}", d.id, s.as_str(), p, o.as_str(), ev.span.start, ev.span.end));
-            let hex: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+            h.update(format!(
+                "{}|{}|{}|{}|{}|{}",
+                d.id,
+                s.as_str(),
+                p,
+                o.as_str(),
+                ev.span.start,
+                ev.span.end
+            ));
+            let hex: String = h
+                .finalize()
+                .iter()
+                .take(8)
+                .map(|b| format!("{b:02x}"))
+                .collect();
             let node = nn(&format!("https://w3id.org/zonekg/evidence/{hex}"));
-            out.push(quad(&node, &format!("{RDF}type"), nn(&format!("{ZKG}Evidence")), &g));
+            out.push(quad(
+                &node,
+                &format!("{RDF}type"),
+                nn(&format!("{ZKG}Evidence")),
+                &g,
+            ));
             out.push(quad(&node, &format!("{RDF}subject"), s.clone(), &g));
             out.push(quad(&node, &format!("{RDF}predicate"), nn(&p), &g));
             out.push(quad(&node, &format!("{RDF}object"), o.clone(), &g));
-            out.push(quad(&node, &format!("{ZKG}sentence"), Literal::new_simple_literal(&ev.sentence), &g));
-            out.push(quad(&node, &format!("{ZKG}charStart"), Literal::from(ev.span.start as i64), &g));
-            out.push(quad(&node, &format!("{ZKG}charEnd"), Literal::from(ev.span.end as i64), &g));
+            out.push(quad(
+                &node,
+                &format!("{ZKG}sentence"),
+                Literal::new_simple_literal(&ev.sentence),
+                &g,
+            ));
+            out.push(quad(
+                &node,
+                &format!("{ZKG}charStart"),
+                Literal::from(ev.span.start as i64),
+                &g,
+            ));
+            out.push(quad(
+                &node,
+                &format!("{ZKG}charEnd"),
+                Literal::from(ev.span.end as i64),
+                &g,
+            ));
             out.push(quad(&node, &format!("{ZKG}inDocument"), doc.clone(), &g));
         }
     }
@@ -186,16 +321,46 @@ pub fn document_quads_indexed(x: &Extraction, doc_index: usize, generated_at: &s
 pub fn scheme_quads() -> Vec<Quad> {
     let g = GraphName::DefaultGraph;
     let scheme = nn(vocab::INDUSTRY_SCHEME);
-    let mut out = vec![quad(&scheme, &format!("{RDF}type"), nn(&format!("{SKOS}ConceptScheme")), &g)];
+    let mut out = vec![quad(
+        &scheme,
+        &format!("{RDF}type"),
+        nn(&format!("{SKOS}ConceptScheme")),
+        &g,
+    )];
     for e in GAZETTEER.categories.iter().map(|&i| &GAZETTEER.entries[i]) {
         let c = nn(&entity_iri(EntityType::Industry, &e.label));
-        out.push(quad(&c, &format!("{RDF}type"), nn(&vocab::class(EntityType::Industry)), &g));
+        out.push(quad(
+            &c,
+            &format!("{RDF}type"),
+            nn(&vocab::class(EntityType::Industry)),
+            &g,
+        ));
         out.push(quad(&c, &format!("{SKOS}topConceptOf"), scheme.clone(), &g));
-        out.push(quad(&scheme, &format!("{SKOS}hasTopConcept"), c.clone(), &g));
-        out.push(quad(&c, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
-        out.push(quad(&c, &format!("{RDFS}label"), Literal::new_language_tagged_literal_unchecked(&e.label, "zh"), &g));
+        out.push(quad(
+            &scheme,
+            &format!("{SKOS}hasTopConcept"),
+            c.clone(),
+            &g,
+        ));
+        out.push(quad(
+            &c,
+            &format!("{SKOS}prefLabel"),
+            Literal::new_language_tagged_literal_unchecked(&e.label, "zh"),
+            &g,
+        ));
+        out.push(quad(
+            &c,
+            &format!("{RDFS}label"),
+            Literal::new_language_tagged_literal_unchecked(&e.label, "zh"),
+            &g,
+        ));
         if let Some(en) = &e.en {
-            out.push(quad(&c, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(en, "en"), &g));
+            out.push(quad(
+                &c,
+                &format!("{SKOS}prefLabel"),
+                Literal::new_language_tagged_literal_unchecked(en, "en"),
+                &g,
+            ));
         }
     }
     out
@@ -204,7 +369,12 @@ pub fn scheme_quads() -> Vec<Quad> {
 /// The quad that says an article graph was written completely (see `zkg:ingestComplete`).
 pub fn completion_marker(doc_id: &str) -> Quad {
     let doc = nn(&vocab::doc_iri(doc_id));
-    Quad::new(doc.clone(), nn(&format!("{ZKG}ingestComplete")), Literal::from(true), GraphName::NamedNode(doc))
+    Quad::new(
+        doc.clone(),
+        nn(&format!("{ZKG}ingestComplete")),
+        Literal::from(true),
+        GraphName::NamedNode(doc),
+    )
 }
 
 /// The graph of background facts from the gazetteers.
@@ -218,11 +388,18 @@ pub fn gazetteer_quads(x: &Extraction) -> Vec<Quad> {
     let gname = nn(GAZETTEER_GRAPH);
     let g = GraphName::NamedNode(gname.clone());
     let mut out = vec![
-        quad(&gname, &format!("{RDF}type"), nn(&format!("{PROV}Entity")), &g),
+        quad(
+            &gname,
+            &format!("{RDF}type"),
+            nn(&format!("{PROV}Entity")),
+            &g,
+        ),
         quad(
             &gname,
             &format!("{PROV}wasDerivedFrom"),
-            Literal::new_simple_literal("data/gazetteer (NBS administrative divisions; national high-tech zones)"),
+            Literal::new_simple_literal(
+                "data/gazetteer (NBS administrative divisions; national high-tech zones)",
+            ),
             &g,
         ),
     ];
@@ -238,19 +415,45 @@ pub fn gazetteer_quads(x: &Extraction) -> Vec<Quad> {
         if !described.insert((t, label.clone())) {
             continue;
         }
-        let Some(entry) = gaz.lookup(&label, Some(t)) else { continue };
-        let Some(parent) = entry.place.clone() else { continue };
-        let Some(pe) = gaz.place(&parent) else { continue };
+        let Some(entry) = gaz.lookup(&label, Some(t)) else {
+            continue;
+        };
+        let Some(parent) = entry.place.clone() else {
+            continue;
+        };
+        let Some(pe) = gaz.place(&parent) else {
+            continue;
+        };
         let s = nn(&entity_iri(t, &label));
         let p = nn(&entity_iri(EntityType::Place, &pe.label));
         out.push(quad(&s, &format!("{ZKG}locatedIn"), p.clone(), &g));
         // The same fact in the knowledge graph itself; the gazetteer graph keeps its source.
         out.push(quad(&s, &format!("{ZKG}locatedIn"), p.clone(), &dg));
-        out.push(quad(&p, &format!("{RDF}type"), nn(&vocab::class(EntityType::Place)), &dg));
-        out.push(quad(&p, &format!("{SKOS}prefLabel"), Literal::new_language_tagged_literal_unchecked(&pe.label, "zh"), &dg));
-        out.push(quad(&p, &format!("{RDFS}label"), Literal::new_language_tagged_literal_unchecked(&pe.label, "zh"), &dg));
+        out.push(quad(
+            &p,
+            &format!("{RDF}type"),
+            nn(&vocab::class(EntityType::Place)),
+            &dg,
+        ));
+        out.push(quad(
+            &p,
+            &format!("{SKOS}prefLabel"),
+            Literal::new_language_tagged_literal_unchecked(&pe.label, "zh"),
+            &dg,
+        ));
+        out.push(quad(
+            &p,
+            &format!("{RDFS}label"),
+            Literal::new_language_tagged_literal_unchecked(&pe.label, "zh"),
+            &dg,
+        ));
         for a in &pe.aliases {
-            out.push(quad(&p, &format!("{SKOS}altLabel"), Literal::new_language_tagged_literal_unchecked(a, "zh"), &dg));
+            out.push(quad(
+                &p,
+                &format!("{SKOS}altLabel"),
+                Literal::new_language_tagged_literal_unchecked(a, "zh"),
+                &dg,
+            ));
         }
         stack.push((EntityType::Place, pe.label.clone()));
     }
@@ -283,8 +486,14 @@ mod tests {
     fn industries_fall_under_the_nine_categories() {
         assert_eq!(industry_categories("集成电路"), ["新一代信息技术产业"]);
         assert_eq!(industry_categories("航空"), ["高端装备制造产业"]);
-        assert_eq!(industry_categories("新能源新材料"), ["新材料产业", "新能源产业"]);
-        assert_eq!(industry_categories("智能装备产业集群"), ["高端装备制造产业"]);
+        assert_eq!(
+            industry_categories("新能源新材料"),
+            ["新材料产业", "新能源产业"]
+        );
+        assert_eq!(
+            industry_categories("智能装备产业集群"),
+            ["高端装备制造产业"]
+        );
         assert!(industry_categories("新一代信息技术产业").is_empty());
         assert!(industry_categories("专业视听").is_empty());
     }

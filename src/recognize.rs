@@ -84,8 +84,9 @@ pub struct Recognizer {
 /// The shared recognizer, built once.
 pub static RECOGNIZER: LazyLock<Recognizer> = LazyLock::new(Recognizer::new);
 
-static LATIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*").expect("static regex"));
+static LATIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*").expect("static regex")
+});
 static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:专注于?|致力于|深耕|从事|主营)(?:全球|国内|国际|全国|于)?(\p{Han}{2,8}?)(?:领域|行业|产业|业务)").expect("static regex")
 });
@@ -95,8 +96,9 @@ static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
 static REPRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以([\p{Han}A-Za-z0-9、]{2,40}?)为代表的(\p{Han}{2,20})").expect("static regex")
 });
-static LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头)").expect("static regex"));
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头)").expect("static regex")
+});
 
 fn ac_standard(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick {
     AhoCorasick::new(words).expect("static word list")
@@ -121,7 +123,6 @@ fn char_count(s: &str) -> usize {
     s.chars().count()
 }
 
-
 impl Recognizer {
     /// Builds the automata from the embedded gazetteer and word lists.
     pub fn new() -> Self {
@@ -130,18 +131,40 @@ impl Recognizer {
         let gaz_ac = ac_longest(gaz.surfaces.iter().map(|s| s.text.as_str()));
         let suffix_ac = ac_standard(lexicon::SUFFIXES.iter().map(|s| s.0));
         let left_ac = ac_standard(lexicon::LEFT_STOPS);
-        // Place names protect the boundary words inside them (都 in 成都).
+        // Place names and industry terms protect the boundary words inside them (都 in 成都,
+        // 拟 in 虚拟现实).
+        let industries = gaz
+            .surfaces
+            .iter()
+            .filter(|s| gaz.entries[s.entry].etype == EntityType::Industry)
+            .map(|s| s.text.as_str());
         let protected: Vec<&str> = lexicon::PROTECTED
             .iter()
             .copied()
-            .chain(gaz.places_strict.keys().map(String::as_str).filter(|p| p.chars().count() >= 2))
+            .chain(
+                gaz.places_strict
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|p| p.chars().count() >= 2),
+            )
+            .chain(industries)
             .collect();
         let protected_ac = ac_standard(protected);
         let right_ac = ac_standard(lexicon::RIGHT_STOPS);
         let generic_ac = ac_longest(lexicon::GENERIC);
         let place_names: Vec<&str> = gaz.places.keys().map(String::as_str).collect();
         let place_ac = ac_longest(place_names);
-        Recognizer { gaz, gaz_ac, gaz_surface, suffix_ac, left_ac, protected_ac, right_ac, generic_ac, place_ac }
+        Recognizer {
+            gaz,
+            gaz_ac,
+            gaz_surface,
+            suffix_ac,
+            left_ac,
+            protected_ac,
+            right_ac,
+            generic_ac,
+            place_ac,
+        }
     }
 
     /// Finds the mentions of one normalized article (first pass).
@@ -187,19 +210,33 @@ impl Recognizer {
 
     /// Second pass: adds occurrences of `names` (name, type; `ac` built over them by
     /// [`Self::names_automaton`]) not yet covered by a mention.
-    pub fn rescan(&self, norm: &Normalized, names: &[(String, EntityType)], ac: &NamesAutomaton, mentions: &mut Vec<Mention>) {
+    pub fn rescan(
+        &self,
+        norm: &Normalized,
+        names: &[(String, EntityType)],
+        ac: &NamesAutomaton,
+        mentions: &mut Vec<Mention>,
+    ) {
         let Some(ac) = &ac.0 else { return };
         let text = norm.text.as_str();
         let mut added = Vec::new();
         let mut replaced = Vec::new();
         for m in ac.leftmost_find_iter(text) {
             let r = m.start()..m.end();
-            let overlapping: Vec<usize> =
-                (0..mentions.len()).filter(|&k| !mentions[k].nested && mentions[k].range.start < r.end && r.start < mentions[k].range.end).collect();
+            let overlapping: Vec<usize> = (0..mentions.len())
+                .filter(|&k| {
+                    !mentions[k].nested
+                        && mentions[k].range.start < r.end
+                        && r.start < mentions[k].range.end
+                })
+                .collect();
             // A known name replaces shorter words inside it (生物 in 源鸿生物科技), nothing else.
             let inside = overlapping.iter().all(|&k| {
                 let x = &mentions[k];
-                r.start <= x.range.start && x.range.end <= r.end && x.range != r && matches!(x.etype, EntityType::Industry | EntityType::Place)
+                r.start <= x.range.start
+                    && x.range.end <= r.end
+                    && x.range != r
+                    && matches!(x.etype, EntityType::Industry | EntityType::Place)
             });
             if !overlapping.is_empty() && !inside {
                 continue;
@@ -244,7 +281,14 @@ impl Recognizer {
     /// The start of the name whose body ends at `end` (the suffix start), scanning left
     /// from `end` but not before `floor`. Returns `None` when no proper name stands there
     /// (a count phrase such as `2家通航公司`, or only a boundary word).
-    fn left_bound(&self, text: &str, floor: usize, end: usize, strong: bool, numbered: bool) -> Option<usize> {
+    fn left_bound(
+        &self,
+        text: &str,
+        floor: usize,
+        end: usize,
+        strong: bool,
+        numbered: bool,
+    ) -> Option<usize> {
         // The window: name characters, at most 24, not crossing `floor`.
         let mut start = end;
         let mut depth = 0i32;
@@ -265,7 +309,11 @@ impl Recognizer {
         }
         if numbered {
             // 608所: the name is the number.
-            let digits = text[start..end].chars().rev().take_while(|c| c.is_ascii_digit()).count();
+            let digits = text[start..end]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
             // Numbered institutes have three digits or more (608所), not counts (10所).
             return (digits >= 3).then(|| end - digits);
         }
@@ -277,7 +325,11 @@ impl Recognizer {
             if c.is_ascii_digit() {
                 let mut j = i + 1;
                 while let Some(&(k, d)) = chars.peek() {
-                    if d.is_ascii_digit() || d == '.' || d == '%' || "亿万千百元级家个项批年月日号期座栋多余平方米所类".contains(d) {
+                    if d.is_ascii_digit()
+                        || d == '.'
+                        || d == '%'
+                        || "亿万千百元级家个项批年月日号期座栋多余平方米所类".contains(d)
+                    {
                         j = k + d.len_utf8();
                         chars.next();
                     } else {
@@ -290,14 +342,22 @@ impl Recognizer {
         if let Some(c) = num_cut {
             // A count right before the body (2家通航公司) is a generic reference.
             let measured = text[..c].ends_with(|ch: char| "家个所类批项座".contains(ch));
-            let stops_between = self.left_ac.find_overlapping_iter(&text[c..end]).next().is_some();
+            let stops_between = self
+                .left_ac
+                .find_overlapping_iter(&text[c..end])
+                .next()
+                .is_some();
             if measured && !stops_between {
                 return None;
             }
             start = c;
         }
         let window = &text[start..end];
-        let mut cuts: Vec<(usize, usize)> = self.stops_in(window).into_iter().map(|(_, e, p)| (start + e, p)).collect();
+        let mut cuts: Vec<(usize, usize)> = self
+            .stops_in(window)
+            .into_iter()
+            .map(|(_, e, p)| (start + e, p))
+            .collect();
         cuts.sort_unstable_by(|a, b| b.0.cmp(&a.0));
         // The rightmost boundary word decides; only a soft one (联合, 合作) may be passed
         // over when it leaves less than two characters.
@@ -319,7 +379,10 @@ impl Recognizer {
         let Some(sfx) = self
             .suffix_ac
             .find_overlapping_iter(name)
-            .filter(|m| m.end() == name.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong)
+            .filter(|m| {
+                m.end() == name.len()
+                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+            })
             .map(|m| m.start())
             .min()
         else {
@@ -328,7 +391,11 @@ impl Recognizer {
         let mut rest = &name[..sfx];
         while !rest.is_empty() {
             let industry = self.gaz_ac.find(rest).filter(|g| {
-                g.start() == 0 && self.gaz.entries[self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry].etype == EntityType::Industry
+                g.start() == 0
+                    && self.gaz.entries
+                        [self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry]
+                        .etype
+                        == EntityType::Industry
             });
             if let Some(g) = industry {
                 rest = &rest[g.end()..];
@@ -343,18 +410,29 @@ impl Recognizer {
 
     /// Whether a name ends with a strong suffix of its kind (产业园, 公司 …).
     pub fn has_strong_suffix(&self, name: &str) -> bool {
-        self.suffix_ac
-            .find_overlapping_iter(name)
-            .any(|m| m.end() == name.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong)
+        self.suffix_ac.find_overlapping_iter(name).any(|m| {
+            m.end() == name.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+        })
     }
 
     /// Boundary words in `t` as (start, end, pattern), leaving out those inside a protected
     /// word (据 in 数据).
     fn stops_in(&self, t: &str) -> Vec<(usize, usize, usize)> {
-        let protected: Vec<(usize, usize)> = self.protected_ac.find_overlapping_iter(t).map(|m| (m.start(), m.end())).collect();
+        let protected: Vec<(usize, usize)> = self
+            .protected_ac
+            .find_overlapping_iter(t)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         self.left_ac
             .find_overlapping_iter(t)
-            .filter(|m| !protected.iter().any(|&(s, e)| s <= m.start() && m.end() <= e && (s, e) != (m.start(), m.end())))
+            // A stop inside a protected word is no stop; nor is one that runs into a protected
+            // word, sharing its first characters (启动|动力电池, 入驻|驻马店): the longer word wins.
+            .filter(|m| {
+                !protected.iter().any(|&(s, e)| {
+                    (s <= m.start() && m.end() <= e && (s, e) != (m.start(), m.end()))
+                        || (m.start() < s && s < m.end() && m.end() < e)
+                })
+            })
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect()
     }
@@ -363,7 +441,12 @@ impl Recognizer {
     /// words, places and suffix words, or a word in -化.
     pub fn is_generic(&self, body: &str) -> bool {
         // -化 words (智能化, 常态化) describe, they do not name; 文化 and the like do.
-        if body.ends_with('化') && char_count(body) >= 3 && !["文化", "石化", "绿化", "变化", "强化"].iter().any(|w| body.ends_with(w)) {
+        if body.ends_with('化')
+            && char_count(body) >= 3
+            && !["文化", "石化", "绿化", "变化", "强化"]
+                .iter()
+                .any(|w| body.ends_with(w))
+        {
             return true;
         }
         let mut rest = body;
@@ -386,12 +469,16 @@ impl Recognizer {
                 proper = rest.is_empty();
                 place = true;
             } else if let Some(m) = self.suffix_ac.find(rest).filter(|m| {
-                m.start() == 0 && m.end() == rest.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+                m.start() == 0
+                    && m.end() == rest.len()
+                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
             }) {
                 rest = &rest[m.end()..];
             } else {
                 // Digits and measure words alone are not a name either.
-                return rest.chars().all(|c| c.is_ascii_digit() || "个家所项".contains(c));
+                return rest
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "个家所项".contains(c));
             }
         }
     }
@@ -414,29 +501,62 @@ impl Recognizer {
                 }
             }
             let numbered = suffix == "所";
-            let Some(mut start) = self.left_bound(text, sent.start, sfx_start, strength == Strength::Strong, numbered) else {
+            let Some(mut start) = self.left_bound(
+                text,
+                sent.start,
+                sfx_start,
+                strength == Strength::Strong,
+                numbered,
+            ) else {
                 continue;
             };
             // Descriptive prefixes are not part of the name.
             for d in lexicon::DESCRIPTORS {
-                if text[start..sfx_start].starts_with(d) && char_count(&text[start + d.len()..sfx_start]) >= 2 {
+                if text[start..sfx_start].starts_with(d)
+                    && char_count(&text[start + d.len()..sfx_start]) >= 2
+                {
                     start += d.len();
                 }
             }
             let body = &text[start..sfx_start];
+            // A weak company suffix right after a zone's name is the zone's industry
+            // (X高新区汽车及零部件产业), not a company.
+            if strength == Strength::Weak
+                && etype == EntityType::Company
+                && ["高新区", "开发区", "经开区", "园区", "产业园", "新区"]
+                    .iter()
+                    .any(|z| body.ends_with(z))
+            {
+                continue;
+            }
             // 园区 after a two-character word is mostly a verb phrase (选择园区, 补齐园区).
             if suffix == "园区" && char_count(body) < 3 {
                 continue;
             }
             // Government bodies are named by their place and remit: 湖北省科技厅, 某省科技创新办公室.
             let government = etype == EntityType::Institution
-                && ["厅", "局", "办公室", "委员会", "管委会", "政府", "党工委", "协会", "学会", "商会", "联盟"].contains(&suffix)
+                && [
+                    "厅",
+                    "局",
+                    "办公室",
+                    "委员会",
+                    "管委会",
+                    "政府",
+                    "党工委",
+                    "协会",
+                    "学会",
+                    "商会",
+                    "联盟",
+                ]
+                .contains(&suffix)
                 && self.gaz.place_prefix(body).is_some();
             if !numbered && !government {
                 if body.chars().count() < 2 && !(suffix.chars().count() >= 3 && !body.is_empty()) {
                     continue;
                 }
-                if body.starts_with(|c: char| "该这此其各每市省县区".contains(c)) || self.is_generic(body) {
+                if body.starts_with(|c: char| "该这此其各每市省县区".contains(c))
+                    || self.is_generic(body)
+                {
                     continue;
                 }
             }
@@ -444,7 +564,9 @@ impl Recognizer {
             // where the context says so: after a descriptor or an introducing verb.
             if strength == Strength::Weak && char_count(body) <= 2 {
                 let before = &text[..start];
-                let ctx = ["企业", "引进", "引入", "入驻", "落户", "签约", "公司"].iter().any(|w| before.ends_with(w))
+                let ctx = ["企业", "引进", "引入", "入驻", "落户", "签约", "公司"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
                     || text[sfx_end..].starts_with("项目");
                 if !ctx {
                     continue;
@@ -455,7 +577,8 @@ impl Recognizer {
                 let whole = &text[start..sfx_end];
                 let industry_inside = self.gaz_ac.find_iter(body).any(|g| {
                     let e = self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry;
-                    self.gaz.entries[e].etype == EntityType::Industry && (strength == Strength::Weak || g.end() - g.start() == body.len())
+                    self.gaz.entries[e].etype == EntityType::Industry
+                        && (strength == Strength::Weak || g.end() - g.start() == body.len())
                 });
                 if industry_inside
                     || self.gaz.lookup(whole, Some(EntityType::Industry)).is_some()
@@ -471,17 +594,32 @@ impl Recognizer {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let n = char_count(t);
-            if (2..=10).contains(&n) && self.left_ac.find(t).is_none() && !self.is_generic(t) && !t.chars().any(|c| c.is_ascii_digit()) {
-                out.push(Mention::new(sent.start + g.start()..sent.start + g.end(), EntityType::Company, text, Origin::List));
+            if (2..=10).contains(&n)
+                && self.left_ac.find(t).is_none()
+                && !self.is_generic(t)
+                && !t.chars().any(|c| c.is_ascii_digit())
+            {
+                out.push(Mention::new(
+                    sent.start + g.start()..sent.start + g.end(),
+                    EntityType::Company,
+                    text,
+                    Origin::List,
+                ));
             }
         }
         // 以X为代表的…企业/厂商: X names a company (an institution before 高校/院所).
         for caps in REPRESENTED.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
             let np = caps.get(2).expect("group 2").as_str();
-            let etype = if ["高校", "院所", "机构", "大学"].iter().any(|w| np.contains(w)) {
+            let etype = if ["高校", "院所", "机构", "大学"]
+                .iter()
+                .any(|w| np.contains(w))
+            {
                 EntityType::Institution
-            } else if ["企业", "厂商", "公司", "品牌", "集团"].iter().any(|w| np.contains(w)) {
+            } else if ["企业", "厂商", "公司", "品牌", "集团"]
+                .iter()
+                .any(|w| np.contains(w))
+            {
                 EntityType::Company
             } else {
                 continue;
@@ -491,7 +629,8 @@ impl Recognizer {
                 let r = pos..pos + item.len();
                 pos = r.end + '、'.len_utf8();
                 let n = char_count(item);
-                if (2..=12).contains(&n) && !self.is_generic(item) && self.stops_in(item).is_empty() {
+                if (2..=12).contains(&n) && !self.is_generic(item) && self.stops_in(item).is_empty()
+                {
                     out.push(Mention::new(r, etype, text, Origin::List));
                 }
             }
@@ -500,7 +639,9 @@ impl Recognizer {
 
     /// Whether a name may end before `after`.
     fn right_boundary(&self, after: &str) -> bool {
-        let Some(c) = after.chars().next() else { return true };
+        let Some(c) = after.chars().next() else {
+            return true;
+        };
         if !is_name_char(c) || c == '(' {
             return true;
         }
@@ -562,12 +703,18 @@ impl Recognizer {
                         trigger = Some(*t);
                     }
                 }
-                let cuts = self.stops_in(before).into_iter().map(|(_, e, _)| r.start + e).filter(|&e| e < r.end);
+                let cuts = self
+                    .stops_in(before)
+                    .into_iter()
+                    .map(|(_, e, _)| r.start + e)
+                    .filter(|&e| e < r.end);
                 if let Some(cut) = cuts.max() {
                     r.start = cut;
                 }
                 for d in lexicon::DESCRIPTORS {
-                    if text[r.clone()].starts_with(d) && char_count(&text[r.start + d.len()..r.end]) >= 2 {
+                    if text[r.clone()].starts_with(d)
+                        && char_count(&text[r.start + d.len()..r.end]) >= 2
+                    {
                         r.start += d.len();
                     }
                 }
@@ -577,7 +724,13 @@ impl Recognizer {
             let end_at = piece_text
                 .find('等')
                 .or_else(|| self.head_cut(piece_text))
-                .or_else(|| if k + 1 == n { self.right_cut(piece_text) } else { None });
+                .or_else(|| {
+                    if k + 1 == n {
+                        self.right_cut(piece_text)
+                    } else {
+                        None
+                    }
+                });
             if let Some(e) = end_at {
                 let tail_start = r.start + e;
                 r.end = tail_start;
@@ -588,7 +741,10 @@ impl Recognizer {
                 let tail = &text[tail_start..end];
                 head = self.list_head(tail);
                 // A settling verb right after the list: its items settle, so are organizations.
-                if ["落户", "入驻", "签约", "进驻", "落地"].iter().any(|v| tail.chars().take(6).collect::<String>().contains(v)) {
+                if ["落户", "入驻", "签约", "进驻", "落地"]
+                    .iter()
+                    .any(|v| tail.chars().take(6).collect::<String>().contains(v))
+                {
                     trigger = trigger.or(Some(EntityType::Company));
                 }
                 items.push(r);
@@ -602,13 +758,23 @@ impl Recognizer {
         // The type of untyped items: head noun, then trigger verb, then typed neighbours.
         let typed: Vec<Option<EntityType>> = items
             .iter()
-            .map(|r| out.iter().find(|m| m.range == *r && m.origin <= Origin::Grammar).map(|m| m.etype))
+            .map(|r| {
+                out.iter()
+                    .find(|m| m.range == *r && m.origin <= Origin::Grammar)
+                    .map(|m| m.etype)
+            })
             .collect();
         let known: Vec<EntityType> = typed.iter().flatten().copied().collect();
-        let unanimous = if !known.is_empty() && known.iter().all(|t| *t == known[0]) { Some(known[0]) } else { None };
+        let unanimous = if !known.is_empty() && known.iter().all(|t| *t == known[0]) {
+            Some(known[0])
+        } else {
+            None
+        };
         // Industry items are only invented with an explicit head or trigger.
         let majority = unanimous.filter(|t| *t != EntityType::Industry);
-        let Some(etype) = head.or(trigger).or(majority) else { return };
+        let Some(etype) = head.or(trigger).or(majority) else {
+            return;
+        };
         if matches!(etype, EntityType::Place | EntityType::Person) {
             return;
         }
@@ -629,12 +795,16 @@ impl Recognizer {
             }
             let t = &text[r.clone()];
             let len = char_count(t);
-            let digits = t.chars().any(|c| c.is_ascii_digit()) && !t.chars().any(|c| c.is_ascii_alphabetic());
+            let digits = t.chars().any(|c| c.is_ascii_digit())
+                && !t.chars().any(|c| c.is_ascii_alphabetic());
             if !(2..=16).contains(&len) || digits {
                 continue;
             }
             // Clean items only: no boundary words inside, nothing generic, no partial names.
-            let hard_stop = self.stops_in(t).into_iter().any(|(_, _, p)| !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[p]));
+            let hard_stop = self
+                .stops_in(t)
+                .into_iter()
+                .any(|(_, _, p)| !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[p]));
             if self.is_generic(t) || hard_stop {
                 continue;
             }
@@ -739,31 +909,46 @@ impl Recognizer {
         for caps in FOCUS.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
-            let has_suffix = self
-                .suffix_ac
-                .find_overlapping_iter(t)
-                .any(|m| m.end() == t.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong);
+            let has_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
+                m.end() == t.len()
+                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+            });
             if !self.is_generic(t) && !has_suffix {
-                out.push(Mention::new(sent.start + g.start()..sent.start + g.end(), EntityType::Industry, text, Origin::Pattern));
+                out.push(Mention::new(
+                    sent.start + g.start()..sent.start + g.end(),
+                    EntityType::Industry,
+                    text,
+                    Origin::Pattern,
+                ));
             }
         }
         for caps in LEAD.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
-            let has_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| m.end() == t.len());
+            let has_suffix = self
+                .suffix_ac
+                .find_overlapping_iter(t)
+                .any(|m| m.end() == t.len());
             let known_industry = self.gaz_ac.find_iter(t).any(|m| {
                 let e = self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry;
                 self.gaz.entries[e].etype == EntityType::Industry
             });
             if !has_suffix && known_industry && !self.is_generic(t) {
-                out.push(Mention::new(sent.start + g.start()..sent.start + g.end(), EntityType::Industry, text, Origin::Pattern));
+                out.push(Mention::new(
+                    sent.start + g.start()..sent.start + g.end(),
+                    EntityType::Industry,
+                    text,
+                    Origin::Pattern,
+                ));
             }
         }
         for m in LATIN.find_iter(s) {
             let t = m.as_str();
             let after = &s[m.end()..];
             let paren_cjk = after.starts_with('(') && after[1..].chars().next().is_some_and(is_cjk);
-            let acronym = t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let acronym = t
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             let _ = paren_cjk;
             if t.len() < 3 || acronym || !t.starts_with(|c: char| c.is_ascii_uppercase()) {
                 continue;
@@ -772,7 +957,12 @@ impl Recognizer {
             if s[..m.start()].ends_with('(') {
                 continue;
             }
-            let mut men = Mention::new(sent.start + m.start()..sent.start + m.end(), EntityType::Company, text, Origin::Pattern);
+            let mut men = Mention::new(
+                sent.start + m.start()..sent.start + m.end(),
+                EntityType::Company,
+                text,
+                Origin::Pattern,
+            );
             men.nested = true; // may stand at the head of a longer name: Medora(美朵拉)生命科学产业园
             out.push(men);
         }
@@ -782,20 +972,27 @@ impl Recognizer {
     /// of zone and organization names, kept as nested mentions.
     fn nested_matches(&self, text: &str, out: &mut Vec<Mention>) {
         let mut add = Vec::new();
-        for m in out.iter().filter(|m| !m.nested && matches!(m.etype, EntityType::Zone)) {
+        for m in out
+            .iter()
+            .filter(|m| !m.nested && matches!(m.etype, EntityType::Zone))
+        {
             let t = &text[m.range.clone()];
             // Only before the zone suffix (软件 in 丝路软件城 is the suffix's own word).
             let sfx = self
                 .suffix_ac
                 .find_overlapping_iter(t)
-                .filter(|s| s.end() == t.len() && lexicon::SUFFIXES[s.pattern().as_usize()].1 == EntityType::Zone)
+                .filter(|s| {
+                    s.end() == t.len()
+                        && lexicon::SUFFIXES[s.pattern().as_usize()].1 == EntityType::Zone
+                })
                 .map(|s| s.start())
                 .min()
                 .unwrap_or(t.len());
             for g in self.gaz_ac.find_iter(t) {
                 let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]];
                 let e = &self.gaz.entries[surf.entry];
-                let ok = surf.scan == Scan::Always || (surf.scan == Scan::Context && industry_context(t, g.start()..g.end()));
+                let ok = surf.scan == Scan::Always
+                    || (surf.scan == Scan::Context && industry_context(t, g.start()..g.end()));
                 if e.etype == EntityType::Industry && g.end() <= sfx && ok {
                     let r = m.range.start + g.start()..m.range.start + g.end();
                     let mut men = Mention::new(r, EntityType::Industry, text, Origin::Gazetteer);
@@ -806,7 +1003,10 @@ impl Recognizer {
             }
         }
         // A zone or place at the head of an organization's name (青岚高新区招商公司).
-        for m in out.iter().filter(|m| !m.nested && m.etype.is_org() && m.origin != Origin::Gazetteer) {
+        for m in out
+            .iter()
+            .filter(|m| !m.nested && m.etype.is_org() && m.origin != Origin::Gazetteer)
+        {
             let t = &text[m.range.clone()];
             // A zone the grammar names: the longest head ending in a whole-zone suffix.
             let zone_head = self
@@ -814,24 +1014,47 @@ impl Recognizer {
                 .find_overlapping_iter(t)
                 .filter(|s| {
                     let (sfx, et, st) = lexicon::SUFFIXES[s.pattern().as_usize()];
-                    et == EntityType::Zone && st == Strength::Strong && s.end() < t.len() && ["高新区", "开发区", "经开区", "科学城"].contains(&sfx)
+                    et == EntityType::Zone
+                        && st == Strength::Strong
+                        && s.end() < t.len()
+                        && ["高新区", "开发区", "经开区", "科学城"].contains(&sfx)
                 })
                 .filter(|s| !self.is_generic(&t[..s.start()]) && char_count(&t[..s.start()]) >= 2)
                 .map(|s| s.end())
                 .max();
             if let Some(end) = zone_head {
-                if self.gaz_ac.find(t).is_none_or(|g| g.start() != 0 || g.end() < end) {
-                    let mut men = Mention::new(m.range.start..m.range.start + end, EntityType::Zone, text, Origin::Grammar);
+                if self
+                    .gaz_ac
+                    .find(t)
+                    .is_none_or(|g| g.start() != 0 || g.end() < end)
+                {
+                    let mut men = Mention::new(
+                        m.range.start..m.range.start + end,
+                        EntityType::Zone,
+                        text,
+                        Origin::Grammar,
+                    );
                     men.nested = true;
                     add.push(men);
                     continue;
                 }
             }
-            if let Some(g) = self.gaz_ac.find(t).filter(|g| g.start() == 0 && g.end() < t.len()) {
+            if let Some(g) = self
+                .gaz_ac
+                .find(t)
+                .filter(|g| g.start() == 0 && g.end() < t.len())
+            {
                 let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]];
                 let e = &self.gaz.entries[surf.entry];
-                if matches!(e.etype, EntityType::Zone | EntityType::Place) && surf.scan == Scan::Always {
-                    let mut men = Mention::new(m.range.start..m.range.start + g.end(), e.etype, text, Origin::Gazetteer);
+                if matches!(e.etype, EntityType::Zone | EntityType::Place)
+                    && surf.scan == Scan::Always
+                {
+                    let mut men = Mention::new(
+                        m.range.start..m.range.start + g.end(),
+                        e.etype,
+                        text,
+                        Origin::Gazetteer,
+                    );
                     men.gaz = Some(surf.entry);
                     men.nested = true;
                     add.push(men);
@@ -866,14 +1089,30 @@ impl Default for Recognizer {
 
 /// Whether a 2-character abbreviation may end before `after` (北大等, not 重大项目).
 fn bounded_after(after: &str) -> bool {
-    after.chars().next().is_none_or(|c| !is_name_char(c) || "等与和及的在是为将也已".contains(c))
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| !is_name_char(c) || "等与和及的在是为将也已".contains(c))
 }
 
 /// Whether a short, generic industry word at `r` stands in an industry context.
 fn industry_context(text: &str, r: Range<usize>) -> bool {
     let after = &text[r.end..];
     let before = &text[..r.start];
-    ["产业", "行业", "业", "领域", "等", "、", "及", "和", "为主导", "为引领"].iter().any(|w| after.starts_with(w))
+    [
+        "产业",
+        "行业",
+        "业",
+        "领域",
+        "等",
+        "、",
+        "及",
+        "和",
+        "为主导",
+        "为引领",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
         || ["、", "和", "及", "与"].iter().any(|w| before.ends_with(w))
 }
 
@@ -882,7 +1121,9 @@ fn select(mut cands: Vec<Mention>) -> Vec<Mention> {
     cands.sort_by(|a, b| {
         let la = a.range.end - a.range.start;
         let lb = b.range.end - b.range.start;
-        lb.cmp(&la).then(a.origin.cmp(&b.origin)).then(a.range.start.cmp(&b.range.start))
+        lb.cmp(&la)
+            .then(a.origin.cmp(&b.origin))
+            .then(a.range.start.cmp(&b.range.start))
     });
     let mut chosen: Vec<Mention> = Vec::new();
     let mut nested: Vec<Mention> = Vec::new();
@@ -891,7 +1132,10 @@ fn select(mut cands: Vec<Mention>) -> Vec<Mention> {
             nested.push(m);
             continue;
         }
-        if chosen.iter().any(|c| c.range.start < m.range.end && m.range.start < c.range.end) {
+        if chosen
+            .iter()
+            .any(|c| c.range.start < m.range.end && m.range.start < c.range.end)
+        {
             continue;
         }
         chosen.push(m);
@@ -899,8 +1143,12 @@ fn select(mut cands: Vec<Mention>) -> Vec<Mention> {
     // A nested candidate survives when it lies inside a chosen mention (and is not it)
     // or overlaps nothing.
     for n in nested {
-        let inside = chosen.iter().any(|c| c.range.start <= n.range.start && n.range.end <= c.range.end && c.range != n.range);
-        let overlaps = chosen.iter().any(|c| c.range.start < n.range.end && n.range.start < c.range.end);
+        let inside = chosen.iter().any(|c| {
+            c.range.start <= n.range.start && n.range.end <= c.range.end && c.range != n.range
+        });
+        let overlaps = chosen
+            .iter()
+            .any(|c| c.range.start < n.range.end && n.range.start < c.range.end);
         if inside {
             chosen.push(n);
         } else if !overlaps {
@@ -919,7 +1167,12 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, EntityType)> {
         let a = split_articles(&format!("## t\n\n{text}\n"), "t").remove(0);
-        RECOGNIZER.recognize(&a.norm).into_iter().filter(|m| !m.nested).map(|m| (m.text, m.etype)).collect()
+        RECOGNIZER
+            .recognize(&a.norm)
+            .into_iter()
+            .filter(|m| !m.nested)
+            .map(|m| (m.text, m.etype))
+            .collect()
     }
 
     fn has(v: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
@@ -927,17 +1180,44 @@ mod tests {
     }
 
     #[test]
+    fn boundary_words_give_way_to_industry_terms_and_places() {
+        // 启动 runs into 动力电池, 入驻 into 驻马店, 拟 sits inside 虚拟现实.
+        let v = names("近日,青岚科技有限公司签约入驻阜新腾启动力电池产业园,驻马店星汉虚拟现实产业园同日开园。");
+        assert!(has(&v, "阜新腾启动力电池产业园", EntityType::Zone), "{v:?}");
+        assert!(
+            has(&v, "驻马店星汉虚拟现实产业园", EntityType::Zone),
+            "{v:?}"
+        );
+        // A weak company suffix after a zone name is the zone's industry.
+        let v = names("近日,甲乙高新区汽车及零部件产业再添新军。");
+        assert!(
+            !v.iter()
+                .any(|(n, t)| *t == EntityType::Company && n.contains("高新区")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn suffix_grammar_cuts_at_boundary_words() {
         let v = names("近日,甲乙高新区与北京航空航天大学合作设立丙丁研究院戊己分院。");
         assert!(has(&v, "甲乙高新区", EntityType::Zone), "{v:?}");
-        assert!(has(&v, "北京航空航天大学", EntityType::Institution), "{v:?}");
-        assert!(has(&v, "丙丁研究院戊己分院", EntityType::Institution), "{v:?}");
+        assert!(
+            has(&v, "北京航空航天大学", EntityType::Institution),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "丙丁研究院戊己分院", EntityType::Institution),
+            "{v:?}"
+        );
     }
 
     #[test]
     fn descriptors_are_cut() {
         let v = names("由省厅推动、某某高新区企业贵州鸿运互联网服务有限公司具体实施。");
-        assert!(has(&v, "贵州鸿运互联网服务有限公司", EntityType::Company), "{v:?}");
+        assert!(
+            has(&v, "贵州鸿运互联网服务有限公司", EntityType::Company),
+            "{v:?}"
+        );
     }
 
     #[test]
@@ -963,7 +1243,11 @@ mod tests {
     fn numbered_institutes_and_generic_names() {
         let v = names("依托608所,建设国家重点实验室和科技创新中心。");
         assert!(has(&v, "608所", EntityType::Institution), "{v:?}");
-        assert!(!v.iter().any(|(n, _)| n.contains("实验室") || n.contains("创新中心")), "{v:?}");
+        assert!(
+            !v.iter()
+                .any(|(n, _)| n.contains("实验室") || n.contains("创新中心")),
+            "{v:?}"
+        );
     }
 
     #[test]

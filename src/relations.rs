@@ -32,27 +32,85 @@ pub struct RawRelation {
 }
 
 const SETTLE: &[&str] = &[
-    "落户", "入驻", "签约", "引进", "引入", "落地", "进驻", "迁入", "入园", "扎根", "招引", "聚集", "集聚", "汇聚", "吸引",
+    "落户", "入驻", "签约", "引进", "引入", "落地", "进驻", "迁入", "入园", "扎根", "招引", "聚集",
+    "集聚", "汇聚", "吸引",
 ];
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
 const GATHER: &[&str] = &["聚集", "集聚", "汇聚", "吸引"];
 /// Words that refer back to the article's zone (该区, 园区, 全区).
-const ZONE_COREF: &[&str] = &["该区", "该园区", "园区", "全区", "本区", "该开发区", "该高新区", "新区"];
+const ZONE_COREF: &[&str] = &[
+    "该区",
+    "该园区",
+    "园区",
+    "全区",
+    "本区",
+    "该开发区",
+    "该高新区",
+    "新区",
+];
 /// Build verbs after 在Z: the organization before 在 settles in Z.
-const BUILD: &[&str] = &["建设", "设立", "建立", "布局", "投资", "打造", "新建", "建成", "落地", "成立"];
+const BUILD: &[&str] = &[
+    "建设", "设立", "建立", "布局", "投资", "打造", "新建", "建成", "落地", "成立",
+];
 const INTRODUCE: &[&str] = &["引进", "引入", "招引"];
 /// Words that say a zone leads in the industries of the sentence.
 const STRONG_CUES: &[&str] = &[
-    "主导", "围绕", "做强", "做优", "做大", "做特", "聚焦", "重点发展", "产业集群", "产业体系", "为引领", "为核心",
-    "支柱", "特色产业", "优势产业", "新兴产业", "等产业", "产业规模", "壮大",
+    "主导",
+    "围绕",
+    "做强",
+    "做优",
+    "做大",
+    "做特",
+    "聚焦",
+    "重点发展",
+    "产业集群",
+    "产业体系",
+    "为引领",
+    "为核心",
+    "支柱",
+    "特色产业",
+    "优势产业",
+    "新兴产业",
+    "等产业",
+    "产业规模",
+    "壮大",
 ];
 /// Weaker words: enough when the sentence names the zone itself.
-const INDUSTRY_CUES: &[&str] = &["发展", "打造", "培育", "形成", "集聚", "产业链", "布局", "引育"];
+const INDUSTRY_CUES: &[&str] = &[
+    "发展",
+    "打造",
+    "培育",
+    "形成",
+    "集聚",
+    "产业链",
+    "布局",
+    "引育",
+];
 const FOCUS: &[&str] = &["专注", "致力于", "深耕", "从事", "主营"];
 const COOP_VERBS: &[&str] = &["合作", "共建", "签署", "签约", "携手", "共同", "联合"];
-const ZONE_LEVEL: &[&str] = &["高新区", "开发区", "经开区", "科学城", "新区", "自贸区", "试验区", "示范区", "大走廊", "工业园区"];
-const GOV: &[&str] = &["政府", "厅", "局", "委", "委员会", "管委会", "党工委", "办公室"];
+const ZONE_LEVEL: &[&str] = &[
+    "高新区",
+    "开发区",
+    "经开区",
+    "科学城",
+    "新区",
+    "自贸区",
+    "试验区",
+    "示范区",
+    "大走廊",
+    "工业园区",
+];
+const GOV: &[&str] = &[
+    "政府",
+    "厅",
+    "局",
+    "委",
+    "委员会",
+    "管委会",
+    "党工委",
+    "办公室",
+];
 
 /// Whether a zone label names a whole zone rather than a park inside one.
 pub fn is_zone_level(label: &str) -> bool {
@@ -92,18 +150,27 @@ impl Ctx<'_> {
         let (st, ot) = (table.node(s).etype, table.node(o).etype);
         use EntityType::*;
         let ok = match p {
-            Predicate::LocatedIn => matches!(st, Zone | Company | Institution | Place) && ot == Place,
+            Predicate::LocatedIn => {
+                matches!(st, Zone | Company | Institution | Place) && ot == Place
+            }
             Predicate::PartOf => st == Zone && ot == Zone,
             Predicate::SettledIn => st.is_org() && ot == Zone,
             Predicate::SubOrganizationOf => st.is_org() && ot.is_org(),
             Predicate::HasIndustry => st == Zone && ot == Industry,
             Predicate::InIndustry => st.is_org() && ot == Industry,
-            Predicate::CooperatesWith => matches!(st, Zone | Company | Institution) && matches!(ot, Zone | Company | Institution),
+            Predicate::CooperatesWith => {
+                matches!(st, Zone | Company | Institution)
+                    && matches!(ot, Zone | Company | Institution)
+            }
         };
         if !ok {
             return;
         }
-        let (s, o) = if p.is_symmetric() && o < s { (o, s) } else { (s, o) };
+        let (s, o) = if p.is_symmetric() && o < s {
+            (o, s)
+        } else {
+            (s, o)
+        };
         // partOf never runs both ways.
         if p == Predicate::PartOf && self.out.contains_key(&(o, p, s)) {
             return;
@@ -116,25 +183,51 @@ impl Ctx<'_> {
 }
 
 /// Finds the relations of one article. May add nodes (parents named inside branch names).
-pub fn extract(art: &Article, ms: &[Mention], ids: &[usize], table: &mut Overlay) -> Vec<RawRelation> {
+pub fn extract(
+    art: &Article,
+    ms: &[Mention],
+    ids: &[usize],
+    table: &mut Overlay,
+) -> Vec<RawRelation> {
     let present = ids.iter().map(|&i| table.find(i)).collect();
-    let mut cx = Ctx { art, ms, ids, out: BTreeMap::new(), present };
+    let mut cx = Ctx {
+        art,
+        ms,
+        ids,
+        out: BTreeMap::new(),
+        present,
+    };
     let topic = topic_zone(art, ms, ids, table);
     let sentences = art.norm.sentences.clone();
     let mut current = topic;
     let mut prev_orgs: Vec<usize> = Vec::new();
     for sent in &sentences {
-        let in_sent: Vec<usize> = (0..ms.len()).filter(|&k| sent.start <= ms[k].range.start && ms[k].range.end <= sent.end).collect();
+        let in_sent: Vec<usize> = (0..ms.len())
+            .filter(|&k| sent.start <= ms[k].range.start && ms[k].range.end <= sent.end)
+            .collect();
         sentence_rules(&mut cx, table, sent, &in_sent, (current, topic), &prev_orgs);
-        if let Some(&k) = in_sent.iter().rev().find(|&&k| !ms[k].nested && table.node(table.find(ids[k])).etype == EntityType::Zone) {
+        if let Some(&k) = in_sent
+            .iter()
+            .rev()
+            .find(|&&k| !ms[k].nested && table.node(table.find(ids[k])).etype == EntityType::Zone)
+        {
             current = Some(table.find(ids[k]));
         }
-        prev_orgs = in_sent.iter().filter(|&&k| table.node(table.find(ids[k])).etype.is_org()).map(|&k| table.find(ids[k])).collect();
+        prev_orgs = in_sent
+            .iter()
+            .filter(|&&k| table.node(table.find(ids[k])).etype.is_org())
+            .map(|&k| table.find(ids[k]))
+            .collect();
     }
     name_rules(&mut cx, table, topic);
     cx.out
         .into_iter()
-        .map(|((s, p, o), evidence)| RawRelation { subject: s, predicate: p, object: o, evidence })
+        .map(|((s, p, o), evidence)| RawRelation {
+            subject: s,
+            predicate: p,
+            object: o,
+            evidence,
+        })
         .collect()
 }
 
@@ -153,7 +246,11 @@ fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &Overlay) -> 
         }
     }
     // Only a zone the article dwells on (or names in its title) is its topic.
-    count.into_iter().max_by_key(|(_, v)| *v).filter(|(_, v)| v.0 >= 4).map(|(n, _)| n)
+    count
+        .into_iter()
+        .max_by_key(|(_, v)| *v)
+        .filter(|(_, v)| v.0 >= 4)
+        .map(|(n, _)| n)
 }
 
 fn node(table: &Overlay, ids: &[usize], k: usize) -> (usize, EntityType) {
@@ -178,14 +275,24 @@ fn sentence_rules(
     let ms = cx.ms;
     let ids = cx.ids;
     let top: Vec<usize> = in_sent.iter().copied().filter(|&k| !ms[k].nested).collect();
-    let zones: Vec<usize> = top.iter().copied().filter(|&k| node(table, ids, k).1 == EntityType::Zone).collect();
+    let zones: Vec<usize> = top
+        .iter()
+        .copied()
+        .filter(|&k| node(table, ids, k).1 == EntityType::Zone)
+        .collect();
     let orgs: Vec<usize> = in_sent
         .iter()
         .copied()
-        .filter(|&k| node(table, ids, k).1.is_org() && (!ms[k].nested || ms[k].etype == EntityType::Company))
+        .filter(|&k| {
+            node(table, ids, k).1.is_org() && (!ms[k].nested || ms[k].etype == EntityType::Company)
+        })
         .collect();
     // Industries inside a park's name belong to that park (name rules), not the sentence.
-    let inds: Vec<usize> = top.iter().copied().filter(|&k| node(table, ids, k).1 == EntityType::Industry).collect();
+    let inds: Vec<usize> = top
+        .iter()
+        .copied()
+        .filter(|&k| node(table, ids, k).1 == EntityType::Industry)
+        .collect();
 
     // Cooperation, clause by clause.
     let mut coop_objects: Vec<usize> = Vec::new();
@@ -200,31 +307,62 @@ fn sentence_rules(
     clauses.push(clause_start..sent.end);
     for cl in &clauses {
         let ct = &text[cl.clone()];
-        let Some(yu) = ct.find('与').or_else(|| ct.find("携手")) else { continue };
+        let Some(yu) = ct.find('与').or_else(|| ct.find("携手")) else {
+            continue;
+        };
         let yu_abs = cl.start + yu;
-        let Some(verb_rel) = COOP_VERBS.iter().filter_map(|v| ct[yu..].find(v).map(|i| yu + i)).min() else { continue };
+        let Some(verb_rel) = COOP_VERBS
+            .iter()
+            .filter_map(|v| ct[yu..].find(v).map(|i| yu + i))
+            .min()
+        else {
+            continue;
+        };
         let verb_abs = cl.start + verb_rel;
         let objs: Vec<usize> = top
             .iter()
             .copied()
             .filter(|&k| ms[k].range.start > yu_abs && ms[k].range.end <= verb_abs)
-            .filter(|&k| matches!(node(table, ids, k).1, EntityType::Zone | EntityType::Company | EntityType::Institution))
+            .filter(|&k| {
+                matches!(
+                    node(table, ids, k).1,
+                    EntityType::Zone | EntityType::Company | EntityType::Institution
+                )
+            })
             .collect();
         if objs.is_empty() {
             continue;
         }
-        let party = |k: &usize| matches!(node(table, ids, *k).1, EntityType::Zone | EntityType::Company | EntityType::Institution);
-        let in_clause = top.iter().copied().filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= cl.start).filter(party).last();
+        let party = |k: &usize| {
+            matches!(
+                node(table, ids, *k).1,
+                EntityType::Zone | EntityType::Company | EntityType::Institution
+            )
+        };
+        let in_clause = top
+            .iter()
+            .copied()
+            .filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= cl.start)
+            .filter(party)
+            .last();
         // 园区与X合作: the clause's subject is the article's zone.
-        let coref = ZONE_COREF.iter().any(|w| text[cl.start..yu_abs].contains(w));
-        let earlier = top.iter().copied().filter(|&k| ms[k].range.end <= yu_abs).filter(party).last();
+        let coref = ZONE_COREF
+            .iter()
+            .any(|w| text[cl.start..yu_abs].contains(w));
+        let earlier = top
+            .iter()
+            .copied()
+            .filter(|&k| ms[k].range.end <= yu_abs)
+            .filter(party)
+            .last();
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
             .or_else(|| if coref { topic.or(current) } else { None })
             .or_else(|| earlier.map(|k| node(table, ids, k).0))
             .or(current);
         // Signing with a zone is also settling in it; other cooperation is not.
-        let signing = text[yu_abs..cl.end].contains("签约") || text[yu_abs..cl.end].contains("投资协议");
+        let signing =
+            text[yu_abs..cl.end].contains("签约") || text[yu_abs..cl.end].contains("投资协议");
         if let Some(subj) = subj {
             for k in objs {
                 let o = node(table, ids, k).0;
@@ -241,7 +379,11 @@ fn sentence_rules(
         let z = w[0];
         let zr = &ms[z].range;
         let before_loc = text[..zr.start].ends_with("位于");
-        let follow = |gap: &str| top.iter().copied().find(|&k| ms[k].range.start == zr.end + gap.len() && text[zr.end..].starts_with(gap));
+        let follow = |gap: &str| {
+            top.iter().copied().find(|&k| {
+                ms[k].range.start == zr.end + gap.len() && text[zr.end..].starts_with(gap)
+            })
+        };
         if before_loc {
             if let Some(x) = follow("的") {
                 let (xn, xt) = node(table, ids, x);
@@ -266,19 +408,35 @@ fn sentence_rules(
     // Settling.
     let trig: Vec<(usize, usize)> = SETTLE
         .iter()
-        .flat_map(|t| s.match_indices(t).map(move |(i, _)| (sent.start + i, sent.start + i + t.len())))
+        .flat_map(|t| {
+            s.match_indices(t)
+                .map(move |(i, _)| (sent.start + i, sent.start + i + t.len()))
+        })
         .filter(|&(_, e)| !text[e..].starts_with("仪式"))
         .collect();
     // 在Z建设…: the zone after 在 hosts what the clause builds.
     let built_in: Option<usize> = zones.iter().copied().find(|&z| {
-        text[..ms[z].range.start].ends_with('在') && BUILD.iter().any(|v| text[ms[z].range.end..sent.end].chars().take(6).collect::<String>().contains(v))
+        text[..ms[z].range.start].ends_with('在')
+            && BUILD.iter().any(|v| {
+                text[ms[z].range.end..sent.end]
+                    .chars()
+                    .take(6)
+                    .collect::<String>()
+                    .contains(v)
+            })
     });
-    let only_gather = trig.iter().all(|&(b, _)| GATHER.iter().any(|g| text[b..].starts_with(g)));
+    let only_gather = trig
+        .iter()
+        .all(|&(b, _)| GATHER.iter().any(|g| text[b..].starts_with(g)));
     let names_zone = !zones.is_empty() || ZONE_COREF.iter().any(|w| s.contains(w));
     if (!trig.is_empty() && (!only_gather || names_zone)) || built_in.is_some() {
         // 落户Z / 入驻Z: the zone after the verb hosts; 引进 takes its host as subject.
         let after_trigger = zones.iter().copied().find(|&z| {
-            trig.iter().any(|&(b, e)| ms[z].range.start >= e && ms[z].range.start <= e + 6 && !INTRODUCE.iter().any(|v| text[b..].starts_with(v)))
+            trig.iter().any(|&(b, e)| {
+                ms[z].range.start >= e
+                    && ms[z].range.start <= e + 6
+                    && !INTRODUCE.iter().any(|v| text[b..].starts_with(v))
+            })
         });
         let first_trig = trig.iter().map(|t| t.0).min().unwrap_or(sent.end);
         let zone_level_before = zones
@@ -286,10 +444,18 @@ fn sentence_rules(
             .copied()
             .filter(|&z| ms[z].range.end <= first_trig)
             .find(|&z| is_zone_level(&table.node(node(table, ids, z).0).label));
-        let first_before = zones.iter().copied().find(|&z| ms[z].range.end <= first_trig);
+        let first_before = zones
+            .iter()
+            .copied()
+            .find(|&z| ms[z].range.end <= first_trig);
         let zone_level = |n: usize| is_zone_level(&table.node(n).label);
         // A 分别 sentence pairs organizations and parks one to one: settle them in the whole zone.
-        let respectively = s.contains("分别") && zones.iter().filter(|&&z| ms[z].range.start > first_trig).count() >= 2;
+        let respectively = s.contains("分别")
+            && zones
+                .iter()
+                .filter(|&&z| ms[z].range.start > first_trig)
+                .count()
+                >= 2;
         let host = if respectively {
             topic.or(current.filter(|&c| zone_level(c)))
         } else {
@@ -303,9 +469,28 @@ fn sentence_rules(
                 .or(current)
         };
         if let Some(host) = host {
-            let mut settlers: Vec<usize> = orgs.iter().copied().filter(|k| !coop_objects.contains(k)).map(|k| node(table, ids, k).0).collect();
+            let mut settlers: Vec<usize> = orgs
+                .iter()
+                .copied()
+                .filter(|k| !coop_objects.contains(k))
+                .map(|k| node(table, ids, k).0)
+                .collect();
             // 研究院落户…, 该公司入驻…: an anaphor names the organization of the previous sentence.
-            if settlers.is_empty() && ["该公司", "公司", "研究院", "该研究院", "项目", "该项目", "企业", "该企业", "中心"].iter().any(|w| s.starts_with(w)) {
+            if settlers.is_empty()
+                && [
+                    "该公司",
+                    "公司",
+                    "研究院",
+                    "该研究院",
+                    "项目",
+                    "该项目",
+                    "企业",
+                    "该企业",
+                    "中心",
+                ]
+                .iter()
+                .any(|w| s.starts_with(w))
+            {
                 settlers.extend(prev_orgs.last().copied());
             }
             for o in settlers {
@@ -327,25 +512,43 @@ fn sentence_rules(
     for marker in ["全资子公司", "控股子公司", "子公司", "旗下"] {
         for (i, _) in s.match_indices(marker) {
             let (mpos, mend) = (sent.start + i, sent.start + i + marker.len());
-            let child = orgs.iter().copied().find(|&k| ms[k].range.start >= mend && ms[k].range.start <= mend + 3);
+            let child = orgs
+                .iter()
+                .copied()
+                .find(|&k| ms[k].range.start >= mend && ms[k].range.start <= mend + 3);
             let before = &text[sent.start..mpos];
             let parent = if before.ends_with('其') || before.ends_with("其的") {
                 orgs.iter().copied().find(|&k| ms[k].range.end <= mpos)
             } else {
-                orgs.iter().copied().filter(|&k| ms[k].range.end <= mpos && mpos - ms[k].range.end <= 3).last()
+                orgs.iter()
+                    .copied()
+                    .filter(|&k| ms[k].range.end <= mpos && mpos - ms[k].range.end <= 3)
+                    .last()
             };
             if let (Some(c), Some(p)) = (child, parent) {
-                cx.emit(table, node(table, ids, c).0, Predicate::SubOrganizationOf, node(table, ids, p).0, sent);
+                cx.emit(
+                    table,
+                    node(table, ids, c).0,
+                    Predicate::SubOrganizationOf,
+                    node(table, ids, p).0,
+                    sent,
+                );
             }
         }
     }
 
     // Parks named after a whole zone in the same sentence are part of it.
-    if let Some(&zl) = zones.iter().find(|&&z| is_zone_level(&table.node(node(table, ids, z).0).label)) {
+    if let Some(&zl) = zones
+        .iter()
+        .find(|&&z| is_zone_level(&table.node(node(table, ids, z).0).label))
+    {
         let zn = node(table, ids, zl).0;
         for &z in &zones {
             let (pn, _) = node(table, ids, z);
-            if pn != zn && ms[z].range.start > ms[zl].range.start && !is_zone_level(&table.node(pn).label) {
+            if pn != zn
+                && ms[z].range.start > ms[zl].range.start
+                && !is_zone_level(&table.node(pn).label)
+            {
                 cx.emit(table, pn, Predicate::PartOf, zn, sent);
             }
         }
@@ -359,9 +562,14 @@ fn sentence_rules(
         for f in FOCUS {
             for (i, _) in s.match_indices(f) {
                 let fpos = sent.start + i;
-                let clause_end = s[i..].find([',', '，', ';', '；']).map_or(sent.end, |e| sent.start + i + e);
-                let after: Vec<usize> =
-                    inds.iter().copied().filter(|&k| ms[k].range.start > fpos && ms[k].range.end <= clause_end).collect();
+                let clause_end = s[i..]
+                    .find([',', '，', ';', '；'])
+                    .map_or(sent.end, |e| sent.start + i + e);
+                let after: Vec<usize> = inds
+                    .iter()
+                    .copied()
+                    .filter(|&k| ms[k].range.start > fpos && ms[k].range.end <= clause_end)
+                    .collect();
                 if after.is_empty() {
                     continue;
                 }
@@ -369,12 +577,26 @@ fn sentence_rules(
                 let cands: Vec<usize> = top
                     .iter()
                     .copied()
-                    .filter(|&k| ms[k].range.end <= fpos && !matches!(node(table, ids, k).1, EntityType::Industry | EntityType::Place))
+                    .filter(|&k| {
+                        ms[k].range.end <= fpos
+                            && !matches!(
+                                node(table, ids, k).1,
+                                EntityType::Industry | EntityType::Place
+                            )
+                    })
                     .collect();
-                let subj = cands.iter().copied().find(|&k| fpos - ms[k].range.end <= 3).or_else(|| cands.first().copied());
+                let subj = cands
+                    .iter()
+                    .copied()
+                    .find(|&k| fpos - ms[k].range.end <= 3)
+                    .or_else(|| cands.first().copied());
                 if let Some(k) = subj {
                     let (sn, st) = node(table, ids, k);
-                    let p = if st == EntityType::Zone { Predicate::HasIndustry } else { Predicate::InIndustry };
+                    let p = if st == EntityType::Zone {
+                        Predicate::HasIndustry
+                    } else {
+                        Predicate::InIndustry
+                    };
                     for &ind in &after {
                         cx.emit(table, sn, p, node(table, ids, ind).0, sent);
                     }
@@ -388,32 +610,71 @@ fn sentence_rules(
         let cue_inds: Vec<usize> = in_sent
             .iter()
             .copied()
-            .filter(|&k| node(table, ids, k).1 == EntityType::Industry && !consumed.contains(&k) && (!ms[k].nested || strong))
+            .filter(|&k| {
+                node(table, ids, k).1 == EntityType::Industry
+                    && !consumed.contains(&k)
+                    && (!ms[k].nested || strong)
+            })
             .collect();
         if (strong || weak) && !cue_inds.is_empty() {
-            let first_ind = cue_inds.iter().map(|&i| ms[i].range.start).min().unwrap_or(sent.end);
+            let first_ind = cue_inds
+                .iter()
+                .map(|&i| ms[i].range.start)
+                .min()
+                .unwrap_or(sent.end);
             let in_sentence = zones
                 .iter()
                 .copied()
                 .filter(|&z| ms[z].range.end <= first_ind)
                 .find(|&z| is_zone_level(&table.node(node(table, ids, z).0).label))
-                .or_else(|| zones.iter().copied().find(|&z| ms[z].range.end <= first_ind))
+                .or_else(|| {
+                    zones
+                        .iter()
+                        .copied()
+                        .find(|&z| ms[z].range.end <= first_ind)
+                })
                 .map(|z| node(table, ids, z).0);
             // Without a zone in the sentence only a strong cue falls back to the article's zone.
             let subj = in_sentence.or_else(|| {
-                strong.then(|| current.filter(|&c| is_zone_level(&table.node(c).label)).or(topic)).flatten()
+                strong
+                    .then(|| {
+                        current
+                            .filter(|&c| is_zone_level(&table.node(c).label))
+                            .or(topic)
+                    })
+                    .flatten()
             });
-            let org_subject = orgs.iter().any(|&o| ms[o].range.end <= first_ind && !ms[o].nested) && in_sentence.is_none();
+            let org_subject = orgs
+                .iter()
+                .any(|&o| ms[o].range.end <= first_ind && !ms[o].nested)
+                && in_sentence.is_none();
             if let (Some(z), false) = (subj, org_subject) {
                 for &i in &cue_inds {
-                    cx.emit(table, z, Predicate::HasIndustry, node(table, ids, i).0, sent);
+                    cx.emit(
+                        table,
+                        z,
+                        Predicate::HasIndustry,
+                        node(table, ids, i).0,
+                        sent,
+                    );
                 }
             } else if org_subject && strong {
                 // 研究院围绕智能传感器…开展攻关: the organization works in those industries.
-                let org = orgs.iter().copied().filter(|&o| ms[o].range.end <= first_ind && !ms[o].nested).last();
-                if let Some(o) = org.filter(|&o| !is_gov(&table.node(node(table, ids, o).0).label)) {
+                let org = orgs
+                    .iter()
+                    .copied()
+                    .filter(|&o| ms[o].range.end <= first_ind && !ms[o].nested)
+                    .last();
+                if let Some(o) = org.filter(|&o| !is_gov(&table.node(node(table, ids, o).0).label))
+                {
                     for &i in cue_inds.iter().filter(|&&i| !ms[i].nested) {
-                        cx.emit(table, node(table, ids, o).0, Predicate::InIndustry, node(table, ids, i).0, sent);
+                        cx.emit(
+                            table,
+                            node(table, ids, o).0,
+                            Predicate::InIndustry,
+                            node(table, ids, i).0,
+                            sent,
+                        );
                     }
                 }
             }
@@ -422,7 +683,13 @@ fn sentence_rules(
         for &z in &zones {
             for &i in &inds {
                 if ms[i].range.start == ms[z].range.end {
-                    cx.emit(table, node(table, ids, z).0, Predicate::HasIndustry, node(table, ids, i).0, sent);
+                    cx.emit(
+                        table,
+                        node(table, ids, z).0,
+                        Predicate::HasIndustry,
+                        node(table, ids, i).0,
+                        sent,
+                    );
                 }
             }
         }
@@ -430,23 +697,49 @@ fn sentence_rules(
         // organization the sentence is about.
         for &i in &inds {
             let after = &text[ms[i].range.end..sent.end];
-            if ["企业", "龙头企业", "公司", "厂商", "制造商"].iter().any(|w| after.starts_with(w)) {
-                if let Some(&o) = orgs.iter().filter(|&&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested).last() {
-                    cx.emit(table, node(table, ids, o).0, Predicate::InIndustry, node(table, ids, i).0, sent);
+            if ["企业", "龙头企业", "公司", "厂商", "制造商"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            {
+                if let Some(&o) = orgs
+                    .iter()
+                    .filter(|&&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested)
+                    .last()
+                {
+                    cx.emit(
+                        table,
+                        node(table, ids, o).0,
+                        Predicate::InIndustry,
+                        node(table, ids, i).0,
+                        sent,
+                    );
                 }
             }
             // 以X为代表的…无人机制造厂商: X works in the industry.
             if let Some(rep) = s.find("为代表的") {
                 let rep_end = sent.start + rep + "为代表的".len();
                 if ms[i].range.start >= rep_end && ms[i].range.start <= rep_end + 30 {
-                    for &o in orgs.iter().filter(|&&o| ms[o].range.end <= sent.start + rep) {
-                        cx.emit(table, node(table, ids, o).0, Predicate::InIndustry, node(table, ids, i).0, sent);
+                    for &o in orgs
+                        .iter()
+                        .filter(|&&o| ms[o].range.end <= sent.start + rep)
+                    {
+                        cx.emit(
+                            table,
+                            node(table, ids, o).0,
+                            Predicate::InIndustry,
+                            node(table, ids, i).0,
+                            sent,
+                        );
                     }
                 }
             }
         }
         // 这个…集成电路…项目: the project company of the previous sentence.
-        if (s.starts_with("这个") || s.starts_with("该") || s.starts_with("此")) && s.contains("项目") && orgs.is_empty() && zones.is_empty() {
+        if (s.starts_with("这个") || s.starts_with("该") || s.starts_with("此"))
+            && s.contains("项目")
+            && orgs.is_empty()
+            && zones.is_empty()
+        {
             if let Some(&o) = prev_orgs.last() {
                 for &i in &inds {
                     cx.emit(table, o, Predicate::InIndustry, node(table, ids, i).0, sent);
@@ -457,15 +750,32 @@ fn sentence_rules(
 }
 
 fn sentence_of(cx: &Ctx, k: usize) -> Option<Range<usize>> {
-    cx.art.norm.sentence_of(cx.ms[k].range.start).map(|i| cx.art.norm.sentences[i].clone())
+    cx.art
+        .norm
+        .sentence_of(cx.ms[k].range.start)
+        .map(|i| cx.art.norm.sentences[i].clone())
 }
 
 /// Adds a nested mention of node `n` for the byte range `r` of the normalized text.
 fn add_nested_mention(cx: &mut Ctx, table: &mut Overlay, n: usize, r: Range<usize>) {
     cx.present.insert(table.find(n));
     let span = cx.art.norm.to_orig(r);
-    let text: String = cx.art.doc.text.chars().skip(span.start).take(span.end - span.start).collect();
-    table.push_mention(n, crate::model::MentionRef { doc: cx.art.doc.id.clone(), span, text });
+    let text: String = cx
+        .art
+        .doc
+        .text
+        .chars()
+        .skip(span.start)
+        .take(span.end - span.start)
+        .collect();
+    table.push_mention(
+        n,
+        crate::model::MentionRef {
+            doc: cx.art.doc.id.clone(),
+            span,
+            text,
+        },
+    );
 }
 
 fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
@@ -488,21 +798,32 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
         if !seen.insert(n) {
             continue;
         }
-        let Some(sent) = sentence_of(cx, k) else { continue };
+        let Some(sent) = sentence_of(cx, k) else {
+            continue;
+        };
         let label = table.node(n).label.clone();
         let mtext = ms[k].text.clone();
         let r = ms[k].range.clone();
         match et {
             EntityType::Zone | EntityType::Company | EntityType::Institution => {
                 // The place in the name: at its head, or in parentheses (东部(重庆)科学城).
-                let mut place = gaz.place_prefix(&mtext).map(|(e, len)| (e.label.clone(), r.start..r.start + len));
+                let mut place = gaz
+                    .place_prefix(&mtext)
+                    .map(|(e, len)| (e.label.clone(), r.start..r.start + len));
                 // A whole zone may be named by its district's short form (武清高新区).
                 if place.is_none() && et == EntityType::Zone && is_zone_level(&label) {
                     for (i, _) in mtext.char_indices().skip(2).take(3) {
                         // Only when the article names the district's city: 中原 alone could be
                         // any of several districts.
-                        let in_article = |name: &str| table.lookup(EntityType::Place, name).is_some_and(|p| cx.here(table, p));
-                        if let Some(e) = gaz.place(&mtext[..i]).filter(|e| e.etype == EntityType::Place) {
+                        let in_article = |name: &str| {
+                            table
+                                .lookup(EntityType::Place, name)
+                                .is_some_and(|p| cx.here(table, p))
+                        };
+                        if let Some(e) = gaz
+                            .place(&mtext[..i])
+                            .filter(|e| e.etype == EntityType::Place)
+                        {
                             if e.place.as_deref().is_some_and(in_article) {
                                 place = Some((e.label.clone(), r.start..r.start + i));
                             }
@@ -519,15 +840,25 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                     }
                 }
                 // An organization named after a zone (青岚高新区招商公司) is of that zone.
-                let zone_head = et.is_org()
-                    .then(|| ms.iter().enumerate().find(|(j, m)| m.nested && m.range.start == r.start && node(table, ids, *j).1 == EntityType::Zone))
+                let zone_head = et
+                    .is_org()
+                    .then(|| {
+                        ms.iter().enumerate().find(|(j, m)| {
+                            m.nested
+                                && m.range.start == r.start
+                                && node(table, ids, *j).1 == EntityType::Zone
+                        })
+                    })
                     .flatten()
                     .map(|(j, _)| node(table, ids, j).0);
                 if let Some(z) = zone_head {
                     cx.emit(table, n, Predicate::SettledIn, z, &sent);
                 }
                 let skip = et.is_org()
-                    && (zone_head.is_some() || table.node(n).gaz.is_some() || is_gov(&label) || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
+                    && (zone_head.is_some()
+                        || table.node(n).gaz.is_some()
+                        || is_gov(&label)
+                        || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
                 if skip {
                 } else if let Some((pl, pr)) = place {
                     let is_country = pl == "中国";
@@ -550,7 +881,8 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 if et.is_org() {
                     sub_org_rules(cx, table, n, &mtext, r.clone(), &sent);
                 }
-                if et == EntityType::Zone && !is_zone_level(&label) && !has_parent_zone.contains(&n) {
+                if et == EntityType::Zone && !is_zone_level(&label) && !has_parent_zone.contains(&n)
+                {
                     if let Some(t) = topic {
                         if t != n && is_zone_level(&table.node(t).label) {
                             cx.emit(table, n, Predicate::PartOf, t, &sent);
@@ -560,7 +892,8 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 // Industries named inside a park's name.
                 if et == EntityType::Zone {
                     for j in 0..ms.len() {
-                        if ms[j].nested && r.start <= ms[j].range.start && ms[j].range.end <= r.end {
+                        if ms[j].nested && r.start <= ms[j].range.start && ms[j].range.end <= r.end
+                        {
                             let (inode, it) = node(table, ids, j);
                             if it == EntityType::Industry {
                                 cx.emit(table, n, Predicate::HasIndustry, inode, &sent);
@@ -586,7 +919,14 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
 }
 
 /// subOrganizationOf from names: a branch of the organization its name begins with.
-fn sub_org_rules(cx: &mut Ctx, table: &mut Overlay, n: usize, mtext: &str, r: Range<usize>, sent: &Range<usize>) {
+fn sub_org_rules(
+    cx: &mut Ctx,
+    table: &mut Overlay,
+    n: usize,
+    mtext: &str,
+    r: Range<usize>,
+    sent: &Range<usize>,
+) {
     let gaz = &*GAZETTEER;
     // The longest other organization whose name or alias begins this name.
     let mut best: Option<(usize, usize)> = None;
@@ -595,14 +935,22 @@ fn sub_org_rules(cx: &mut Ctx, table: &mut Overlay, n: usize, mtext: &str, r: Ra
         for t in [EntityType::Company, EntityType::Institution] {
             // Two-character abbreviations from the gazetteer (华工) are too ambiguous here.
             let found = table.lookup(t, prefix).or_else(|| {
-                gaz.lookup(prefix, Some(t)).filter(|_| prefix.chars().count() >= 3).map(|e| {
-                    let entry = gaz.by_name.get(&e.label).and_then(|v| v.first().copied());
-                    table.intern(t, &e.label.clone(), entry)
-                })
+                gaz.lookup(prefix, Some(t))
+                    .filter(|_| prefix.chars().count() >= 3)
+                    .map(|e| {
+                        let entry = gaz.by_name.get(&e.label).and_then(|v| v.first().copied());
+                        table.intern(t, &e.label.clone(), entry)
+                    })
             });
             if let Some(p) = found {
-                if table.find(p) != table.find(n) {
-                    best = Some((table.find(p), i));
+                let p = table.find(p);
+                // A university is nobody's branch by its name (沈阳化工大学 is not part of a
+                // company called 沈阳化工…); and a parent known only from another article is
+                // a namesake as often as a parent: it must be named here or be well known.
+                let university = mtext.ends_with("大学") && t == EntityType::Company;
+                let known = cx.here(table, p) || table.node(p).gaz.is_some();
+                if p != table.find(n) && !university && known {
+                    best = Some((p, i));
                 }
             }
         }
@@ -626,8 +974,14 @@ fn sub_org_rules(cx: &mut Ctx, table: &mut Overlay, n: usize, mtext: &str, r: Ra
                 }
             }
             if stem.chars().count() >= 2 && !BRANCH_MARKERS.iter().any(|b| stem.contains(b)) {
-                let t = if marker == "分院" { EntityType::Institution } else { EntityType::Company };
-                let p = table.lookup(t, &stem).unwrap_or_else(|| table.intern(t, &stem, None));
+                let t = if marker == "分院" {
+                    EntityType::Institution
+                } else {
+                    EntityType::Company
+                };
+                let p = table
+                    .lookup(t, &stem)
+                    .unwrap_or_else(|| table.intern(t, &stem, None));
                 add_nested_mention(cx, table, p, r.start..r.start + stem.len());
                 cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
                 return;
@@ -654,10 +1008,19 @@ mod tests {
 
     /// (subject label, predicate, object label) of an invented article.
     fn triples(body: &str) -> Vec<(String, String, String)> {
-        let x = extract(&[Input { source: "t.txt".into(), text: format!("## 新闻\n\n{body}\n") }]);
+        let x = extract(&[Input {
+            source: "t.txt".into(),
+            text: format!("## 新闻\n\n{body}\n"),
+        }]);
         x.relations
             .iter()
-            .map(|r| (x.entities[r.subject].label.clone(), r.predicate.as_str().to_string(), x.entities[r.object].label.clone()))
+            .map(|r| {
+                (
+                    x.entities[r.subject].label.clone(),
+                    r.predicate.as_str().to_string(),
+                    x.entities[r.object].label.clone(),
+                )
+            })
             .collect()
     }
 
@@ -691,19 +1054,66 @@ mod tests {
     fn cooperation_is_symmetric_and_not_settling() {
         let v = triples("青岚高新区与北京航空航天大学合作设立星河研究院,首批专家团队已入驻。");
         let coop = v.iter().any(|(a, p, c)| {
-            p == "cooperatesWith" && ((a == "青岚高新区" && c == "北京航空航天大学") || (c == "青岚高新区" && a == "北京航空航天大学"))
+            p == "cooperatesWith"
+                && ((a == "青岚高新区" && c == "北京航空航天大学")
+                    || (c == "青岚高新区" && a == "北京航空航天大学"))
         });
         assert!(coop, "{v:?}");
-        assert!(!has(&v, "北京航空航天大学", "settledIn", "青岚高新区"), "{v:?}");
+        assert!(
+            !has(&v, "北京航空航天大学", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
         assert!(has(&v, "星河研究院", "settledIn", "青岚高新区"), "{v:?}");
+    }
+
+    #[test]
+    fn no_branch_by_name_from_another_article_or_of_a_university() {
+        let x = extract(&[
+            Input {
+                source: "a.txt".into(),
+                text: "## 甲\n\n阜新青岚科技有限公司落户阜新高新区。\n".into(),
+            },
+            Input {
+                source: "b.txt".into(),
+                text: "## 乙\n\n阜新青岚研究院与阜新青岚大学签约。\n".into(),
+            },
+        ]);
+        let subs: Vec<_> = x
+            .relations
+            .iter()
+            .filter(|r| r.predicate.as_str() == "subOrganizationOf")
+            .collect();
+        assert!(
+            subs.is_empty(),
+            "{:?}",
+            subs.iter()
+                .map(|r| (&x.entities[r.subject].label, &x.entities[r.object].label))
+                .collect::<Vec<_>>()
+        );
+        let v = triples("阜新青岚研究院由阜新青岚科技有限公司投资设立。");
+        assert!(
+            has(
+                &v,
+                "阜新青岚研究院",
+                "subOrganizationOf",
+                "阜新青岚科技有限公司"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]
     fn branches_and_places_from_names() {
         let v = triples("云帆汽车湖州分公司落户杭州青岚高新区。");
-        assert!(has(&v, "云帆汽车湖州分公司", "subOrganizationOf", "云帆汽车"), "{v:?}");
+        assert!(
+            has(&v, "云帆汽车湖州分公司", "subOrganizationOf", "云帆汽车"),
+            "{v:?}"
+        );
         assert!(has(&v, "杭州青岚高新区", "locatedIn", "杭州市"), "{v:?}");
-        assert!(has(&v, "云帆汽车湖州分公司", "settledIn", "杭州青岚高新区"), "{v:?}");
+        assert!(
+            has(&v, "云帆汽车湖州分公司", "settledIn", "杭州青岚高新区"),
+            "{v:?}"
+        );
     }
 
     #[test]
@@ -721,7 +1131,18 @@ mod tests {
     #[test]
     fn a_gazetteer_name_never_splits_a_longer_grammar_name() {
         let v = triples("比亚迪湖州分公司正式入驻青岚高新区。");
-        assert!(has(&v, "比亚迪湖州分公司", "subOrganizationOf", "比亚迪股份有限公司"), "{v:?}");
-        assert!(has(&v, "比亚迪湖州分公司", "settledIn", "青岚高新区"), "{v:?}");
+        assert!(
+            has(
+                &v,
+                "比亚迪湖州分公司",
+                "subOrganizationOf",
+                "比亚迪股份有限公司"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "比亚迪湖州分公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
     }
 }

@@ -59,7 +59,12 @@ pub struct OverlayParts {
 impl<'a> Overlay<'a> {
     /// An empty overlay over `base`.
     pub fn new(base: &'a EntityTable) -> Self {
-        Overlay { base, extra: Vec::new(), extra_index: HashMap::default(), mentions: Vec::new() }
+        Overlay {
+            base,
+            extra: Vec::new(),
+            extra_index: HashMap::default(),
+            mentions: Vec::new(),
+        }
     }
 
     /// The surviving node of `i` after merges.
@@ -85,14 +90,29 @@ impl<'a> Overlay<'a> {
             return i;
         }
         let i = self.base.nodes.len() + self.extra.len();
-        self.extra.push(Node { etype, label: label.to_string(), gaz, aliases: BTreeSet::new(), mentions: Vec::new(), merged_into: None });
-        self.extra_index.entry(etype).or_default().insert(label.to_string(), i);
+        self.extra.push(Node {
+            etype,
+            label: label.to_string(),
+            gaz,
+            aliases: BTreeSet::new(),
+            mentions: Vec::new(),
+            merged_into: None,
+        });
+        self.extra_index
+            .entry(etype)
+            .or_default()
+            .insert(label.to_string(), i);
         i
     }
 
     /// The node known by `name` for the type, if any.
     pub fn lookup(&self, etype: EntityType, name: &str) -> Option<usize> {
-        self.base.lookup(etype, name).or_else(|| self.extra_index.get(&etype).and_then(|m| m.get(name)).copied())
+        self.base.lookup(etype, name).or_else(|| {
+            self.extra_index
+                .get(&etype)
+                .and_then(|m| m.get(name))
+                .copied()
+        })
     }
 
     /// Records a mention of node `i`.
@@ -102,7 +122,11 @@ impl<'a> Overlay<'a> {
 
     /// What this overlay added.
     pub fn into_parts(self) -> OverlayParts {
-        OverlayParts { base_len: self.base.nodes.len(), extra: self.extra, mentions: self.mentions }
+        OverlayParts {
+            base_len: self.base.nodes.len(),
+            extra: self.extra,
+            mentions: self.mentions,
+        }
     }
 }
 
@@ -120,10 +144,30 @@ const LEGAL_SUFFIXES: &[&str] = &[
 ];
 
 /// Business descriptors stripped after the legal suffix (多福宝互联网服务 → 多福宝).
-const BUSINESS_WORDS: &[&str] = &["互联网服务", "信息技术", "网络科技", "电子商务", "信息科技", "科技产业", "科技", "技术", "产业"];
+const BUSINESS_WORDS: &[&str] = &[
+    "互联网服务",
+    "信息技术",
+    "网络科技",
+    "电子商务",
+    "信息科技",
+    "科技产业",
+    "科技",
+    "技术",
+    "产业",
+];
 
 /// Parts that make a name a branch: its short forms are not the parent's.
-pub const BRANCH_MARKERS: &[&str] = &["分公司", "分院", "总部", "分中心", "分行", "分所", "分部", "分会", "办事处"];
+pub const BRANCH_MARKERS: &[&str] = &[
+    "分公司",
+    "分院",
+    "总部",
+    "分中心",
+    "分行",
+    "分所",
+    "分部",
+    "分会",
+    "办事处",
+];
 
 /// The parent named at the head of a branch's name: the longest proper prefix that ends
 /// with a strong organization suffix (北京青鸟科技集团软件研发郑州总部 → 北京青鸟科技集团).
@@ -133,13 +177,18 @@ pub fn parent_prefix(label: &str) -> Option<String> {
     for (i, _) in label.char_indices().skip(3) {
         let head = &label[..i];
         let ok = SUFFIXES.iter().any(|(s, t, st)| {
-            *st == Strength::Strong && t.is_org() && head.ends_with(s) && !BRANCH_MARKERS.contains(s) && head.chars().count() >= s.chars().count() + 2
+            *st == Strength::Strong
+                && t.is_org()
+                && head.ends_with(s)
+                && !BRANCH_MARKERS.contains(s)
+                && head.chars().count() >= s.chars().count() + 2
         });
         if ok {
             best = Some(i);
         }
     }
-    best.filter(|&i| i < label.len()).map(|i| label[..i].to_string())
+    best.filter(|&i| i < label.len())
+        .map(|i| label[..i].to_string())
 }
 
 /// Short forms of an unseen name, by rule.
@@ -221,14 +270,28 @@ impl EntityTable {
         if let Some(g) = gaz {
             aliases.extend(GAZETTEER.entries[g].aliases.iter().cloned());
         }
-        self.nodes.push(Node { etype, label: label.to_string(), gaz, aliases, mentions: Vec::new(), merged_into: None });
-        self.index.entry(etype).or_default().insert(label.to_string(), i);
+        self.nodes.push(Node {
+            etype,
+            label: label.to_string(),
+            gaz,
+            aliases,
+            mentions: Vec::new(),
+            merged_into: None,
+        });
+        self.index
+            .entry(etype)
+            .or_default()
+            .insert(label.to_string(), i);
         i
     }
 
     /// Adds what an [`Overlay`] found; returns the map from its node numbers to the table's.
     pub fn apply(&mut self, parts: OverlayParts) -> impl Fn(usize) -> usize {
-        let ids: Vec<usize> = parts.extra.iter().map(|n| self.intern(n.etype, &n.label, n.gaz)).collect();
+        let ids: Vec<usize> = parts
+            .extra
+            .iter()
+            .map(|n| self.intern(n.etype, &n.label, n.gaz))
+            .collect();
         let base_len = parts.base_len;
         let map = move |i: usize| if i >= base_len { ids[i - base_len] } else { i };
         for (i, m) in parts.mentions {
@@ -240,7 +303,10 @@ impl EntityTable {
 
     /// The node known by `name` for the type, if any (label or alias).
     pub fn lookup(&self, etype: EntityType, name: &str) -> Option<usize> {
-        self.index.get(&etype).and_then(|m| m.get(name)).map(|&i| self.find(i))
+        self.index
+            .get(&etype)
+            .and_then(|m| m.get(name))
+            .map(|&i| self.find(i))
     }
 
     /// Records `name` as another name of node `i`.
@@ -250,7 +316,11 @@ impl EntityTable {
         if name != self.nodes[i].label {
             self.nodes[i].aliases.insert(name.to_string());
         }
-        self.index.entry(et).or_default().entry(name.to_string()).or_insert(i);
+        self.index
+            .entry(et)
+            .or_default()
+            .entry(name.to_string())
+            .or_insert(i);
     }
 
     /// Merges node `b` into node `a`.
@@ -282,21 +352,32 @@ impl EntityTable {
     }
 
     /// Links the mentions of one document to nodes; returns the node of each mention.
-    pub fn link(&mut self, doc: &str, mentions: &[Mention], to_orig: impl Fn(&Mention) -> (CharSpan, String)) -> Vec<usize> {
+    pub fn link(
+        &mut self,
+        doc: &str,
+        mentions: &[Mention],
+        to_orig: impl Fn(&Mention) -> (CharSpan, String),
+    ) -> Vec<usize> {
         let gaz = &*GAZETTEER;
         let mut ids = Vec::with_capacity(mentions.len());
         for m in mentions {
             let (label, entry) = match m.gaz {
                 Some(g) => (gaz.entries[g].label.clone(), Some(g)),
-                None => match gaz.by_name.get(&m.text).and_then(|v| v.iter().find(|&&i| gaz.entries[i].etype == m.etype)) {
+                None => match gaz
+                    .by_name
+                    .get(&m.text)
+                    .and_then(|v| v.iter().find(|&&i| gaz.entries[i].etype == m.etype))
+                {
                     Some(&g) => (gaz.entries[g].label.clone(), Some(g)),
                     // 武汉东湖高新区: a known zone named with its city in front.
                     None => match gaz
                         .place_prefix(&m.text)
                         .filter(|_| m.etype == EntityType::Zone)
                         .and_then(|(_, len)| gaz.by_name.get(&m.text[len..]))
-                        .and_then(|v| v.iter().find(|&&i| gaz.entries[i].etype == EntityType::Zone))
-                    {
+                        .and_then(|v| {
+                            v.iter()
+                                .find(|&&i| gaz.entries[i].etype == EntityType::Zone)
+                        }) {
                         Some(&g) => (gaz.entries[g].label.clone(), Some(g)),
                         None => (m.text.clone(), None),
                     },
@@ -311,7 +392,11 @@ impl EntityTable {
                 self.add_alias(i, &m.text.clone());
             }
             let (span, text) = to_orig(m);
-            self.nodes[i].mentions.push(MentionRef { doc: doc.to_string(), span, text });
+            self.nodes[i].mentions.push(MentionRef {
+                doc: doc.to_string(),
+                span,
+                text,
+            });
             ids.push(i);
         }
         ids
@@ -325,12 +410,18 @@ impl EntityTable {
         let branches: Vec<(EntityType, String)> = self
             .nodes
             .iter()
-            .filter(|n| n.merged_into.is_none() && n.etype.is_org() && BRANCH_MARKERS.iter().any(|b| n.label.contains(b)))
+            .filter(|n| {
+                n.merged_into.is_none()
+                    && n.etype.is_org()
+                    && BRANCH_MARKERS.iter().any(|b| n.label.contains(b))
+            })
             .map(|n| (n.etype, n.label.clone()))
             .collect();
         for (_, label) in branches {
             if let Some(parent) = parent_prefix(&label) {
-                if self.lookup(EntityType::Company, &parent).is_none() && self.lookup(EntityType::Institution, &parent).is_none() {
+                if self.lookup(EntityType::Company, &parent).is_none()
+                    && self.lookup(EntityType::Institution, &parent).is_none()
+                {
                     let t = if crate::lexicon::SUFFIXES
                         .iter()
                         .any(|(s, t, _)| parent.ends_with(s) && *t == EntityType::Institution)
@@ -344,7 +435,9 @@ impl EntityTable {
             }
         }
         // Longest labels first, so that short forms fold into the fullest name.
-        let mut order: Vec<usize> = (0..self.nodes.len()).filter(|&i| self.nodes[i].merged_into.is_none()).collect();
+        let mut order: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].merged_into.is_none())
+            .collect();
         order.sort_by_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
         for i in order {
             if self.nodes[i].merged_into.is_some() {
@@ -359,8 +452,12 @@ impl EntityTable {
                             continue;
                         }
                         // 成都X公司 and 长春X公司 share a short form but are two companies.
-                        let place_of = |n: &Node| gaz.place_prefix(&n.label).map(|(e, _)| e.label.clone());
-                        if let (Some(a), Some(b)) = (place_of(&self.nodes[self.find(i)]), place_of(&self.nodes[j])) {
+                        let place_of =
+                            |n: &Node| gaz.place_prefix(&n.label).map(|(e, _)| e.label.clone());
+                        if let (Some(a), Some(b)) = (
+                            place_of(&self.nodes[self.find(i)]),
+                            place_of(&self.nodes[j]),
+                        ) {
                             if a != b {
                                 continue;
                             }
@@ -386,8 +483,15 @@ impl EntityTable {
     /// second recognition pass.
     pub fn rescan_names(&self) -> Vec<(String, EntityType)> {
         let mut out = Vec::new();
-        for n in self.nodes.iter().filter(|n| n.merged_into.is_none() && n.gaz.is_none()) {
-            if !matches!(n.etype, EntityType::Company | EntityType::Institution | EntityType::Zone) {
+        for n in self
+            .nodes
+            .iter()
+            .filter(|n| n.merged_into.is_none() && n.gaz.is_none())
+        {
+            if !matches!(
+                n.etype,
+                EntityType::Company | EntityType::Institution | EntityType::Zone
+            ) {
                 continue;
             }
             for name in std::iter::once(&n.label).chain(n.aliases.iter()) {
@@ -407,7 +511,10 @@ impl EntityTable {
         let mut live: Vec<usize> = (0..self.nodes.len())
             .filter(|&i| self.nodes[i].merged_into.is_none() && !self.nodes[i].mentions.is_empty())
             .collect();
-        live.sort_by(|&a, &b| (self.nodes[a].etype, &self.nodes[a].label).cmp(&(self.nodes[b].etype, &self.nodes[b].label)));
+        live.sort_by(|&a, &b| {
+            (self.nodes[a].etype, &self.nodes[a].label)
+                .cmp(&(self.nodes[b].etype, &self.nodes[b].label))
+        });
         // Entities are described in parallel: English labels by rule (pinyin) cost most.
         use rayon::prelude::*;
         let out: Vec<Entity> = live
@@ -415,7 +522,9 @@ impl EntityTable {
             .map(|&i| {
                 let n = &self.nodes[i];
                 let en = n.gaz.and_then(|g| gaz.entries[g].en.clone()).or_else(|| {
-                    std::iter::once(&n.label).chain(n.aliases.iter()).find_map(|a| gaz.english.get(a).cloned())
+                    std::iter::once(&n.label)
+                        .chain(n.aliases.iter())
+                        .find_map(|a| gaz.english.get(a).cloned())
                 });
                 let mut mentions = n.mentions.clone();
                 mentions.sort_by(|a, b| (&a.doc, a.span).cmp(&(&b.doc, b.span)));
@@ -427,7 +536,12 @@ impl EntityTable {
                     label: n.label.clone(),
                     label_en: en,
                     label_en_by_rule: by_rule,
-                    aliases: n.aliases.iter().filter(|a| **a != n.label).cloned().collect(),
+                    aliases: n
+                        .aliases
+                        .iter()
+                        .filter(|a| **a != n.label)
+                        .cloned()
+                        .collect(),
                     mentions,
                 }
             })
@@ -454,7 +568,10 @@ mod tests {
         assert!(f.contains(&"北京青鸟科技".to_string()), "{f:?}");
         let f = short_forms("贵州多福宝互联网服务有限公司", EntityType::Company, g);
         assert!(f.contains(&"多福宝".to_string()), "{f:?}");
-        assert_eq!(short_forms("长风汽车重庆分公司", EntityType::Company, g), Vec::<String>::new());
+        assert_eq!(
+            short_forms("长风汽车重庆分公司", EntityType::Company, g),
+            Vec::<String>::new()
+        );
         let f = short_forms("郑州白鹭湖物联网产业园", EntityType::Zone, g);
         assert_eq!(f, ["白鹭湖物联网产业园"]);
     }
@@ -464,8 +581,16 @@ mod tests {
         let mut t = EntityTable::default();
         let a = t.intern(EntityType::Company, "北京青鸟科技集团", None);
         let b = t.intern(EntityType::Company, "青鸟科技", None);
-        t.nodes[a].mentions.push(MentionRef { doc: "d".into(), span: CharSpan { start: 0, end: 8 }, text: "北京青鸟科技集团".into() });
-        t.nodes[b].mentions.push(MentionRef { doc: "d".into(), span: CharSpan { start: 9, end: 13 }, text: "青鸟科技".into() });
+        t.nodes[a].mentions.push(MentionRef {
+            doc: "d".into(),
+            span: CharSpan { start: 0, end: 8 },
+            text: "北京青鸟科技集团".into(),
+        });
+        t.nodes[b].mentions.push(MentionRef {
+            doc: "d".into(),
+            span: CharSpan { start: 9, end: 13 },
+            text: "青鸟科技".into(),
+        });
         t.merge_aliases(&[]);
         assert_eq!(t.find(b), a);
         let (ents, _) = t.finish();

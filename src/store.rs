@@ -9,7 +9,9 @@ use crate::error::{Error, Result};
 use crate::model::Extraction;
 use crate::{rdf, vocab};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -43,15 +45,29 @@ pub struct Store {
 fn lock(dir: &Path, exclusive: bool) -> Result<Option<std::fs::File>> {
     let path = dir.join("zonekg.lock");
     let file = if exclusive {
-        std::fs::create_dir_all(dir).map_err(|e| Error::File { path: dir.to_path_buf(), source: e })?;
-        std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path)
+        std::fs::create_dir_all(dir).map_err(|e| Error::File {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
     } else if path.exists() {
         std::fs::File::open(&path)
     } else {
         return Ok(None);
     }
-    .map_err(|e| Error::File { path: path.clone(), source: e })?;
-    let got = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+    .map_err(|e| Error::File {
+        path: path.clone(),
+        source: e,
+    })?;
+    let got = if exclusive {
+        file.try_lock()
+    } else {
+        file.try_lock_shared()
+    };
     match got {
         Ok(()) => Ok(Some(file)),
         Err(std::fs::TryLockError::WouldBlock) if exclusive => Err(Error::StoreLocked { path: dir.to_path_buf() }),
@@ -120,14 +136,17 @@ fn trailing_order_by(sparql: &str) -> Option<(&str, Vec<(String, bool)>)> {
     let mut keys = Vec::new();
     for tok in tail.split_whitespace() {
         let u = tok.to_ascii_uppercase();
-        let (inner, desc) = if let Some(x) = u.strip_prefix("DESC(").and_then(|x| x.strip_suffix(')')) {
-            (&tok[5..5 + x.len()], true)
-        } else if let Some(x) = u.strip_prefix("ASC(").and_then(|x| x.strip_suffix(')')) {
-            (&tok[4..4 + x.len()], false)
-        } else {
-            (tok, false)
-        };
-        let name = inner.strip_prefix('?').or_else(|| inner.strip_prefix('$'))?;
+        let (inner, desc) =
+            if let Some(x) = u.strip_prefix("DESC(").and_then(|x| x.strip_suffix(')')) {
+                (&tok[5..5 + x.len()], true)
+            } else if let Some(x) = u.strip_prefix("ASC(").and_then(|x| x.strip_suffix(')')) {
+                (&tok[4..4 + x.len()], false)
+            } else {
+                (tok, false)
+            };
+        let name = inner
+            .strip_prefix('?')
+            .or_else(|| inner.strip_prefix('$'))?;
         if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
             return None;
         }
@@ -149,10 +168,31 @@ fn cmp_sparql(a: Option<&Term>, b: Option<&Term>) -> std::cmp::Ordering {
     fn number(l: &Literal) -> Option<f64> {
         let dt = l.datatype().as_str();
         let numeric = dt.starts_with("http://www.w3.org/2001/XMLSchema#")
-            && ["integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"]
-                .iter()
-                .any(|s| dt.ends_with(&format!("#{s}")));
-        if numeric { l.value().parse().ok() } else { None }
+            && [
+                "integer",
+                "decimal",
+                "double",
+                "float",
+                "int",
+                "long",
+                "short",
+                "byte",
+                "nonNegativeInteger",
+                "positiveInteger",
+                "negativeInteger",
+                "nonPositiveInteger",
+                "unsignedInt",
+                "unsignedLong",
+                "unsignedShort",
+                "unsignedByte",
+            ]
+            .iter()
+            .any(|s| dt.ends_with(&format!("#{s}")));
+        if numeric {
+            l.value().parse().ok()
+        } else {
+            None
+        }
     }
     match (a, b) {
         (None, None) => Equal,
@@ -161,7 +201,11 @@ fn cmp_sparql(a: Option<&Term>, b: Option<&Term>) -> std::cmp::Ordering {
         (Some(a), Some(b)) => match (a, b) {
             (Term::Literal(x), Term::Literal(y)) => match (number(x), number(y)) {
                 (Some(p), Some(q)) => p.partial_cmp(&q).unwrap_or(Equal),
-                _ => (x.value(), x.datatype().as_str(), x.language()).cmp(&(y.value(), y.datatype().as_str(), y.language())),
+                _ => (x.value(), x.datatype().as_str(), x.language()).cmp(&(
+                    y.value(),
+                    y.datatype().as_str(),
+                    y.language(),
+                )),
             },
             (Term::NamedNode(x), Term::NamedNode(y)) => x.as_str().cmp(y.as_str()),
             (Term::BlankNode(x), Term::BlankNode(y)) => x.as_str().cmp(y.as_str()),
@@ -190,8 +234,13 @@ pub struct IngestReport {
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
 fn storage_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
     let msg = e.to_string();
-    if msg.contains("LOCK") || msg.contains("lock") || msg.contains("Resource temporarily unavailable") {
-        Error::StoreLocked { path: path.to_path_buf() }
+    if msg.contains("LOCK")
+        || msg.contains("lock")
+        || msg.contains("Resource temporarily unavailable")
+    {
+        Error::StoreLocked {
+            path: path.to_path_buf(),
+        }
     } else {
         Error::Store(e)
     }
@@ -200,7 +249,11 @@ fn storage_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
 impl Store {
     /// An empty store in memory, with the ontology loaded.
     pub fn in_memory() -> Result<Self> {
-        let s = Store { inner: oxigraph::store::Store::new()?, path: None, _lock: None };
+        let s = Store {
+            inner: oxigraph::store::Store::new()?,
+            path: None,
+            _lock: None,
+        };
         s.ensure_ontology()?;
         Ok(s)
     }
@@ -211,7 +264,11 @@ impl Store {
         let dir = dir.as_ref();
         let l = lock(dir, true)?;
         let inner = oxigraph::store::Store::open(dir).map_err(|e| storage_error(dir, e))?;
-        let s = Store { inner, path: Some(dir.to_path_buf()), _lock: l };
+        let s = Store {
+            inner,
+            path: Some(dir.to_path_buf()),
+            _lock: l,
+        };
         s.ensure_ontology()?;
         Ok(s)
     }
@@ -221,17 +278,28 @@ impl Store {
     pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Self> {
         let dir = dir.as_ref();
         if !dir.join("CURRENT").exists() {
-            return Err(Error::Invalid(format!("{}: no zonekg store here (run `zonekg ingest` first)", dir.display())));
+            return Err(Error::Invalid(format!(
+                "{}: no zonekg store here (run `zonekg ingest` first)",
+                dir.display()
+            )));
         }
         let l = lock(dir, false)?;
-        let inner = oxigraph::store::Store::open_read_only(dir).map_err(|e| storage_error(dir, e))?;
-        Ok(Store { inner, path: Some(dir.to_path_buf()), _lock: l })
+        let inner =
+            oxigraph::store::Store::open_read_only(dir).map_err(|e| storage_error(dir, e))?;
+        Ok(Store {
+            inner,
+            path: Some(dir.to_path_buf()),
+            _lock: l,
+        })
     }
 
     /// Without the `rocksdb` feature there is no persistent store.
     #[cfg(not(feature = "rocksdb"))]
     pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
-        Err(Error::Invalid(format!("{}: zonekg was built without the `rocksdb` feature", dir.as_ref().display())))
+        Err(Error::Invalid(format!(
+            "{}: zonekg was built without the `rocksdb` feature",
+            dir.as_ref().display()
+        )))
     }
 
     /// Without the `rocksdb` feature there is no persistent store.
@@ -326,12 +394,19 @@ impl Store {
             let written = &mut report.quads_written;
             let quads = std::mem::take(&mut background)
                 .into_iter()
-                .chain(chunk.iter().flat_map(|&i| rdf::document_quads_indexed(x, i, generated_at, &index)))
+                .chain(
+                    chunk
+                        .iter()
+                        .flat_map(|&i| rdf::document_quads_indexed(x, i, generated_at, &index)),
+                )
                 .inspect(|_| *written += 1);
             // Bounded memory: the loader's buffers stay the same whatever the batch. 256 MB
             // (shared by its threads) writes fewer, larger files than 128 MB, so RocksDB
             // compacts less: 10k articles in 12.6 s instead of 16.6 s, peak RSS 0.70 GB.
-            let mut loader = self.inner.bulk_loader().with_max_memory_size_in_megabytes(256);
+            let mut loader = self
+                .inner
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(256);
             loader.load_quads(quads)?;
             loader.commit()?;
             let mut t = self.inner.start_transaction()?;
@@ -357,7 +432,12 @@ impl Store {
     pub fn facts(&self, predicate: &str) -> Result<Vec<(String, String)>> {
         let p = NamedNode::new_unchecked(predicate);
         let mut out = Vec::new();
-        for q in self.inner.quads_for_pattern(None, Some(p.as_ref()), None, Some(GraphNameRef::DefaultGraph)) {
+        for q in self.inner.quads_for_pattern(
+            None,
+            Some(p.as_ref()),
+            None,
+            Some(GraphNameRef::DefaultGraph),
+        ) {
             let q = q?;
             if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (q.subject, q.object) {
                 out.push((s.into_string(), o.into_string()));
@@ -371,7 +451,12 @@ impl Store {
     pub fn literals(&self, predicate: &str) -> Result<Vec<(String, String, String)>> {
         let p = NamedNode::new_unchecked(predicate);
         let mut out = Vec::new();
-        for q in self.inner.quads_for_pattern(None, Some(p.as_ref()), None, Some(GraphNameRef::DefaultGraph)) {
+        for q in self.inner.quads_for_pattern(
+            None,
+            Some(p.as_ref()),
+            None,
+            Some(GraphNameRef::DefaultGraph),
+        ) {
             let q = q?;
             if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (q.subject, q.object) {
                 let lang = l.language().unwrap_or_default().to_string();
@@ -386,9 +471,17 @@ impl Store {
         let s = NamedNode::new_unchecked(iri);
         let p = NamedNode::new_unchecked(predicate);
         let mut out = Vec::new();
-        for q in self.inner.quads_for_pattern(Some(s.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::DefaultGraph)) {
+        for q in self.inner.quads_for_pattern(
+            Some(s.as_ref().into()),
+            Some(p.as_ref()),
+            None,
+            Some(GraphNameRef::DefaultGraph),
+        ) {
             if let Term::Literal(l) = q?.object {
-                out.push((l.value().to_string(), l.language().unwrap_or_default().to_string()));
+                out.push((
+                    l.value().to_string(),
+                    l.language().unwrap_or_default().to_string(),
+                ));
             }
         }
         Ok(out)
@@ -403,13 +496,32 @@ impl Store {
         let (subj, obj) = (rdf("subject"), rdf("object"));
         let mut out = Vec::new();
         for role in [&subj, &obj] {
-            for q in self.inner.quads_for_pattern(None, Some(role.as_ref()), Some(e.as_ref()), None) {
+            for q in self
+                .inner
+                .quads_for_pattern(None, Some(role.as_ref()), Some(e.as_ref()), None)
+            {
                 let q = q?;
-                let GraphName::NamedNode(g) = &q.graph_name else { continue };
-                let mut st = Stated { doc: g.as_str().to_string(), ..Default::default() };
-                for f in self.inner.quads_for_pattern(Some(q.subject.as_ref()), None, None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
+                let GraphName::NamedNode(g) = &q.graph_name else {
+                    continue;
+                };
+                let mut st = Stated {
+                    doc: g.as_str().to_string(),
+                    ..Default::default()
+                };
+                for f in self.inner.quads_for_pattern(
+                    Some(q.subject.as_ref()),
+                    None,
+                    None,
+                    Some(GraphNameRef::NamedNode(g.as_ref())),
+                ) {
                     let f = f?;
-                    match f.predicate.as_str().rsplit(['#', '/']).next().unwrap_or_default() {
+                    match f
+                        .predicate
+                        .as_str()
+                        .rsplit(['#', '/'])
+                        .next()
+                        .unwrap_or_default()
+                    {
                         "subject" => st.subject = term_str(&f.object),
                         "predicate" => st.predicate = term_str(&f.object),
                         "object" => st.object = term_str(&f.object),
@@ -431,7 +543,12 @@ impl Store {
     pub fn subjects(&self, predicate: &str, object: &Term) -> Result<Vec<String>> {
         let p = NamedNode::new_unchecked(predicate);
         let mut out = Vec::new();
-        for q in self.inner.quads_for_pattern(None, Some(p.as_ref()), Some(object.as_ref()), Some(GraphNameRef::DefaultGraph)) {
+        for q in self.inner.quads_for_pattern(
+            None,
+            Some(p.as_ref()),
+            Some(object.as_ref()),
+            Some(GraphNameRef::DefaultGraph),
+        ) {
             if let NamedOrBlankNode::NamedNode(n) = q?.subject {
                 out.push(n.into_string());
             }
@@ -444,7 +561,12 @@ impl Store {
         let s = NamedNode::new_unchecked(iri);
         let p = NamedNode::new_unchecked(predicate);
         let mut out = Vec::new();
-        for q in self.inner.quads_for_pattern(Some(s.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::DefaultGraph)) {
+        for q in self.inner.quads_for_pattern(
+            Some(s.as_ref().into()),
+            Some(p.as_ref()),
+            None,
+            Some(GraphNameRef::DefaultGraph),
+        ) {
             if let Term::NamedNode(n) = q?.object {
                 out.push(n.into_string());
             }
@@ -457,7 +579,10 @@ impl Store {
         let s = NamedNode::new_unchecked(iri);
         let p = NamedNode::new_unchecked(format!("{}mentionedIn", vocab::ZKG));
         let mut n = 0;
-        for q in self.inner.quads_for_pattern(Some(s.as_ref().into()), Some(p.as_ref()), None, None) {
+        for q in self
+            .inner
+            .quads_for_pattern(Some(s.as_ref().into()), Some(p.as_ref()), None, None)
+        {
             q?;
             n += 1;
         }
@@ -468,7 +593,15 @@ impl Store {
     pub fn title(&self, doc: &str) -> Result<Option<String>> {
         let g = NamedNode::new_unchecked(doc);
         let p = NamedNode::new_unchecked(format!("{}title", vocab::DCT));
-        let first = self.inner.quads_for_pattern(Some(g.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::NamedNode(g.as_ref()))).next();
+        let first = self
+            .inner
+            .quads_for_pattern(
+                Some(g.as_ref().into()),
+                Some(p.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            )
+            .next();
         Ok(first.transpose()?.map(|q| term_str(&q.object)))
     }
 
@@ -486,7 +619,10 @@ impl Store {
         let mut stated: Vec<Quad> = Vec::new();
         for p in vocab::RELATION_PROPERTIES {
             let p = NamedNode::new_unchecked(*p);
-            for q in self.inner.quads_for_pattern(None, Some(p.as_ref()), None, Some(gr)) {
+            for q in self
+                .inner
+                .quads_for_pattern(None, Some(p.as_ref()), None, Some(gr))
+            {
                 stated.push(q?);
             }
         }
@@ -494,10 +630,17 @@ impl Store {
         for q in stated {
             let still = self
                 .inner
-                .quads_for_pattern(Some(q.subject.as_ref()), Some(q.predicate.as_ref()), Some(q.object.as_ref()), None)
+                .quads_for_pattern(
+                    Some(q.subject.as_ref()),
+                    Some(q.predicate.as_ref()),
+                    Some(q.object.as_ref()),
+                    None,
+                )
                 .any(|other| other.is_ok_and(|o| !o.graph_name.is_default_graph()));
             if !still {
-                self.inner.remove(Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph).as_ref())?;
+                self.inner.remove(
+                    Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph).as_ref(),
+                )?;
             }
         }
         Ok(())
@@ -514,25 +657,72 @@ impl Store {
         let rdf_type = NamedNode::new_unchecked(format!("{}type", vocab::RDF));
         let dataset = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#dataset"));
         let mut quads = vec![
-            Quad::new(dataset.clone(), rdf_type.clone(), void("Dataset"), gn.clone()),
-            Quad::new(dataset.clone(), void("documents"), Literal::from(self.documents()? as i64), gn.clone()),
+            Quad::new(
+                dataset.clone(),
+                rdf_type.clone(),
+                void("Dataset"),
+                gn.clone(),
+            ),
+            Quad::new(
+                dataset.clone(),
+                void("documents"),
+                Literal::from(self.documents()? as i64),
+                gn.clone(),
+            ),
         ];
         let dg = GraphNameRef::DefaultGraph;
         for class in vocab::CLASSES {
             let c = NamedNode::new_unchecked(*class);
-            let n = self.inner.quads_for_pattern(None, Some(rdf_type.as_ref()), Some(c.as_ref().into()), Some(dg)).count();
-            let part = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#class-{}", class.rsplit('#').next().unwrap_or_default()));
-            quads.push(Quad::new(dataset.clone(), void("classPartition"), part.clone(), gn.clone()));
+            let n = self
+                .inner
+                .quads_for_pattern(
+                    None,
+                    Some(rdf_type.as_ref()),
+                    Some(c.as_ref().into()),
+                    Some(dg),
+                )
+                .count();
+            let part = NamedNode::new_unchecked(format!(
+                "{STATISTICS_GRAPH}#class-{}",
+                class.rsplit('#').next().unwrap_or_default()
+            ));
+            quads.push(Quad::new(
+                dataset.clone(),
+                void("classPartition"),
+                part.clone(),
+                gn.clone(),
+            ));
             quads.push(Quad::new(part.clone(), void("class"), c, gn.clone()));
-            quads.push(Quad::new(part, void("entities"), Literal::from(n as i64), gn.clone()));
+            quads.push(Quad::new(
+                part,
+                void("entities"),
+                Literal::from(n as i64),
+                gn.clone(),
+            ));
         }
         for p in vocab::RELATION_PROPERTIES {
             let pn = NamedNode::new_unchecked(*p);
-            let n = self.inner.quads_for_pattern(None, Some(pn.as_ref()), None, Some(dg)).count();
-            let part = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#property-{}", p.rsplit(['#', '/']).next().unwrap_or_default()));
-            quads.push(Quad::new(dataset.clone(), void("propertyPartition"), part.clone(), gn.clone()));
+            let n = self
+                .inner
+                .quads_for_pattern(None, Some(pn.as_ref()), None, Some(dg))
+                .count();
+            let part = NamedNode::new_unchecked(format!(
+                "{STATISTICS_GRAPH}#property-{}",
+                p.rsplit(['#', '/']).next().unwrap_or_default()
+            ));
+            quads.push(Quad::new(
+                dataset.clone(),
+                void("propertyPartition"),
+                part.clone(),
+                gn.clone(),
+            ));
             quads.push(Quad::new(part.clone(), void("property"), pn, gn.clone()));
-            quads.push(Quad::new(part, void("triples"), Literal::from(n as i64), gn.clone()));
+            quads.push(Quad::new(
+                part,
+                void("triples"),
+                Literal::from(n as i64),
+                gn.clone(),
+            ));
         }
         let mut t = self.inner.start_transaction()?;
         t.remove_named_graph(&g)?;
@@ -572,7 +762,11 @@ impl Store {
     }
 
     /// Runs a read-only SPARQL query, stopped after `timeout` with a clear error.
-    pub fn query_with_timeout(&self, sparql: &str, timeout: Option<std::time::Duration>) -> Result<Answer> {
+    pub fn query_with_timeout(
+        &self,
+        sparql: &str,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<Answer> {
         self.query_with_options(sparql, timeout, true)
     }
 
@@ -581,12 +775,21 @@ impl Store {
     /// fetches each compared string from the store, which made sorting cost more than finding
     /// the rows for answers of thousands of rows. The order is SPARQL's (unbound first, then
     /// blank nodes, IRIs, literals; numbers by value, other literals by their text).
-    pub fn query_with_options(&self, sparql: &str, timeout: Option<std::time::Duration>, sort_here: bool) -> Result<Answer> {
+    pub fn query_with_options(
+        &self,
+        sparql: &str,
+        timeout: Option<std::time::Duration>,
+        sort_here: bool,
+    ) -> Result<Answer> {
         if sort_here {
             if let Some((head, keys)) = trailing_order_by(sparql) {
-                if let Answer::Solutions { vars, mut rows } = self.query_with_options(head, timeout, false)? {
-                    let idx: Option<Vec<(usize, bool)>> =
-                        keys.iter().map(|(v, desc)| vars.iter().position(|x| x == v).map(|i| (i, *desc))).collect();
+                if let Answer::Solutions { vars, mut rows } =
+                    self.query_with_options(head, timeout, false)?
+                {
+                    let idx: Option<Vec<(usize, bool)>> = keys
+                        .iter()
+                        .map(|(v, desc)| vars.iter().position(|x| x == v).map(|i| (i, *desc)))
+                        .collect();
                     if let Some(idx) = idx {
                         rows.sort_by(|a, b| {
                             for &(i, desc) in &idx {
@@ -634,7 +837,10 @@ impl Store {
         // repeat every relation once per article stating it and slow every join.
         let timed_out = |e: oxigraph::sparql::QueryEvaluationError| {
             if matches!(e, oxigraph::sparql::QueryEvaluationError::Cancelled) {
-                Error::Evaluation(format!("query stopped after the timeout of {:?} (raise it with --timeout)", timeout.unwrap_or_default()))
+                Error::Evaluation(format!(
+                    "query stopped after the timeout of {:?} (raise it with --timeout)",
+                    timeout.unwrap_or_default()
+                ))
             } else {
                 Error::Evaluation(e.to_string())
             }
@@ -650,11 +856,18 @@ impl Store {
                 eprintln!("{explanation:?}");
             }
         }
-        let results = prepared.on_store(&self.inner).execute().map_err(timed_out)?;
+        let results = prepared
+            .on_store(&self.inner)
+            .execute()
+            .map_err(timed_out)?;
         Ok(match results {
             QueryResults::Boolean(b) => Answer::Boolean(b),
             QueryResults::Solutions(sols) => {
-                let vars: Vec<String> = sols.variables().iter().map(|v| v.as_str().to_string()).collect();
+                let vars: Vec<String> = sols
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
                 let mut rows = Vec::new();
                 for s in sols {
                     let s = s.map_err(timed_out)?;
@@ -674,8 +887,13 @@ impl Store {
 
     /// Runs a SPARQL Update.
     pub fn update(&self, sparql: &str) -> Result<()> {
-        let prepared = SparqlEvaluator::new().parse_update(sparql).map_err(|e| Error::Syntax(e.to_string()))?;
-        prepared.on_store(&self.inner).execute().map_err(|e| Error::Evaluation(e.to_string()))?;
+        let prepared = SparqlEvaluator::new()
+            .parse_update(sparql)
+            .map_err(|e| Error::Syntax(e.to_string()))?;
+        prepared
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| Error::Evaluation(e.to_string()))?;
         self.refresh_statistics()
     }
 
@@ -687,7 +905,9 @@ impl Store {
 
     /// Writes the whole store (N-Quads or TriG).
     pub fn dump(&self, format: RdfFormat, writer: impl Write) -> Result<()> {
-        self.inner.dump_to_writer(format, writer).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.inner
+            .dump_to_writer(format, writer)
+            .map_err(|e| Error::Invalid(e.to_string()))?;
         Ok(())
     }
 
@@ -739,6 +959,9 @@ PREFIX dct: <http://purl.org/dc/terms/>
 
     /// Quads in the default graph.
     pub fn default_graph_len(&self) -> Result<usize> {
-        Ok(self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).count())
+        Ok(self
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .count())
     }
 }

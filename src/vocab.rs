@@ -90,7 +90,10 @@ pub fn doc_iri(id: &str) -> String {
 pub fn escape_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c) || (!c.is_ascii() && !c.is_control()) {
+        if c.is_ascii_alphanumeric()
+            || "-._~!$&'()*+,;=:@".contains(c)
+            || (!c.is_ascii() && !c.is_control())
+        {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
@@ -108,14 +111,41 @@ mod tests {
 
     #[test]
     fn iris_are_pure_functions_of_type_and_label() {
-        assert_eq!(entity_iri(EntityType::Zone, "东部（重庆）科学城"), "https://w3id.org/zonekg/id/zone/东部(重庆)科学城");
-        assert_eq!(entity_iri(EntityType::Company, "A B/C"), "https://w3id.org/zonekg/id/company/AB%2FC");
-        assert_eq!(predicate_of(&property(Predicate::SubOrganizationOf)), Some(Predicate::SubOrganizationOf));
-        assert_eq!(predicate_of(&property(Predicate::SettledIn)), Some(Predicate::SettledIn));
-        for t in [EntityType::Zone, EntityType::Company, EntityType::Institution, EntityType::Industry, EntityType::Place, EntityType::Person] {
+        assert_eq!(
+            entity_iri(EntityType::Zone, "东部（重庆）科学城"),
+            "https://w3id.org/zonekg/id/zone/东部(重庆)科学城"
+        );
+        assert_eq!(
+            entity_iri(EntityType::Company, "A B/C"),
+            "https://w3id.org/zonekg/id/company/AB%2FC"
+        );
+        assert_eq!(
+            predicate_of(&property(Predicate::SubOrganizationOf)),
+            Some(Predicate::SubOrganizationOf)
+        );
+        assert_eq!(
+            predicate_of(&property(Predicate::SettledIn)),
+            Some(Predicate::SettledIn)
+        );
+        for t in [
+            EntityType::Zone,
+            EntityType::Company,
+            EntityType::Institution,
+            EntityType::Industry,
+            EntityType::Place,
+            EntityType::Person,
+        ] {
             assert!(CLASSES.contains(&class(t).as_str()));
         }
-        for p in [Predicate::LocatedIn, Predicate::PartOf, Predicate::SettledIn, Predicate::SubOrganizationOf, Predicate::HasIndustry, Predicate::InIndustry, Predicate::CooperatesWith] {
+        for p in [
+            Predicate::LocatedIn,
+            Predicate::PartOf,
+            Predicate::SettledIn,
+            Predicate::SubOrganizationOf,
+            Predicate::HasIndustry,
+            Predicate::InIndustry,
+            Predicate::CooperatesWith,
+        ] {
             assert!(RELATION_PROPERTIES.contains(&property(p).as_str()));
         }
     }

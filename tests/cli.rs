@@ -14,30 +14,66 @@ fn stdout_of(cmd: &mut Command) -> String {
 
 fn quads_in(out: &[u8]) -> usize {
     let s = String::from_utf8_lossy(out);
-    let line = s.lines().find(|l| l.starts_with("quads:")).unwrap().to_string();
-    line.split(',').nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap()
+    let line = s
+        .lines()
+        .find(|l| l.starts_with("quads:"))
+        .unwrap()
+        .to_string();
+    line.split(',')
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 #[test]
 fn ingest_twice_adds_no_quads_then_query_and_lookup() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("kg.db");
-    let first = zonekg().args(["ingest", "data/corpus", "--store"]).arg(&store).assert().success();
+    let first = zonekg()
+        .args(["ingest", "data/corpus", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
     let out1 = first.get_output().stdout.clone();
     assert!(String::from_utf8_lossy(&out1).contains("documents: 6 (6 new"));
-    let second = zonekg().args(["ingest", "data/corpus", "--store"]).arg(&store).assert().success();
+    let second = zonekg()
+        .args(["ingest", "data/corpus", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
     let out2 = second.get_output().stdout.clone();
-    assert!(String::from_utf8_lossy(&out2).contains("quads: 0 written"), "{}", String::from_utf8_lossy(&out2));
+    assert!(
+        String::from_utf8_lossy(&out2).contains("quads: 0 written"),
+        "{}",
+        String::from_utf8_lossy(&out2)
+    );
     assert_eq!(quads_in(&out1), quads_in(&out2));
 
     zonekg()
-        .args(["query", "--name", "settled_in_zone", "-p", "zone=郑州高新区", "--store"])
+        .args([
+            "query",
+            "--name",
+            "settled_in_zone",
+            "-p",
+            "zone=郑州高新区",
+            "--store",
+        ])
         .arg(&store)
         .assert()
         .success()
         .stdout(predicate::str::contains("小鸟科技"));
     zonekg()
-        .args(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/zonekg/ontology#Zone> }", "--format", "csv", "--store"])
+        .args([
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/zonekg/ontology#Zone> }",
+            "--format",
+            "csv",
+            "--store",
+        ])
         .arg(&store)
         .assert()
         .success()
@@ -47,21 +83,35 @@ fn ingest_twice_adds_no_quads_then_query_and_lookup() {
         .arg(&store)
         .assert()
         .success()
-        .stdout(predicate::str::contains("中国科学院 (Institution)").and(predicate::str::contains("cooperatesWith")));
-    zonekg().args(["stats", "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("documents: 6"));
+        .stdout(
+            predicate::str::contains("中国科学院 (Institution)")
+                .and(predicate::str::contains("cooperatesWith")),
+        );
+    zonekg()
+        .args(["stats", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("documents: 6"));
 }
 
 #[test]
 fn sparql_errors_give_line_and_column_and_updates_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("kg.db");
-    zonekg().args(["ingest", "data/corpus", "--quiet", "--store"]).arg(&store).assert().success();
+    zonekg()
+        .args(["ingest", "data/corpus", "--quiet", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
     zonekg()
         .args(["query", "SELECT ?s WHERE {\n  ?s ?p \n}}", "--store"])
         .arg(&store)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("error at 3:").and(predicate::str::contains("zonekg: error")));
+        .stderr(
+            predicate::str::contains("error at 3:").and(predicate::str::contains("zonekg: error")),
+        );
     zonekg()
         .args(["query", "DELETE WHERE { ?s ?p ?o }", "--store"])
         .arg(&store)
@@ -78,7 +128,13 @@ fn sparql_errors_give_line_and_column_and_updates_are_refused() {
 
 #[test]
 fn extract_writes_the_design_json() {
-    let out = zonekg().args(["extract", "data/corpus", "--format", "json"]).assert().success().get_output().stdout.clone();
+    let out = zonekg()
+        .args(["extract", "data/corpus", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["documents"].as_array().unwrap().len(), 6);
     let e = &v["entities"][0];
@@ -93,7 +149,11 @@ fn extract_writes_the_design_json() {
     for k in ["doc", "sentence", "start", "end"] {
         assert!(ev.get(k).is_some(), "evidence field {k}");
     }
-    zonekg().args(["extract", "data/corpus", "--format", "nquads"]).assert().success().stdout(predicate::str::contains("settledIn"));
+    zonekg()
+        .args(["extract", "data/corpus", "--format", "nquads"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("settledIn"));
 }
 
 #[test]
@@ -122,9 +182,24 @@ fn a_changed_file_replaces_its_article_graph() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("kg.db");
     let f = dir.path().join("news.txt");
-    std::fs::write(&f, "## 青岚高新区\n\n近日,星河科技集团正式签约入驻青岚高新区。\n").unwrap();
-    zonekg().arg("ingest").arg(&f).arg("--store").arg(&store).assert().success().stdout(predicate::str::contains("1 new"));
-    std::fs::write(&f, "## 青岚高新区\n\n近日,云顶电子集团正式签约入驻青岚高新区。\n").unwrap();
+    std::fs::write(
+        &f,
+        "## 青岚高新区\n\n近日,星河科技集团正式签约入驻青岚高新区。\n",
+    )
+    .unwrap();
+    zonekg()
+        .arg("ingest")
+        .arg(&f)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 new"));
+    std::fs::write(
+        &f,
+        "## 青岚高新区\n\n近日,云顶电子集团正式签约入驻青岚高新区。\n",
+    )
+    .unwrap();
     zonekg()
         .arg("ingest")
         .arg(&f)
@@ -133,17 +208,42 @@ fn a_changed_file_replaces_its_article_graph() {
         .assert()
         .success()
         .stdout(predicate::str::contains("1 new, 0 unchanged, 1 replaced"));
-    zonekg().args(["stats", "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("documents: 1"));
+    zonekg()
+        .args(["stats", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("documents: 1"));
     // The old article's relation is gone with its graph; the new one is there.
-    let s = stdout_of(zonekg().args(["query", "--name", "settled_in_zone", "-p", "zone=青岚高新区", "--format", "csv", "--store"]).arg(&store));
-    assert!(s.contains("云顶电子集团") && !s.contains("星河科技集团"), "{s}");
+    let s = stdout_of(
+        zonekg()
+            .args([
+                "query",
+                "--name",
+                "settled_in_zone",
+                "-p",
+                "zone=青岚高新区",
+                "--format",
+                "csv",
+                "--store",
+            ])
+            .arg(&store),
+    );
+    assert!(
+        s.contains("云顶电子集团") && !s.contains("星河科技集团"),
+        "{s}"
+    );
 }
 
 #[test]
 fn traversal_and_export_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("kg.db");
-    zonekg().args(["ingest", "data/corpus", "--quiet", "--store"]).arg(&store).assert().success();
+    zonekg()
+        .args(["ingest", "data/corpus", "--quiet", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
     // A path between an alias and an English name, with its evidence.
     zonekg()
         .args(["path", "北航", "Jingdezhen", "--store"])
@@ -152,27 +252,70 @@ fn traversal_and_export_from_the_command_line() {
         .success()
         .stdout(predicate::str::contains("cooperatesWith").and(predicate::str::contains("“")));
     zonekg()
-        .args(["neighbors", "郑州高新区", "--depth", "1", "--predicate", "settledIn", "--store"])
+        .args([
+            "neighbors",
+            "郑州高新区",
+            "--depth",
+            "1",
+            "--predicate",
+            "settledIn",
+            "--store",
+        ])
         .arg(&store)
         .assert()
         .success()
-        .stdout(predicate::str::contains("settledIn").and(predicate::str::contains("locatedIn").not()));
-    zonekg().args(["rank", "--type", "Zone", "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("1. "));
+        .stdout(
+            predicate::str::contains("settledIn").and(predicate::str::contains("locatedIn").not()),
+        );
+    zonekg()
+        .args(["rank", "--type", "Zone", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1. "));
     // Same store, same DOT, byte for byte.
     let dot = |store: &std::path::Path| {
-        zonekg().args(["export", "--format", "dot", "--cluster", "--store"]).arg(store).assert().success().get_output().stdout.clone()
+        zonekg()
+            .args(["export", "--format", "dot", "--cluster", "--store"])
+            .arg(store)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
     };
     let (a, b) = (dot(&store), dot(&store));
     assert_eq!(a, b);
     assert!(String::from_utf8_lossy(&a).contains("legend"));
     // SVG through Graphviz: well-formed XML holding the labels.
-    let svg = stdout_of(zonekg().args(["export", "--format", "svg", "--around", "郑州高新区", "--depth", "2", "--store"]).arg(&store));
+    let svg = stdout_of(
+        zonekg()
+            .args([
+                "export",
+                "--format",
+                "svg",
+                "--around",
+                "郑州高新区",
+                "--depth",
+                "2",
+                "--store",
+            ])
+            .arg(&store),
+    );
     // Graphviz writes a DOCTYPE; allow it.
-    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
     let doc = roxmltree::Document::parse_with_options(&svg, opts).expect("well-formed SVG");
     assert_eq!(doc.root_element().tag_name().name(), "svg");
     let texts: String = doc.descendants().filter_map(|n| n.text()).collect();
-    for label in ["郑州高新技术产业开发区", "郑州天健湖物联网产业园", "settledIn", "Zhengzhou"] {
+    for label in [
+        "郑州高新技术产业开发区",
+        "郑州天健湖物联网产业园",
+        "settledIn",
+        "Zhengzhou",
+    ] {
         assert!(texts.contains(label), "{label} not in the SVG");
     }
     zonekg()

@@ -36,7 +36,12 @@ fn every_mention_slices_the_original_text() {
     for e in &x.entities {
         for m in &e.mentions {
             let d = x.documents.iter().find(|d| d.id == m.doc).unwrap();
-            let s: String = d.text.chars().skip(m.span.start).take(m.span.end - m.span.start).collect();
+            let s: String = d
+                .text
+                .chars()
+                .skip(m.span.start)
+                .take(m.span.end - m.span.start)
+                .collect();
             assert_eq!(s, m.text, "{}", e.label);
         }
     }
@@ -53,7 +58,8 @@ fn every_mention_slices_the_original_text() {
 fn the_scorer_port_counts_like_score_py() {
     // A tiny gold and prediction with a split, an optional hit and a symmetric relation.
     let ents = "article\ttype\tcanonical\tsurface\trequired\n1\tZone\t甲高新区\t甲高新区\ty\n1\tCompany\t乙公司\t乙公司|乙\ty\n1\tCompany\t丙\t丙\tn\n";
-    let rels = "article\tsubject\tpredicate\tobject\trequired\n1\t乙公司\tcooperatesWith\t甲高新区\ty\n";
+    let rels =
+        "article\tsubject\tpredicate\tobject\trequired\n1\t乙公司\tcooperatesWith\t甲高新区\ty\n";
     let gold = Gold::parse(ents, "e", rels, "r").unwrap();
     let pred = serde_json::json!({
         "entities": [
@@ -67,7 +73,11 @@ fn the_scorer_port_counts_like_score_py() {
     });
     let s = gold.score(&pred);
     let c = s.entities.by_class["Company"];
-    assert_eq!((c.tp, c.fp, c.fn_), (1, 2, 0), "split 乙 and spurious 丁; optional 丙 ignored");
+    assert_eq!(
+        (c.tp, c.fp, c.fn_),
+        (1, 2, 0),
+        "split 乙 and spurious 丁; optional 丙 ignored"
+    );
     assert_eq!(s.entities.split, ["Company:乙"]);
     let r = s.relations.by_class["cooperatesWith"];
     assert_eq!((r.tp, r.fp, r.fn_), (1, 0, 0), "symmetric");

@@ -11,12 +11,24 @@ fn kg() -> KnowledgeGraph {
 }
 
 fn column(kg: &KnowledgeGraph, name: &str, params: &[(&str, &str)], col: &str) -> Vec<String> {
-    let p: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let p: Vec<(String, String)> = params
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     let q = NamedQuery::get(name).unwrap().render(&p).unwrap();
     match kg.query(&q).unwrap() {
         Answer::Solutions { vars, rows } => {
-            let i = vars.iter().position(|v| v == col).unwrap_or_else(|| panic!("{name}: no column {col}"));
-            rows.iter().map(|r| r[i].as_ref().map(zonekg::query::display_term).unwrap_or_default()).collect()
+            let i = vars
+                .iter()
+                .position(|v| v == col)
+                .unwrap_or_else(|| panic!("{name}: no column {col}"));
+            rows.iter()
+                .map(|r| {
+                    r[i].as_ref()
+                        .map(zonekg::query::display_term)
+                        .unwrap_or_default()
+                })
+                .collect()
         }
         other => panic!("{name}: {other:?}"),
     }
@@ -30,44 +42,96 @@ fn named_queries_answer_on_the_sample() {
     assert!(orgs.iter().any(|o| o.contains("小鸟科技")), "{orgs:?}");
     assert!(orgs.len() >= 8, "{orgs:?}");
     let sites = column(&kg, "settled_in_zone", &[("zone", "郑州高新区")], "site");
-    assert!(sites.iter().any(|s| s.contains("天健湖")), "parks are included: {sites:?}");
+    assert!(
+        sites.iter().any(|s| s.contains("天健湖")),
+        "parks are included: {sites:?}"
+    );
 
-    let zones = column(&kg, "zones_by_industry", &[("industry", "智能装备")], "zone");
+    let zones = column(
+        &kg,
+        "zones_by_industry",
+        &[("industry", "智能装备")],
+        "zone",
+    );
     assert!(zones.iter().any(|z| z.starts_with("南通")), "{zones:?}");
     // Through the category: 新一代信息技术产业 covers 物联网 and 集成电路.
-    let zones = column(&kg, "zones_by_industry", &[("industry", "新一代信息技术产业")], "zone");
+    let zones = column(
+        &kg,
+        "zones_by_industry",
+        &[("industry", "新一代信息技术产业")],
+        "zone",
+    );
     assert!(zones.len() >= 3, "{zones:?}");
 
     let pairs = column(&kg, "zones_sharing_industry", &[], "shared");
     assert!(!pairs.is_empty());
 
     // An institution's partners, by its abbreviation.
-    let inst = column(&kg, "institution_cooperation", &[("institution", "中科院")], "institution");
-    assert!(!inst.is_empty() && inst.iter().all(|i| i == "中国科学院"), "{inst:?}");
-    let types = column(&kg, "institution_cooperation", &[("institution", "中科院")], "type");
+    let inst = column(
+        &kg,
+        "institution_cooperation",
+        &[("institution", "中科院")],
+        "institution",
+    );
+    assert!(
+        !inst.is_empty() && inst.iter().all(|i| i == "中国科学院"),
+        "{inst:?}"
+    );
+    let types = column(
+        &kg,
+        "institution_cooperation",
+        &[("institution", "中科院")],
+        "type",
+    );
     assert!(types.iter().any(|t| t == "Zone"), "{types:?}");
 
-    let parents = column(&kg, "parents_and_branches", &[("org", "中国科学院")], "parent");
+    let parents = column(
+        &kg,
+        "parents_and_branches",
+        &[("org", "中国科学院")],
+        "parent",
+    );
     assert!(parents.contains(&"中国科学院".to_string()), "{parents:?}");
-    let branches = column(&kg, "parents_and_branches", &[("org", "中国科学院")], "branch");
+    let branches = column(
+        &kg,
+        "parents_and_branches",
+        &[("org", "中国科学院")],
+        "branch",
+    );
     assert!(branches.iter().all(|b| b != "中国科学院"), "{branches:?}");
 
     let things = column(&kg, "located_in_province", &[("province", "河南")], "thing");
     assert!(things.iter().any(|t| t.starts_with("郑州")), "{things:?}");
-    assert!(things.iter().any(|t| t.contains("小鸟科技")), "organizations through their zone: {things:?}");
+    assert!(
+        things.iter().any(|t| t.contains("小鸟科技")),
+        "organizations through their zone: {things:?}"
+    );
 
     let ev = column(&kg, "evidence", &[("name", "中科院")], "sentence");
     assert!(ev.iter().all(|s| s.contains("中科院")), "{ev:?}");
     assert!(!ev.is_empty());
 
-    let cats = column(&kg, "province_zone_industry", &[("province", "河南")], "category");
+    let cats = column(
+        &kg,
+        "province_zone_industry",
+        &[("province", "河南")],
+        "category",
+    );
     assert!(cats.contains(&"新一代信息技术产业".to_string()), "{cats:?}");
 
-    let comp = column(&kg, "companies_in_industry_zones", &[("industry", "物联网")], "company");
+    let comp = column(
+        &kg,
+        "companies_in_industry_zones",
+        &[("industry", "物联网")],
+        "company",
+    );
     assert!(comp.iter().any(|c| c.contains("小鸟科技")), "{comp:?}");
 
     let kinds = column(&kg, "entities_by_type", &[], "name");
-    assert!(kinds.contains(&"Zone".to_string()) && kinds.contains(&"settledIn".to_string()), "{kinds:?}");
+    assert!(
+        kinds.contains(&"Zone".to_string()) && kinds.contains(&"settledIn".to_string()),
+        "{kinds:?}"
+    );
     assert_eq!(NAMED.len(), 10);
 }
 
@@ -78,10 +142,17 @@ fn lookup_by_alias_and_english_name() {
     let b = kg.lookup("Chinese Academy of Sciences").unwrap();
     assert_eq!(a.iri, b.iri);
     assert_eq!(a.etype, "Institution");
-    assert!(a.relations.iter().any(|r| r.predicate == "cooperatesWith"), "{:?}", a.relations);
+    assert!(
+        a.relations.iter().any(|r| r.predicate == "cooperatesWith"),
+        "{:?}",
+        a.relations
+    );
     assert!(a.relations.iter().all(|r| !r.evidence.is_empty()));
     let err = kg.lookup("小鸟").unwrap_err().to_string();
-    assert!(err.contains("did you mean") && err.contains("小鸟科技"), "{err}");
+    assert!(
+        err.contains("did you mean") && err.contains("小鸟科技"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -90,7 +161,12 @@ fn the_ontology_parses_and_is_loaded() {
     let q = "ASK { GRAPH <https://w3id.org/zonekg/ontology> { <https://w3id.org/zonekg/ontology#settledIn> a ?t } }";
     assert!(matches!(kg.query(q).unwrap(), Answer::Boolean(true)));
     let mut store = oxigraph::store::Store::new().unwrap();
-    store.load_from_reader(oxigraph::io::RdfFormat::Turtle, zonekg::store::ONTOLOGY.as_bytes()).unwrap();
+    store
+        .load_from_reader(
+            oxigraph::io::RdfFormat::Turtle,
+            zonekg::store::ONTOLOGY.as_bytes(),
+        )
+        .unwrap();
     assert!(store.len().unwrap() > 100);
     let _ = &mut store;
 }
@@ -98,12 +174,19 @@ fn the_ontology_parses_and_is_loaded() {
 #[test]
 fn check_finds_facts_no_article_states() {
     let kg = kg();
-    assert!(kg.store().check().unwrap().is_empty(), "{:?}", kg.store().check().unwrap());
+    assert!(
+        kg.store().check().unwrap().is_empty(),
+        "{:?}",
+        kg.store().check().unwrap()
+    );
     kg.store()
         .update("INSERT DATA { <https://w3id.org/zonekg/id/company/X> <https://w3id.org/zonekg/ontology#settledIn> <https://w3id.org/zonekg/id/zone/Y> }")
         .unwrap();
     let problems = kg.store().check().unwrap();
-    assert!(problems.iter().any(|p| p.contains("no article")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("no article")),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -114,7 +197,10 @@ fn sorting_rows_here_gives_the_engines_order() {
         let here = kg.store().query_with_options(&text, None, true).unwrap();
         let engine = kg.store().query_with_options(&text, None, false).unwrap();
         match (here, engine) {
-            (Answer::Solutions { vars: v1, rows: r1 }, Answer::Solutions { vars: v2, rows: r2 }) => {
+            (
+                Answer::Solutions { vars: v1, rows: r1 },
+                Answer::Solutions { vars: v2, rows: r2 },
+            ) => {
                 assert_eq!(v1, v2, "{}", q.name);
                 assert_eq!(r1, r2, "{}", q.name);
             }
@@ -123,10 +209,22 @@ fn sorting_rows_here_gives_the_engines_order() {
     }
     // Numbers by value, descending; unbound first.
     let q = "SELECT ?n ?m WHERE { VALUES (?n ?m) { (10 1) (9 UNDEF) (100 2) } } ORDER BY DESC(?n)";
-    let Answer::Solutions { rows, .. } = kg.query(q).unwrap() else { panic!() };
-    let ns: Vec<String> = rows.iter().map(|r| r[0].as_ref().unwrap().to_string()).collect();
-    assert_eq!(ns.iter().map(|s| s.split('"').nth(1).unwrap()).collect::<Vec<_>>(), ["100", "10", "9"]);
+    let Answer::Solutions { rows, .. } = kg.query(q).unwrap() else {
+        panic!()
+    };
+    let ns: Vec<String> = rows
+        .iter()
+        .map(|r| r[0].as_ref().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ns.iter()
+            .map(|s| s.split('"').nth(1).unwrap())
+            .collect::<Vec<_>>(),
+        ["100", "10", "9"]
+    );
     let q = "SELECT ?n ?m WHERE { VALUES (?n ?m) { (10 1) (9 UNDEF) (100 2) } } ORDER BY ?m";
-    let Answer::Solutions { rows, .. } = kg.query(q).unwrap() else { panic!() };
+    let Answer::Solutions { rows, .. } = kg.query(q).unwrap() else {
+        panic!()
+    };
     assert!(rows[0][1].is_none());
 }

@@ -24,24 +24,46 @@ fn a_folder_of_bad_files_is_ingested_past_them() {
         .stderr(
             predicate::str::contains("binary.bin: binary file")
                 .and(predicate::str::contains("empty.txt: empty file"))
-                .and(predicate::str::contains("invalid.txt: not UTF-8 text (invalid byte at offset 11)"))
+                .and(predicate::str::contains(
+                    "invalid.txt: not UTF-8 text (invalid byte at offset 11)",
+                ))
                 .and(predicate::str::contains("gbk.txt: read as gb18030"))
                 .and(predicate::str::contains("page.html: read as UTF-8+html"))
                 .and(predicate::str::contains("english.txt: no Chinese text")),
         );
     // What could be read is in the store: GB18030 and HTML articles among it.
     for name in ["飞羽科技集团", "瑞达电子集团", "云顶电子集团"] {
-        zonekg().args(["lookup", name, "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("settledIn"));
+        zonekg()
+            .args(["lookup", name, "--store"])
+            .arg(&store)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("settledIn"));
     }
-    zonekg().args(["check", "--store"]).arg(&store).assert().success();
+    zonekg()
+        .args(["check", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
     // --lossy reads the invalid file too; --max-file-size skips large ones.
     zonekg()
-        .args(["ingest", "tests/fixtures/mixed/invalid.txt", "--lossy", "--store"])
+        .args([
+            "ingest",
+            "tests/fixtures/mixed/invalid.txt",
+            "--lossy",
+            "--store",
+        ])
         .arg(&store)
         .assert()
         .success();
     zonekg()
-        .args(["ingest", "tests/fixtures/mixed/page.html", "--max-file-size", "10", "--store"])
+        .args([
+            "ingest",
+            "tests/fixtures/mixed/page.html",
+            "--max-file-size",
+            "10",
+            "--store",
+        ])
         .arg(&store)
         .assert()
         .code(2)
@@ -52,17 +74,55 @@ fn a_folder_of_bad_files_is_ingested_past_them() {
 fn dump_and_load_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
-    zonekg().args(["ingest", "data/corpus", "-q", "--store"]).arg(&a).assert().success();
+    zonekg()
+        .args(["ingest", "data/corpus", "-q", "--store"])
+        .arg(&a)
+        .assert()
+        .success();
     for fmt in ["nquads", "trig"] {
-        let dump = zonekg().args(["dump", "--format", fmt, "--store"]).arg(&a).assert().success().get_output().stdout.clone();
-        let file = dir.path().join(if fmt == "nquads" { "dump.nq" } else { "dump.trig" });
+        let dump = zonekg()
+            .args(["dump", "--format", fmt, "--store"])
+            .arg(&a)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let file = dir.path().join(if fmt == "nquads" {
+            "dump.nq"
+        } else {
+            "dump.trig"
+        });
         std::fs::write(&file, &dump).unwrap();
         let target = dir.path().join(format!("{fmt}.db"));
-        zonekg().arg("load").arg(&file).arg("--store").arg(&target).assert().success();
-        let again = zonekg().args(["dump", "--format", "nquads", "--store"]).arg(&target).assert().success().get_output().stdout.clone();
-        let orig = zonekg().args(["dump", "--format", "nquads", "--store"]).arg(&a).assert().success().get_output().stdout.clone();
+        zonekg()
+            .arg("load")
+            .arg(&file)
+            .arg("--store")
+            .arg(&target)
+            .assert()
+            .success();
+        let again = zonekg()
+            .args(["dump", "--format", "nquads", "--store"])
+            .arg(&target)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let orig = zonekg()
+            .args(["dump", "--format", "nquads", "--store"])
+            .arg(&a)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         let sorted = |v: &[u8]| {
-            let mut l: Vec<String> = String::from_utf8_lossy(v).lines().map(str::to_string).collect();
+            let mut l: Vec<String> = String::from_utf8_lossy(v)
+                .lines()
+                .map(str::to_string)
+                .collect();
             l.sort();
             l
         };
@@ -75,7 +135,11 @@ fn dump_and_load_round_trip() {
 fn a_second_writer_is_refused_and_readers_still_work() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("kg.db");
-    zonekg().args(["ingest", "data/corpus", "-q", "--store"]).arg(&store).assert().success();
+    zonekg()
+        .args(["ingest", "data/corpus", "-q", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
     // This process holds the store for writing.
     let held = zonekg::KnowledgeGraph::open(&store).unwrap();
     zonekg()
@@ -83,7 +147,10 @@ fn a_second_writer_is_refused_and_readers_still_work() {
         .arg(&store)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("is in use by another process").and(predicate::str::contains("kg.db")));
+        .stderr(
+            predicate::str::contains("is in use by another process")
+                .and(predicate::str::contains("kg.db")),
+        );
     // Reading a RocksDB store while another process writes it is unsafe in Oxigraph, so
     // readers say so clearly instead of risking it …
     zonekg()
@@ -94,17 +161,35 @@ fn a_second_writer_is_refused_and_readers_still_work() {
         .stderr(predicate::str::contains("being written by another process"));
     drop(held);
     // … and work as soon as the writer is gone.
-    zonekg().args(["lookup", "中科院", "--store"]).arg(&store).assert().success();
-    zonekg().args(["query", "--name", "parents_and_branches", "--store"]).arg(&store).assert().success();
+    zonekg()
+        .args(["lookup", "中科院", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
+    zonekg()
+        .args(["query", "--name", "parents_and_branches", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
 }
 
 #[test]
 fn runaway_queries_stop_at_the_timeout() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("kg.db");
-    zonekg().args(["ingest", "data/corpus", "-q", "--store"]).arg(&store).assert().success();
     zonekg()
-        .args(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "0.5", "--store"])
+        .args(["ingest", "data/corpus", "-q", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
+    zonekg()
+        .args([
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+            "--timeout",
+            "0.5",
+            "--store",
+        ])
         .arg(&store)
         .assert()
         .failure()
@@ -120,7 +205,8 @@ fn a_killed_ingest_leaves_a_whole_store_that_a_second_ingest_completes() {
     for f in 0..20 {
         let mut file = std::fs::File::create(corpus.join(format!("{f:03}.txt"))).unwrap();
         for i in 0..50 {
-            file.write_all(g.article(f * 50 + i + 1, 6).text.as_bytes()).unwrap();
+            file.write_all(g.article(f * 50 + i + 1, 6).text.as_bytes())
+                .unwrap();
         }
     }
     let store = dir.path().join("kg.db");
@@ -143,12 +229,47 @@ fn a_killed_ingest_leaves_a_whole_store_that_a_second_ingest_completes() {
     child.kill().unwrap(); // SIGKILL
     let _ = child.wait();
     // The store opens and is consistent.
-    zonekg().args(["check", "--store"]).arg(&store).assert().success();
+    zonekg()
+        .args(["check", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
     // Ingesting again completes the corpus, and a third time adds nothing.
-    zonekg().args(["ingest", "-q", "--store"]).arg(&store).arg(&corpus).assert().success();
-    let stats = zonekg().args(["stats", "--store"]).arg(&store).assert().success().get_output().stdout.clone();
-    assert!(String::from_utf8_lossy(&stats).contains("documents: 1000"), "{}", String::from_utf8_lossy(&stats));
-    let out = zonekg().args(["ingest", "--store"]).arg(&store).arg(&corpus).assert().success().get_output().stdout.clone();
-    assert!(String::from_utf8_lossy(&out).contains("0 new, 1000 unchanged") && String::from_utf8_lossy(&out).contains("quads: 0 written"));
-    zonekg().args(["check", "--store"]).arg(&store).assert().success();
+    zonekg()
+        .args(["ingest", "-q", "--store"])
+        .arg(&store)
+        .arg(&corpus)
+        .assert()
+        .success();
+    let stats = zonekg()
+        .args(["stats", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&stats).contains("documents: 1000"),
+        "{}",
+        String::from_utf8_lossy(&stats)
+    );
+    let out = zonekg()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .arg(&corpus)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&out).contains("0 new, 1000 unchanged")
+            && String::from_utf8_lossy(&out).contains("quads: 0 written")
+    );
+    zonekg()
+        .args(["check", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
 }

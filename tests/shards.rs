@@ -13,7 +13,11 @@ const PROVENANCE: [&str; 3] = [
 ];
 
 fn comparable(quads: Vec<Quad>) -> BTreeSet<String> {
-    quads.into_iter().filter(|q| !PROVENANCE.contains(&q.predicate.as_str())).map(|q| q.to_string()).collect()
+    quads
+        .into_iter()
+        .filter(|q| !PROVENANCE.contains(&q.predicate.as_str()))
+        .map(|q| q.to_string())
+        .collect()
 }
 
 #[test]
@@ -24,26 +28,41 @@ fn two_shards_loaded_together_equal_one_ingest() {
     let (a, b) = text.split_at(cut);
 
     let whole = KnowledgeGraph::in_memory().unwrap();
-    whole.ingest(&[Input { source: "whole.txt".into(), text: text.clone() }]).unwrap();
+    whole
+        .ingest(&[Input {
+            source: "whole.txt".into(),
+            text: text.clone(),
+        }])
+        .unwrap();
 
     let sharded = KnowledgeGraph::in_memory().unwrap();
     for (name, part) in [("shard1.txt", a), ("shard2.txt", b)] {
-        let x = zonekg::extract(&[Input { source: name.into(), text: part.to_string() }]);
+        let x = zonekg::extract(&[Input {
+            source: name.into(),
+            text: part.to_string(),
+        }]);
         assert!(!x.documents.is_empty());
         // As `zonekg extract --format nquads` writes them and `zonekg load` reads them.
         let mut nq = Vec::new();
         {
-            let mut ser = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NQuads).for_writer(&mut nq);
+            let mut ser = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NQuads)
+                .for_writer(&mut nq);
             for q in zonekg::rdf::all_quads(&x, "2026-01-01T00:00:00Z") {
                 ser.serialize_quad(&q).unwrap();
             }
             ser.finish().unwrap();
         }
-        sharded.store().load(oxigraph::io::RdfFormat::NQuads, nq.as_slice()).unwrap();
+        sharded
+            .store()
+            .load(oxigraph::io::RdfFormat::NQuads, nq.as_slice())
+            .unwrap();
     }
     let w = comparable(whole.store().quads().unwrap());
     let s = comparable(sharded.store().quads().unwrap());
     let only_whole: Vec<_> = w.difference(&s).collect();
     let only_shards: Vec<_> = s.difference(&w).collect();
-    assert!(only_whole.is_empty() && only_shards.is_empty(), "only in the whole ingest: {only_whole:#?}\nonly in the shards: {only_shards:#?}");
+    assert!(
+        only_whole.is_empty() && only_shards.is_empty(),
+        "only in the whole ingest: {only_whole:#?}\nonly in the shards: {only_shards:#?}"
+    );
 }

@@ -19,7 +19,10 @@ fn read(p: &str) -> String {
 
 /// Replaces the mapping's names, longest first, in one pass.
 fn swap(text: &str, pairs: &[(String, String)]) -> String {
-    let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(pairs.iter().map(|p| &p.0)).unwrap();
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pairs.iter().map(|p| &p.0))
+        .unwrap();
     let to: Vec<&str> = pairs.iter().map(|p| p.1.as_str()).collect();
     ac.replace_all(text, &to)
 }
@@ -35,14 +38,35 @@ fn name_swapped_sample_scores_like_the_original() {
         })
         .collect();
     let text = read("data/corpus/000_7926917dce1550ec.txt");
-    let (ents, rels) = (read("tests/gold/seed.entities.tsv"), read("tests/gold/seed.relations.tsv"));
+    let (ents, rels) = (
+        read("tests/gold/seed.entities.tsv"),
+        read("tests/gold/seed.relations.tsv"),
+    );
     let gold = Gold::parse(&ents, "seed.entities", &rels, "seed.relations").unwrap();
-    let (ef, rf, _) = f1s(&gold, &[Input { source: "sample.txt".into(), text: text.clone() }]);
+    let (ef, rf, _) = f1s(
+        &gold,
+        &[Input {
+            source: "sample.txt".into(),
+            text: text.clone(),
+        }],
+    );
 
     let swapped = swap(&text, &pairs);
     assert_ne!(swapped, text);
-    let sgold = Gold::parse(&swap(&ents, &pairs), "swap.entities", &swap(&rels, &pairs), "swap.relations").unwrap();
-    let (sef, srf, srep) = f1s(&sgold, &[Input { source: "swapped.txt".into(), text: swapped }]);
+    let sgold = Gold::parse(
+        &swap(&ents, &pairs),
+        "swap.entities",
+        &swap(&rels, &pairs),
+        "swap.relations",
+    )
+    .unwrap();
+    let (sef, srf, srep) = f1s(
+        &sgold,
+        &[Input {
+            source: "swapped.txt".into(),
+            text: swapped,
+        }],
+    );
     println!("original: entity F1 {ef:.3} relation F1 {rf:.3}\nswapped:  entity F1 {sef:.3} relation F1 {srf:.3}\n{srep}");
     assert!(sef >= ef - 0.03, "entity F1 {sef:.3} vs {ef:.3}\n{srep}");
     assert!(srf >= rf - 0.03, "relation F1 {srf:.3} vs {rf:.3}\n{srep}");
