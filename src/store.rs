@@ -166,28 +166,15 @@ fn cmp_sparql(a: Option<&Term>, b: Option<&Term>) -> std::cmp::Ordering {
         }
     }
     fn number(l: &Literal) -> Option<f64> {
-        let dt = l.datatype().as_str();
-        let numeric = dt.starts_with("http://www.w3.org/2001/XMLSchema#")
-            && [
-                "integer",
-                "decimal",
-                "double",
-                "float",
-                "int",
-                "long",
-                "short",
-                "byte",
-                "nonNegativeInteger",
-                "positiveInteger",
-                "negativeInteger",
-                "nonPositiveInteger",
-                "unsignedInt",
-                "unsignedLong",
-                "unsignedShort",
-                "unsignedByte",
+        // Called for every comparison of the sort: no allocation.
+        let numeric = l.datatype().as_str().strip_prefix("http://www.w3.org/2001/XMLSchema#").is_some_and(|t| {
+            [
+                "integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
+                "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
+                "unsignedShort", "unsignedByte",
             ]
-            .iter()
-            .any(|s| dt.ends_with(&format!("#{s}")));
+            .contains(&t)
+        });
         if numeric {
             l.value().parse().ok()
         } else {
