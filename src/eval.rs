@@ -316,7 +316,10 @@ impl Gold {
         // for 10,000 generated articles).
         let mut by_ps: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         for (i, g) in self.relations.iter().enumerate() {
-            by_ps.entry((g.p.as_str(), g.s.as_str())).or_default().push(i);
+            by_ps
+                .entry((g.p.as_str(), g.s.as_str()))
+                .or_default()
+                .push(i);
         }
         for r in prels {
             let s = r.get("subject").and_then(Value::as_str).unwrap_or("");
@@ -331,7 +334,11 @@ impl Gold {
             let mut hit_any = false;
             let mut candidates: Vec<usize> = gs
                 .iter()
-                .chain(if p == "cooperatesWith" { go.iter() } else { none.iter() })
+                .chain(if p == "cooperatesWith" {
+                    go.iter()
+                } else {
+                    none.iter()
+                })
                 .flat_map(|k| by_ps.get(&(p, k.as_str())).into_iter().flatten().copied())
                 .collect();
             candidates.sort_unstable();

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 use zonekg::graph::{Filter, Hop};
 use zonekg::query::{write_answer, NamedQuery, OutputFormat};
+use zonekg::store::Answer;
 use zonekg::KnowledgeGraph;
 
 /// mimalloc: extraction allocates many small strings and vectors from several threads; the
@@ -232,11 +233,23 @@ fn run(args: Args) -> Result<ExitCode> {
                 }
                 return Ok(ExitCode::SUCCESS);
             }
+            // A named query's cap on rows, as given or by default.
+            let mut limit: Option<usize> = None;
             let text = match (sparql, file, name) {
                 (Some(s), _, _) => s,
                 (_, Some(f), _) => std::fs::read_to_string(&f)
                     .with_context(|| format!("reading {}", f.display()))?,
-                (_, _, Some(n)) => NamedQuery::get(&n)?.render(&params)?,
+                (_, _, Some(n)) => {
+                    let q = NamedQuery::get(&n)?;
+                    let text = q.render(&params)?;
+                    limit = params
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str()))
+                        .chain(q.params())
+                        .find(|(k, _)| *k == "limit")
+                        .and_then(|(_, v)| v.parse().ok());
+                    text
+                }
                 _ => bail!("give a SPARQL query, --file F or --name N"),
             };
             let kg = KnowledgeGraph::open_read_only(&store)?;
@@ -251,6 +264,15 @@ fn run(args: Args) -> Result<ExitCode> {
                 QueryFormat::Json => OutputFormat::Json,
             };
             write_answer(&answer, f, &mut out)?;
+            if let (Some(limit), Answer::Solutions { rows, .. }) = (limit, &answer) {
+                if rows.len() >= limit {
+                    // On stderr, so that piped output stays the answer alone.
+                    eprintln!(
+                        "zonekg: the first {limit} rows; there may be more (raise -p limit, up to {})",
+                        zonekg::query::MAX_LIMIT
+                    );
+                }
+            }
         }
         Command::Update {
             sparql,

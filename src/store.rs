@@ -167,14 +167,31 @@ fn cmp_sparql(a: Option<&Term>, b: Option<&Term>) -> std::cmp::Ordering {
     }
     fn number(l: &Literal) -> Option<f64> {
         // Called for every comparison of the sort: no allocation.
-        let numeric = l.datatype().as_str().strip_prefix("http://www.w3.org/2001/XMLSchema#").is_some_and(|t| {
-            [
-                "integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
-                "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
-                "unsignedShort", "unsignedByte",
-            ]
-            .contains(&t)
-        });
+        let numeric = l
+            .datatype()
+            .as_str()
+            .strip_prefix("http://www.w3.org/2001/XMLSchema#")
+            .is_some_and(|t| {
+                [
+                    "integer",
+                    "decimal",
+                    "double",
+                    "float",
+                    "int",
+                    "long",
+                    "short",
+                    "byte",
+                    "nonNegativeInteger",
+                    "positiveInteger",
+                    "negativeInteger",
+                    "nonPositiveInteger",
+                    "unsignedInt",
+                    "unsignedLong",
+                    "unsignedShort",
+                    "unsignedByte",
+                ]
+                .contains(&t)
+            });
         if numeric {
             l.value().parse().ok()
         } else {

@@ -228,3 +228,30 @@ fn sorting_rows_here_gives_the_engines_order() {
     };
     assert!(rows[0][1].is_none());
 }
+
+#[test]
+fn a_capped_listing_query_gives_rows_of_the_whole_answer() {
+    let kg = kg();
+    let rows = |limit: &str| -> Vec<String> {
+        let p: Vec<(String, String)> = [("province", "河南"), ("limit", limit)]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let q = NamedQuery::get("located_in_province")
+            .unwrap()
+            .render(&p)
+            .unwrap();
+        match kg.query(&q).unwrap() {
+            Answer::Solutions { rows, .. } => rows.iter().map(|r| format!("{r:?}")).collect(),
+            other => panic!("{other:?}"),
+        }
+    };
+    let whole = rows("1000000");
+    assert!(whole.len() > 6, "too small to cap: {whole:?}");
+    let mut seen = std::collections::HashSet::new();
+    assert!(whole.iter().all(|r| seen.insert(r.clone())), "no row twice");
+    let few = rows("3");
+    assert_eq!(few.len(), 3);
+    assert!(few.iter().all(|r| whole.contains(r)), "{few:?}");
+    assert_eq!(rows(&whole.len().to_string()).len(), whole.len());
+}
