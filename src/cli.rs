@@ -138,6 +138,15 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Relations shown of each kind (property and direction); the card counts them all.
+        #[arg(long, default_value_t = 10)]
+        relations: usize,
+        /// Sentences shown per relation.
+        #[arg(long, default_value_t = 2)]
+        evidence: usize,
+        /// Every relation with every sentence (a hub's card runs to thousands of lines).
+        #[arg(long, conflicts_with_all = ["relations", "evidence"])]
+        all: bool,
         /// The store directory.
         #[arg(long, default_value = "zonekg.db")]
         store: PathBuf,

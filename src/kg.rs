@@ -46,6 +46,49 @@ pub struct RelationRow {
     pub other_iri: String,
     /// The evidence: article title, sentence and character offsets.
     pub evidence: Vec<EvidenceRow>,
+    /// Whether more articles state it than `evidence` shows (a capped card).
+    pub more_evidence: bool,
+}
+
+/// How many relations of one property an entity has, and how many a card shows.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RelationKind {
+    /// `out` or `in`, as in [`RelationRow`].
+    pub direction: &'static str,
+    /// The predicate's short name.
+    pub predicate: String,
+    /// Relations of this kind in the graph.
+    pub total: usize,
+    /// How many of them the card shows.
+    pub shown: usize,
+}
+
+/// How much an entity card shows. A hub (a zone ten thousand companies settled in) has more
+/// relations than anyone reads on a card, and gathering them all took seconds; the card shows
+/// the first of each kind with their counts, and [`CardLimits::ALL`] shows everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardLimits {
+    /// Relations shown per property and direction.
+    pub relations: usize,
+    /// Sentences shown per relation.
+    pub evidence: usize,
+}
+
+impl Default for CardLimits {
+    fn default() -> Self {
+        CardLimits {
+            relations: 10,
+            evidence: 2,
+        }
+    }
+}
+
+impl CardLimits {
+    /// Every relation with every sentence.
+    pub const ALL: CardLimits = CardLimits {
+        relations: usize::MAX,
+        evidence: usize::MAX,
+    };
 }
 
 /// One sentence supporting a relation.
@@ -78,8 +121,10 @@ pub struct Card {
     pub label_en_by_rule: bool,
     /// Other names.
     pub aliases: Vec<String>,
-    /// Relations in and out, each with evidence.
+    /// Relations in and out, each with evidence (the first of each kind; see `kinds`).
     pub relations: Vec<RelationRow>,
+    /// Every kind of relation the entity has, with its count and how many are shown.
+    pub kinds: Vec<RelationKind>,
 }
 
 /// Running totals of a batched ingest.
@@ -123,6 +168,11 @@ pub struct Stats {
 }
 
 use crate::vocab::SPARQL_PREFIXES as PREFIXES;
+
+/// A property IRI's short name (`settledIn`).
+fn short(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or_default()
+}
 
 fn lit(s: &str) -> String {
     Literal::new_simple_literal(s).to_string()
@@ -451,8 +501,14 @@ impl KnowledgeGraph {
             .collect())
     }
 
-    /// The entity card for `name`: type, labels, aliases, relations in and out with evidence.
+    /// The entity card for `name`: type, labels, aliases, relations in and out with evidence,
+    /// within the default [`CardLimits`].
     pub fn lookup(&self, name: &str) -> Result<Card> {
+        self.lookup_with(name, CardLimits::default())
+    }
+
+    /// The entity card for `name`, showing as much as `limits` says.
+    pub fn lookup_with(&self, name: &str, limits: CardLimits) -> Result<Card> {
         let iri = self.resolve(name)?;
         let e = format!("<{iri}>");
         let head = self.rows(&format!(
@@ -490,7 +546,27 @@ impl KnowledgeGraph {
             .iter()
             .map(|r| text(&r[0]))
             .collect();
-        let relations = self.relations_of_iri(&iri)?;
+        let (relations, kinds) = if limits == CardLimits::ALL {
+            let relations = self.relations_of_iri(&iri)?;
+            let mut kinds: Vec<RelationKind> = Vec::new();
+            for r in &relations {
+                match kinds.last_mut() {
+                    Some(k) if k.direction == r.direction && k.predicate == r.predicate => {
+                        k.total += 1;
+                        k.shown += 1;
+                    }
+                    _ => kinds.push(RelationKind {
+                        direction: r.direction,
+                        predicate: r.predicate.clone(),
+                        total: 1,
+                        shown: 1,
+                    }),
+                }
+            }
+            (relations, kinds)
+        } else {
+            self.capped_relations(&iri, limits)?
+        };
         Ok(Card {
             iri,
             etype,
@@ -499,7 +575,82 @@ impl KnowledgeGraph {
             label_en_by_rule,
             aliases,
             relations,
+            kinds,
         })
+    }
+
+    /// The first relations of each kind with their first sentences, and every kind's count.
+    /// Reads the knowledge graph's facts for the entity (counted on term ids), then the
+    /// evidence of the relations shown only: the cost follows the limits, not the hub's size.
+    fn capped_relations(
+        &self,
+        iri: &str,
+        limits: CardLimits,
+    ) -> Result<(Vec<RelationRow>, Vec<RelationKind>)> {
+        let store = &self.store;
+        let mut titles: HashMap<String, String> = HashMap::new();
+        let mut kinds = Vec::new();
+        let mut relations = Vec::new();
+        let mut counts = store.relation_counts(iri)?;
+        // Out before in, then by predicate, as the full card.
+        counts.sort_by(|a, b| b.0.cmp(a.0).then_with(|| short(&a.1).cmp(short(&b.1))));
+        for (direction, property, total) in counts {
+            let out = direction == "out";
+            let mut rows = Vec::new();
+            for other_iri in store.related(iri, &property, out, limits.relations)? {
+                let other = self.label_of(&other_iri)?;
+                let (s, o) = if out {
+                    (iri, other_iri.as_str())
+                } else {
+                    (other_iri.as_str(), iri)
+                };
+                let (stated, more_evidence) =
+                    store.evidence_for(s, &property, o, limits.evidence)?;
+                let mut evidence = Vec::new();
+                for st in stated {
+                    if !titles.contains_key(&st.doc) {
+                        titles.insert(st.doc.clone(), store.title(&st.doc)?.unwrap_or_default());
+                    }
+                    evidence.push(EvidenceRow {
+                        title: titles[&st.doc].clone(),
+                        doc: st.doc,
+                        sentence: st.sentence,
+                        start: st.start,
+                        end: st.end,
+                    });
+                }
+                evidence.sort_by(|a, b| a.title.cmp(&b.title).then(a.start.cmp(&b.start)));
+                rows.push(RelationRow {
+                    direction,
+                    predicate: short(&property).to_string(),
+                    other,
+                    other_iri,
+                    evidence,
+                    more_evidence,
+                });
+            }
+            rows.sort_by(|a, b| a.other.cmp(&b.other));
+            kinds.push(RelationKind {
+                direction,
+                predicate: short(&property).to_string(),
+                total,
+                shown: rows.len(),
+            });
+            relations.extend(rows);
+        }
+        Ok((relations, kinds))
+    }
+
+    /// The label of an entity IRI (or the IRI shortened when it has none).
+    fn label_of(&self, iri: &str) -> Result<String> {
+        let l = self
+            .store
+            .values_of(iri, &format!("{}label", crate::vocab::RDFS))?;
+        Ok(l.into_iter().next().map(|(v, _)| v).unwrap_or_else(|| {
+            display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+                iri,
+            )))
+        }))
     }
 
     /// The relations of the entity called `name`, each with its evidence.
@@ -522,13 +673,7 @@ impl KnowledgeGraph {
                 ("in", st.subject)
             };
             if !labels.contains_key(&other_iri) {
-                let l = store.values_of(&other_iri, &format!("{}label", crate::vocab::RDFS))?;
-                let l = l.into_iter().next().map(|(v, _)| v).unwrap_or_else(|| {
-                    display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
-                        other_iri.clone(),
-                    )))
-                });
-                labels.insert(other_iri.clone(), l);
+                labels.insert(other_iri.clone(), self.label_of(&other_iri)?);
             }
             if !titles.contains_key(&st.doc) {
                 titles.insert(st.doc.clone(), store.title(&st.doc)?.unwrap_or_default());
@@ -558,7 +703,7 @@ impl KnowledgeGraph {
         });
         let mut out: Vec<RelationRow> = Vec::new();
         for (direction, p, other, other_iri, ev) in rows {
-            let predicate = p.rsplit(['#', '/']).next().unwrap_or_default().to_string();
+            let predicate = short(&p).to_string();
             match out.last_mut() {
                 Some(last)
                     if last.direction == direction
@@ -573,6 +718,7 @@ impl KnowledgeGraph {
                     other,
                     other_iri,
                     evidence: vec![ev],
+                    more_evidence: false,
                 }),
             }
         }
@@ -717,5 +863,93 @@ impl KnowledgeGraph {
             }
         }
         Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A zone five invented companies settled in, two of them in two articles.
+    fn hub() -> KnowledgeGraph {
+        let kg = KnowledgeGraph::in_memory().unwrap();
+        let names = [
+            "青木科技集团",
+            "蓝湾电子有限公司",
+            "石川智能集团",
+            "远帆医药有限公司",
+            "北辰光电集团",
+        ];
+        for (i, n) in names.iter().enumerate() {
+            kg.ingest_text(
+                &format!("a{i}.txt"),
+                &format!("## 甲乙高新区引进新企业{i}\n\n近日,{n}正式签约入驻甲乙高新区。"),
+            )
+            .unwrap();
+        }
+        for (i, n) in names[..2].iter().enumerate() {
+            kg.ingest_text(
+                &format!("b{i}.txt"),
+                &format!("## 甲乙高新区项目{i}\n\n今年以来,{n}入驻甲乙高新区后扩大生产。"),
+            )
+            .unwrap();
+        }
+        kg
+    }
+
+    #[test]
+    fn a_capped_card_counts_what_it_leaves_out() {
+        let kg = hub();
+        let all = kg.lookup_with("甲乙高新区", CardLimits::ALL).unwrap();
+        let settled = |c: &Card| {
+            c.relations
+                .iter()
+                .filter(|r| r.direction == "in" && r.predicate == "settledIn")
+                .count()
+        };
+        assert_eq!(settled(&all), 5, "{:?}", all.relations);
+        let capped = kg
+            .lookup_with(
+                "甲乙高新区",
+                CardLimits {
+                    relations: 2,
+                    evidence: 1,
+                },
+            )
+            .unwrap();
+        assert_eq!(settled(&capped), 2);
+        let kind = capped
+            .kinds
+            .iter()
+            .find(|k| k.direction == "in" && k.predicate == "settledIn")
+            .unwrap();
+        assert_eq!((kind.total, kind.shown), (5, 2));
+        for r in &capped.relations {
+            assert_eq!(r.evidence.len(), 1, "{r:?}");
+            let full = all
+                .relations
+                .iter()
+                .find(|a| a.other_iri == r.other_iri && a.predicate == r.predicate)
+                .unwrap();
+            // Told there is more exactly when the full card has more sentences.
+            assert_eq!(r.more_evidence, full.evidence.len() > 1, "{r:?}");
+            assert!(full
+                .evidence
+                .iter()
+                .any(|e| e.sentence == r.evidence[0].sentence));
+        }
+        // The default card shows all five (under the cap); two are stated twice.
+        let card = kg
+            .lookup_with(
+                "甲乙高新区",
+                CardLimits {
+                    evidence: 1,
+                    ..CardLimits::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(settled(&card), 5);
+        let twice = card.relations.iter().filter(|r| r.more_evidence).count();
+        assert_eq!(twice, 2, "{:?}", card.relations);
     }
 }

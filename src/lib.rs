@@ -36,7 +36,7 @@ pub mod store;
 pub mod vocab;
 
 pub use error::{Error, Result};
-pub use kg::{Card, IngestProgress, KnowledgeGraph, RelationRow, Stats};
+pub use kg::{Card, CardLimits, IngestProgress, KnowledgeGraph, RelationKind, RelationRow, Stats};
 pub use model::*;
 pub use pipeline::{extract, Input};
 pub use store::{Answer, IngestReport, Store};

@@ -12,7 +12,7 @@ use std::time::Instant;
 use zonekg::graph::{Filter, Hop};
 use zonekg::query::{write_answer, NamedQuery, OutputFormat};
 use zonekg::store::Answer;
-use zonekg::KnowledgeGraph;
+use zonekg::{CardLimits, KnowledgeGraph};
 
 /// mimalloc: extraction allocates many small strings and vectors from several threads; the
 /// system allocator spent a fifth of the time in malloc/free and page clearing.
@@ -289,9 +289,24 @@ fn run(args: Args) -> Result<ExitCode> {
             kg.store().update(&text)?;
             writeln!(out, "updated; {} quads in store", kg.store().len()?)?;
         }
-        Command::Lookup { name, json, store } => {
+        Command::Lookup {
+            name,
+            json,
+            relations,
+            evidence,
+            all,
+            store,
+        } => {
             let kg = KnowledgeGraph::open_read_only(&store)?;
-            let card = kg.lookup(&name)?;
+            let limits = if all {
+                CardLimits::ALL
+            } else {
+                CardLimits {
+                    relations,
+                    evidence,
+                }
+            };
+            let card = kg.lookup_with(&name, limits)?;
             if json {
                 serde_json::to_writer_pretty(&mut out, &card)?;
                 writeln!(out)?;
@@ -576,18 +591,36 @@ fn write_card(c: &zonekg::Card, out: &mut impl Write) -> Result<()> {
                 "relations in:"
             }
         )?;
-        for r in rels {
-            if dir == "out" {
-                writeln!(out, "  → {} {}", r.predicate, r.other)?;
-            } else {
-                writeln!(out, "  ← {} {}", r.predicate, r.other)?;
-            }
+        let arrow = if dir == "out" { "→" } else { "←" };
+        for (i, r) in rels.iter().enumerate() {
+            writeln!(out, "  {arrow} {} {}", r.predicate, r.other)?;
             for e in &r.evidence {
                 writeln!(
                     out,
                     "      “{}” [{} {}–{}]",
                     e.sentence, e.title, e.start, e.end
                 )?;
+            }
+            if r.more_evidence {
+                writeln!(out, "      … stated in more articles (--evidence N)")?;
+            }
+            // After the last row of a kind, what the card left out of it.
+            let last_of_kind = rels.get(i + 1).is_none_or(|n| n.predicate != r.predicate);
+            if last_of_kind {
+                if let Some(k) = c
+                    .kinds
+                    .iter()
+                    .find(|k| k.direction == dir && k.predicate == r.predicate)
+                    .filter(|k| k.total > k.shown)
+                {
+                    writeln!(
+                        out,
+                        "  {arrow} {} … {} more of {} (--relations N, or --all)",
+                        k.predicate,
+                        k.total - k.shown,
+                        k.total
+                    )?;
+                }
             }
         }
     }

@@ -508,39 +508,155 @@ impl Store {
                 let GraphName::NamedNode(g) = &q.graph_name else {
                     continue;
                 };
-                let mut st = Stated {
-                    doc: g.as_str().to_string(),
-                    ..Default::default()
-                };
-                for f in self.inner.quads_for_pattern(
-                    Some(q.subject.as_ref()),
-                    None,
-                    None,
-                    Some(GraphNameRef::NamedNode(g.as_ref())),
-                ) {
-                    let f = f?;
-                    match f
-                        .predicate
-                        .as_str()
-                        .rsplit(['#', '/'])
-                        .next()
-                        .unwrap_or_default()
-                    {
-                        "subject" => st.subject = term_str(&f.object),
-                        "predicate" => st.predicate = term_str(&f.object),
-                        "object" => st.object = term_str(&f.object),
-                        "sentence" => st.sentence = term_str(&f.object),
-                        "charStart" => st.start = term_str(&f.object).parse().unwrap_or(0),
-                        "charEnd" => st.end = term_str(&f.object).parse().unwrap_or(0),
-                        _ => {}
-                    }
-                }
-                out.push(st);
+                out.push(self.evidence_node(&q.subject, g)?);
             }
         }
         out.sort();
         out.dedup();
         Ok(out)
+    }
+
+    /// The fields of one evidence node in article graph `g`.
+    fn evidence_node(&self, node: &NamedOrBlankNode, g: &NamedNode) -> Result<Stated> {
+        let mut st = Stated {
+            doc: g.as_str().to_string(),
+            ..Default::default()
+        };
+        for f in self.inner.quads_for_pattern(
+            Some(node.as_ref()),
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(g.as_ref())),
+        ) {
+            let f = f?;
+            match f
+                .predicate
+                .as_str()
+                .rsplit(['#', '/'])
+                .next()
+                .unwrap_or_default()
+            {
+                "subject" => st.subject = term_str(&f.object),
+                "predicate" => st.predicate = term_str(&f.object),
+                "object" => st.object = term_str(&f.object),
+                "sentence" => st.sentence = term_str(&f.object),
+                "charStart" => st.start = term_str(&f.object).parse().unwrap_or(0),
+                "charEnd" => st.end = term_str(&f.object).parse().unwrap_or(0),
+                _ => {}
+            }
+        }
+        Ok(st)
+    }
+
+    /// How many relations of each property `iri` has in the knowledge graph (the default
+    /// graph), as subject (`out`) and as object (`in`). Counted by the SPARQL engine on the
+    /// store's term ids: a hub's ten thousand relations are counted without reading one name.
+    pub fn relation_counts(&self, iri: &str) -> Result<Vec<(&'static str, String, usize)>> {
+        let mut out = Vec::new();
+        for (direction, pattern) in [
+            ("out", format!("<{iri}> ?p ?x")),
+            ("in", format!("?x ?p <{iri}>")),
+        ] {
+            let q = format!("SELECT ?p (COUNT(*) AS ?n) WHERE {{ {pattern} }} GROUP BY ?p");
+            if let Answer::Solutions { rows, .. } = self.query_with_options(&q, None, false)? {
+                for r in rows {
+                    let (Some(Term::NamedNode(p)), Some(Term::Literal(n))) = (&r[0], &r[1]) else {
+                        continue;
+                    };
+                    if vocab::predicate_of(p.as_str()).is_some() {
+                        out.push((
+                            direction,
+                            p.as_str().to_string(),
+                            n.value().parse().unwrap_or(0),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The first `limit` entities at the other end of `iri`'s `property` relations in the
+    /// knowledge graph, in the store's index order (reading stops at `limit`).
+    pub fn related(
+        &self,
+        iri: &str,
+        property: &str,
+        out: bool,
+        limit: usize,
+    ) -> Result<Vec<String>> {
+        let e = NamedNode::new_unchecked(iri);
+        let p = NamedNode::new_unchecked(property);
+        let dg = GraphNameRef::DefaultGraph;
+        let found: Vec<Quad> = if out {
+            self.inner
+                .quads_for_pattern(Some(e.as_ref().into()), Some(p.as_ref()), None, Some(dg))
+                .take(limit)
+                .collect::<std::result::Result<_, _>>()?
+        } else {
+            self.inner
+                .quads_for_pattern(None, Some(p.as_ref()), Some(e.as_ref().into()), Some(dg))
+                .take(limit)
+                .collect::<std::result::Result<_, _>>()?
+        };
+        Ok(found
+            .into_iter()
+            .map(|q| {
+                if out {
+                    term_str(&q.object)
+                } else {
+                    term_str(&Term::from(q.subject))
+                }
+            })
+            .collect())
+    }
+
+    /// Up to `limit` sentences that state `subject property object`, and whether there are
+    /// more. The articles stating it are read from the relation's own index entries, then
+    /// only their evidence nodes: the cost follows `limit`, not how often it is stated.
+    pub fn evidence_for(
+        &self,
+        subject: &str,
+        property: &str,
+        object: &str,
+        limit: usize,
+    ) -> Result<(Vec<Stated>, bool)> {
+        let s = NamedNode::new_unchecked(subject);
+        let p = NamedNode::new_unchecked(property);
+        let o = Term::NamedNode(NamedNode::new_unchecked(object));
+        let rdf_subject = NamedNode::new_unchecked(format!("{}subject", vocab::RDF));
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(
+            Some(s.as_ref().into()),
+            Some(p.as_ref()),
+            Some(o.as_ref()),
+            None,
+        ) {
+            let q = q?;
+            let GraphName::NamedNode(g) = &q.graph_name else {
+                continue;
+            };
+            if out.len() >= limit {
+                out.sort();
+                return Ok((out, true));
+            }
+            let subj = Term::NamedNode(s.clone());
+            for n in self.inner.quads_for_pattern(
+                None,
+                Some(rdf_subject.as_ref()),
+                Some(subj.as_ref()),
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            ) {
+                let st = self.evidence_node(&n?.subject, g)?;
+                if st.predicate == property && st.object == object {
+                    out.push(st);
+                }
+            }
+        }
+        let more = out.len() > limit;
+        out.sort();
+        out.truncate(limit);
+        Ok((out, more))
     }
 
     /// Subjects (IRIs) of the default graph's triples `?s predicate object`.
