@@ -6,7 +6,7 @@ use crate::model::{Entity, EntityType, Evidence, Extraction, MentionRef, Relatio
 use crate::normalize::{split_articles, Article};
 use crate::recognize::{Mention, RECOGNIZER};
 use crate::relations;
-use crate::resolve::{EntityTable, Overlay};
+use crate::resolve::{gazetteer_entry, EntityTable, Overlay, Prepared};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -21,35 +21,50 @@ pub struct Input {
 
 /// Links every article's mentions into one table. `record` says whether the mentions
 /// themselves are kept: the first pass only needs the names (for the rescan), so it skips
-/// computing each mention's original text.
+/// computing each mention's original text. What depends on a mention alone (its gazetteer
+/// entry, its place in the original text) is computed for all articles in parallel first;
+/// only the table's bookkeeping runs in article order.
 fn link_all(
     arts: &[Article],
     mentions: &[Vec<Mention>],
     record: bool,
 ) -> (EntityTable, Vec<Vec<usize>>) {
+    let prepared: Vec<Vec<Prepared>> = arts
+        .par_iter()
+        .zip(mentions.par_iter())
+        .map(|(a, ms)| {
+            // Byte offset of each character of the original text (and of its end).
+            let starts: Vec<usize> = if record {
+                a.doc
+                    .text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(a.doc.text.len()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            ms.iter()
+                .map(|m| {
+                    let span = a.norm.to_orig(m.range.clone());
+                    let text = match (starts.get(span.start), starts.get(span.end)) {
+                        (Some(&s), Some(&e)) if record => a.doc.text[s..e].to_string(),
+                        _ => String::new(),
+                    };
+                    Prepared {
+                        entry: gazetteer_entry(m),
+                        span,
+                        text,
+                    }
+                })
+                .collect()
+        })
+        .collect();
     let mut table = EntityTable::default();
     let mut ids = Vec::with_capacity(arts.len());
     let mut paren = Vec::new();
-    for (a, ms) in arts.iter().zip(mentions) {
-        // Byte offset of each character of the original text (and of its end).
-        let starts: Vec<usize> = if record {
-            a.doc
-                .text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(a.doc.text.len()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let v = table.link(&a.doc.id, ms, |m| {
-            let span = a.norm.to_orig(m.range.clone());
-            let text = match (starts.get(span.start), starts.get(span.end)) {
-                (Some(&s), Some(&e)) if record => a.doc.text[s..e].to_string(),
-                _ => String::new(),
-            };
-            (span, text)
-        });
+    for ((a, ms), p) in arts.iter().zip(mentions).zip(prepared) {
+        let v = table.link(&a.doc.id, ms, p);
         for (k, m) in ms.iter().enumerate() {
             if let Some(p) = &m.paren_alias {
                 paren.push((v[k], p.clone()));

@@ -29,6 +29,45 @@ pub struct Node {
     pub merged_into: Option<usize>,
 }
 
+/// What linking a mention needs that depends on the mention alone (computed for every
+/// article in parallel before the sequential linking): its gazetteer entry and its place and
+/// text in the original article.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The gazetteer entry it names, if any.
+    pub entry: Option<usize>,
+    /// Its span in the original text.
+    pub span: CharSpan,
+    /// Its original text (empty when not recorded).
+    pub text: String,
+}
+
+/// The gazetteer entry a mention names: found by the recognizer, or its exact name, or a
+/// known zone named with its city in front (武汉东湖高新区).
+pub fn gazetteer_entry(m: &Mention) -> Option<usize> {
+    let gaz = &*GAZETTEER;
+    if m.gaz.is_some() {
+        return m.gaz;
+    }
+    if let Some(&g) = gaz
+        .by_name
+        .get(&m.text)
+        .and_then(|v| v.iter().find(|&&i| gaz.entries[i].etype == m.etype))
+    {
+        return Some(g);
+    }
+    if m.etype != EntityType::Zone {
+        return None;
+    }
+    gaz.place_prefix(&m.text)
+        .and_then(|(_, len)| gaz.by_name.get(&m.text[len..]))
+        .and_then(|v| {
+            v.iter()
+                .find(|&&i| gaz.entries[i].etype == EntityType::Zone)
+                .copied()
+        })
+}
+
 /// All entities of an extraction and the index to find them by name.
 #[derive(Debug, Default)]
 pub struct EntityTable {
@@ -352,50 +391,25 @@ impl EntityTable {
     }
 
     /// Links the mentions of one document to nodes; returns the node of each mention.
-    pub fn link(
-        &mut self,
-        doc: &str,
-        mentions: &[Mention],
-        to_orig: impl Fn(&Mention) -> (CharSpan, String),
-    ) -> Vec<usize> {
+    /// `prepared` holds, for each mention, what [`prepare`] computed from it alone.
+    pub fn link(&mut self, doc: &str, mentions: &[Mention], prepared: Vec<Prepared>) -> Vec<usize> {
         let gaz = &*GAZETTEER;
         let mut ids = Vec::with_capacity(mentions.len());
-        for m in mentions {
-            let (label, entry) = match m.gaz {
-                Some(g) => (gaz.entries[g].label.clone(), Some(g)),
-                None => match gaz
-                    .by_name
-                    .get(&m.text)
-                    .and_then(|v| v.iter().find(|&&i| gaz.entries[i].etype == m.etype))
-                {
-                    Some(&g) => (gaz.entries[g].label.clone(), Some(g)),
-                    // 武汉东湖高新区: a known zone named with its city in front.
-                    None => match gaz
-                        .place_prefix(&m.text)
-                        .filter(|_| m.etype == EntityType::Zone)
-                        .and_then(|(_, len)| gaz.by_name.get(&m.text[len..]))
-                        .and_then(|v| {
-                            v.iter()
-                                .find(|&&i| gaz.entries[i].etype == EntityType::Zone)
-                        }) {
-                        Some(&g) => (gaz.entries[g].label.clone(), Some(g)),
-                        None => (m.text.clone(), None),
-                    },
-                },
-            };
+        for (m, p) in mentions.iter().zip(prepared) {
+            let entry = p.entry;
+            let label: &str = entry.map_or(m.text.as_str(), |g| gaz.entries[g].label.as_str());
             let etype = entry.map_or(m.etype, |g| gaz.entries[g].etype);
             let i = match self.lookup(etype, &m.text) {
                 Some(i) if entry.is_none() => i,
-                _ => self.intern(etype, &label, entry),
+                _ => self.intern(etype, label, entry),
             };
             if m.text != self.nodes[i].label {
-                self.add_alias(i, &m.text.clone());
+                self.add_alias(i, &m.text);
             }
-            let (span, text) = to_orig(m);
             self.nodes[i].mentions.push(MentionRef {
                 doc: doc.to_string(),
-                span,
-                text,
+                span: p.span,
+                text: p.text,
             });
             ids.push(i);
         }
@@ -439,12 +453,21 @@ impl EntityTable {
             .filter(|&i| self.nodes[i].merged_into.is_none())
             .collect();
         order.sort_by_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
-        for i in order {
+        // A node's short forms depend on its label alone (merging never relabels the node
+        // that absorbs another): derived for all nodes in parallel, folded in order.
+        let forms: Vec<Vec<String>> = {
+            use rayon::prelude::*;
+            order
+                .par_iter()
+                .map(|&i| short_forms(&self.nodes[i].label, self.nodes[i].etype, gaz))
+                .collect()
+        };
+        for (i, forms) in order.into_iter().zip(forms) {
             if self.nodes[i].merged_into.is_some() {
                 continue;
             }
             let et = self.nodes[i].etype;
-            for s in short_forms(&self.nodes[i].label.clone(), et, gaz) {
+            for s in forms {
                 match self.lookup(et, &s) {
                     Some(j) if j != self.find(i) => {
                         // Never fold a gazetteer entity into an unseen one.
