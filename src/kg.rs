@@ -591,13 +591,32 @@ impl KnowledgeGraph {
         let mut titles: HashMap<String, String> = HashMap::new();
         let mut kinds = Vec::new();
         let mut relations = Vec::new();
-        let mut counts = store.relation_counts(iri)?;
         // Out before in, then by predicate, as the full card.
-        counts.sort_by(|a, b| b.0.cmp(a.0).then_with(|| short(&a.1).cmp(short(&b.1))));
-        for (direction, property, total) in counts {
+        let mut kinds_of: Vec<(&'static str, &str)> = ["out", "in"]
+            .into_iter()
+            .flat_map(|d| {
+                crate::vocab::RELATION_PROPERTIES
+                    .iter()
+                    .map(move |p| (d, *p))
+            })
+            .collect();
+        kinds_of.sort_by(|a, b| b.0.cmp(a.0).then_with(|| short(a.1).cmp(short(b.1))));
+        for (direction, property) in kinds_of {
             let out = direction == "out";
+            // One index range each; counted in full only when there are more than are shown.
+            let mut others =
+                store.related(iri, property, out, limits.relations.saturating_add(1))?;
+            if others.is_empty() {
+                continue;
+            }
+            let total = if others.len() > limits.relations {
+                others.truncate(limits.relations);
+                store.count_relations(iri, property, out)?
+            } else {
+                others.len()
+            };
             let mut rows = Vec::new();
-            for other_iri in store.related(iri, &property, out, limits.relations)? {
+            for other_iri in others {
                 let other = self.label_of(&other_iri)?;
                 let (s, o) = if out {
                     (iri, other_iri.as_str())
@@ -605,7 +624,7 @@ impl KnowledgeGraph {
                     (other_iri.as_str(), iri)
                 };
                 let (stated, more_evidence) =
-                    store.evidence_for(s, &property, o, limits.evidence)?;
+                    store.evidence_for(s, property, o, limits.evidence)?;
                 let mut evidence = Vec::new();
                 for st in stated {
                     if !titles.contains_key(&st.doc) {
@@ -622,7 +641,7 @@ impl KnowledgeGraph {
                 evidence.sort_by(|a, b| a.title.cmp(&b.title).then(a.start.cmp(&b.start)));
                 rows.push(RelationRow {
                     direction,
-                    predicate: short(&property).to_string(),
+                    predicate: short(property).to_string(),
                     other,
                     other_iri,
                     evidence,
@@ -632,7 +651,7 @@ impl KnowledgeGraph {
             rows.sort_by(|a, b| a.other.cmp(&b.other));
             kinds.push(RelationKind {
                 direction,
-                predicate: short(&property).to_string(),
+                predicate: short(property).to_string(),
                 total,
                 shown: rows.len(),
             });
