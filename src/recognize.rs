@@ -523,9 +523,12 @@ impl Recognizer {
             // (X高新区汽车及零部件产业), not a company.
             if strength == Strength::Weak
                 && etype == EntityType::Company
-                && ["高新区", "开发区", "经开区", "园区", "产业园", "新区"]
-                    .iter()
-                    .any(|z| body.ends_with(z))
+                && (lexicon::SUFFIXES.iter().any(|(z, t, st)| {
+                    *t == EntityType::Zone && *st == Strength::Strong && body.ends_with(z)
+                })
+                    // State-level new areas (两江新区) are zones too, though 新区 alone is too
+                    // common a word for the lexicon to find names by.
+                    || body.ends_with("新区"))
             {
                 continue;
             }
@@ -1188,13 +1191,20 @@ mod tests {
             has(&v, "驻马店星汉虚拟现实产业园", EntityType::Zone),
             "{v:?}"
         );
-        // A weak company suffix after a zone name is the zone's industry.
-        let v = names("近日,甲乙高新区汽车及零部件产业再添新军。");
-        assert!(
-            !v.iter()
-                .any(|(n, t)| *t == EntityType::Company && n.contains("高新区")),
-            "{v:?}"
-        );
+        // A weak company suffix after a zone name is the zone's industry, whatever the
+        // zone's suffix.
+        for (text, zone) in [
+            ("近日,甲乙高新区汽车及零部件产业再添新军。", "高新区"),
+            ("近日,丙丁科技园汽车及零部件产业再添新军。", "科技园"),
+            ("近日,戊己新区汽车及零部件产业再添新军。", "新区"),
+        ] {
+            let v = names(text);
+            assert!(
+                !v.iter()
+                    .any(|(n, t)| *t == EntityType::Company && n.contains(zone)),
+                "{text}: {v:?}"
+            );
+        }
     }
 
     #[test]
