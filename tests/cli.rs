@@ -87,6 +87,65 @@ fn ingest_twice_adds_no_quads_then_query_and_lookup() {
             predicate::str::contains("中国科学院 (Institution)")
                 .and(predicate::str::contains("cooperatesWith")),
         );
+    // A capped listing says so on stderr and keeps stdout to the rows; an uncapped one is quiet.
+    let capped = zonekg()
+        .args([
+            "query",
+            "--name",
+            "settled_in_zone",
+            "-p",
+            "zone=郑州高新区",
+            "-p",
+            "limit=2",
+        ])
+        .args(["--format", "csv", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("the first 2 rows"));
+    let rows = String::from_utf8_lossy(&capped.get_output().stdout)
+        .lines()
+        .count();
+    assert_eq!(rows, 3, "a header and two rows");
+    zonekg()
+        .args([
+            "query",
+            "--name",
+            "settled_in_zone",
+            "-p",
+            "zone=郑州高新区",
+            "--store",
+        ])
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+    zonekg()
+        .args([
+            "query",
+            "--name",
+            "settled_in_zone",
+            "-p",
+            "limit=ten",
+            "--store",
+        ])
+        .arg(&store)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("whole number"));
+    // The card shows one relation of each kind and counts the rest.
+    let card = stdout_of(
+        zonekg()
+            .args(["lookup", "郑州高新区", "--relations", "1", "--store"])
+            .arg(&store),
+    );
+    assert!(card.contains("more of"), "{card}");
+    let all = stdout_of(
+        zonekg()
+            .args(["lookup", "郑州高新区", "--all", "--store"])
+            .arg(&store),
+    );
+    assert!(!all.contains("more of") && all.lines().count() > card.lines().count());
     zonekg()
         .args(["stats", "--store"])
         .arg(&store)
