@@ -270,9 +270,13 @@ impl KnowledgeGraph {
                 .sum(),
             ..Default::default()
         };
-        // Two stages: a reader thread reads files and extracts batch N+1 (on all cores) while
-        // this thread writes batch N into the store. At most one extracted batch waits, so
-        // memory stays bounded.
+        // Two stages: a reader thread reads and extracts files while this thread writes the
+        // batch before into the store. The channel is bounded, so the reader runs at most 64
+        // file reports ahead: with files smaller than a 64th of a batch it stops before
+        // extracting the next batch until the current one is written. Letting it extract the
+        // next batch meanwhile was measured slower (100k articles: 216 s instead of 194 s) and
+        // heavier (1.20 GiB instead of 0.97): the bulk loader's threads already use both
+        // cores, and a second extracted batch lives in memory.
         enum Msg {
             /// A file done (read or failed), with its size.
             File {
@@ -914,6 +918,45 @@ mod tests {
             .unwrap();
         }
         kg
+    }
+
+    #[test]
+    fn batch_by_batch_ingest_writes_every_article_once() {
+        // One batch per file: each goes through the channel to the writer.
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "青木科技集团",
+            "蓝湾电子有限公司",
+            "石川智能集团",
+            "远帆医药有限公司",
+        ];
+        for (i, n) in names.iter().enumerate() {
+            std::fs::write(
+                dir.path().join(format!("{i}.txt")),
+                format!("## 甲乙高新区引进新企业{i}\n\n近日,{n}正式签约入驻甲乙高新区。"),
+            )
+            .unwrap();
+        }
+        let kg = KnowledgeGraph::in_memory().unwrap();
+        let mut batches = 0;
+        let p = kg
+            .ingest_files(
+                &[dir.path().to_path_buf()],
+                1,
+                input::ReadOptions::default(),
+                |_| batches += 1,
+            )
+            .unwrap();
+        assert_eq!((p.documents, p.added), (4, 4));
+        assert!(batches >= 4, "{batches} batches");
+        let card = kg.lookup_with("甲乙高新区", CardLimits::ALL).unwrap();
+        assert_eq!(
+            card.relations
+                .iter()
+                .filter(|r| r.predicate == "settledIn")
+                .count(),
+            4
+        );
     }
 
     #[test]
