@@ -627,8 +627,9 @@ impl KnowledgeGraph {
                 } else {
                     (other_iri.as_str(), iri)
                 };
+                // Evidence is looked up from the other end: the entity may be a hub.
                 let (stated, more_evidence) =
-                    store.evidence_for(s, property, o, limits.evidence)?;
+                    store.evidence_for(s, property, o, limits.evidence, out)?;
                 let mut evidence = Vec::new();
                 for st in stated {
                     if !titles.contains_key(&st.doc) {

@@ -601,19 +601,30 @@ impl Store {
     /// Up to `limit` sentences that state `subject property object`, and whether there are
     /// more. The articles stating it are read from the relation's own index entries, then
     /// only their evidence nodes: the cost follows `limit`, not how often it is stated.
+    /// `by_object` looks the evidence nodes up by the object instead of the subject: the end
+    /// that is not a hub has fewer of them in an article.
     pub fn evidence_for(
         &self,
         subject: &str,
         property: &str,
         object: &str,
         limit: usize,
+        by_object: bool,
     ) -> Result<(Vec<Stated>, bool)> {
         let s = NamedNode::new_unchecked(subject);
         let p = NamedNode::new_unchecked(property);
         let o = Term::NamedNode(NamedNode::new_unchecked(object));
-        let rdf_subject = NamedNode::new_unchecked(format!("{}subject", vocab::RDF));
-        let rdf_predicate = NamedNode::new_unchecked(format!("{}predicate", vocab::RDF));
-        let rdf_object = NamedNode::new_unchecked(format!("{}object", vocab::RDF));
+        let rdf = |l: &str| NamedNode::new_unchecked(format!("{}{l}", vocab::RDF));
+        let zkg = |l: &str| NamedNode::new_unchecked(format!("{}{l}", vocab::ZKG));
+        let (rdf_subject, rdf_predicate, rdf_object) =
+            (rdf("subject"), rdf("predicate"), rdf("object"));
+        let (sentence, char_start, char_end) = (zkg("sentence"), zkg("charStart"), zkg("charEnd"));
+        let subj = Term::NamedNode(s.clone());
+        let (key, key_value, other, other_value) = if by_object {
+            (&rdf_object, o.as_ref(), &rdf_subject, subj.as_ref())
+        } else {
+            (&rdf_subject, subj.as_ref(), &rdf_object, o.as_ref())
+        };
         let mut out = Vec::new();
         for q in self.inner.quads_for_pattern(
             Some(s.as_ref().into()),
@@ -629,24 +640,39 @@ impl Store {
                 out.sort();
                 return Ok((out, true));
             }
-            let subj = Term::NamedNode(s.clone());
             let gr = GraphNameRef::NamedNode(g.as_ref());
-            for n in self.inner.quads_for_pattern(
-                None,
-                Some(rdf_subject.as_ref()),
-                Some(subj.as_ref()),
-                Some(gr),
-            ) {
+            for n in
+                self.inner
+                    .quads_for_pattern(None, Some(key.as_ref()), Some(key_value), Some(gr))
+            {
                 let n = n?.subject;
-                // The subject's other evidence nodes in the article are passed over by two
-                // index probes, without reading them.
-                let states = |k: &NamedNode, v: TermRef<'_>| {
+                // The article's other evidence nodes of that end are passed over by two index
+                // probes; for this relation's only the three fields not known yet are read.
+                let has = |k: &NamedNode, v: TermRef<'_>| {
                     self.inner
                         .contains(QuadRef::new(n.as_ref(), k.as_ref(), v, gr))
                 };
-                if states(&rdf_predicate, p.as_ref().into())? && states(&rdf_object, o.as_ref())? {
-                    out.push(self.evidence_node(&n, g)?);
+                if !(has(&rdf_predicate, p.as_ref().into())? && has(other, other_value)?) {
+                    continue;
                 }
+                let field = |k: &NamedNode| -> Result<String> {
+                    Ok(self
+                        .inner
+                        .quads_for_pattern(Some(n.as_ref()), Some(k.as_ref()), None, Some(gr))
+                        .next()
+                        .transpose()?
+                        .map(|f| term_str(&f.object))
+                        .unwrap_or_default())
+                };
+                out.push(Stated {
+                    subject: subject.to_string(),
+                    predicate: property.to_string(),
+                    object: object.to_string(),
+                    doc: g.as_str().to_string(),
+                    start: field(&char_start)?.parse().unwrap_or(0),
+                    end: field(&char_end)?.parse().unwrap_or(0),
+                    sentence: field(&sentence)?,
+                });
             }
         }
         let more = out.len() > limit;
