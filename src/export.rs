@@ -100,8 +100,8 @@ pub fn to_dot(p: &Projection, opts: &DotOptions) -> String {
                     } else {
                         petgraph::visit::EdgeRef::source(&e)
                     };
-                    let joins = (w.predicate == "partOf" && w.subject == other)
-                        || (w.predicate == "settledIn" && w.subject == other);
+                    let joins = w.subject == other
+                        && matches!(w.predicate.as_str(), "partOf" | "settledIn");
                     if joins && !cluster_of.contains_key(&other) {
                         cluster_of.insert(other, z);
                         members.push(other);

@@ -358,7 +358,7 @@ impl Recognizer {
             .into_iter()
             .map(|(_, e, p)| (start + e, p))
             .collect();
-        cuts.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        cuts.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
         // The rightmost boundary word decides; only a soft one (联合, 合作) may be passed
         // over when it leaves less than two characters.
         for (c, p) in &cuts {
@@ -554,7 +554,8 @@ impl Recognizer {
                 .contains(&suffix)
                 && self.gaz.place_prefix(body).is_some();
             if !numbered && !government {
-                if body.chars().count() < 2 && !(suffix.chars().count() >= 3 && !body.is_empty()) {
+                // A one-character body stands only before a long suffix (X研究院).
+                if body.chars().count() < 2 && (body.is_empty() || suffix.chars().count() < 3) {
                     continue;
                 }
                 if body.starts_with(|c: char| "该这此其各每市省县区".contains(c))

@@ -344,7 +344,7 @@ fn sentence_rules(
             .copied()
             .filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= cl.start)
             .filter(party)
-            .last();
+            .next_back();
         // 园区与X合作: the clause's subject is the article's zone.
         let coref = ZONE_COREF
             .iter()
@@ -354,7 +354,7 @@ fn sentence_rules(
             .copied()
             .filter(|&k| ms[k].range.end <= yu_abs)
             .filter(party)
-            .last();
+            .next_back();
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
             .or_else(|| if coref { topic.or(current) } else { None })
@@ -523,7 +523,7 @@ fn sentence_rules(
                 orgs.iter()
                     .copied()
                     .filter(|&k| ms[k].range.end <= mpos && mpos - ms[k].range.end <= 3)
-                    .last()
+                    .next_back()
             };
             if let (Some(c), Some(p)) = (child, parent) {
                 cx.emit(
@@ -664,7 +664,7 @@ fn sentence_rules(
                     .iter()
                     .copied()
                     .filter(|&o| ms[o].range.end <= first_ind && !ms[o].nested)
-                    .last();
+                    .next_back();
                 if let Some(o) = org.filter(|&o| !is_gov(&table.node(node(table, ids, o).0).label))
                 {
                     for &i in cue_inds.iter().filter(|&&i| !ms[i].nested) {
@@ -704,7 +704,7 @@ fn sentence_rules(
                 if let Some(&o) = orgs
                     .iter()
                     .filter(|&&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested)
-                    .last()
+                    .next_back()
                 {
                     cx.emit(
                         table,
