@@ -632,16 +632,7 @@ impl KnowledgeGraph {
                     store.evidence_for(s, property, o, limits.evidence, out)?;
                 let mut evidence = Vec::new();
                 for st in stated {
-                    if !titles.contains_key(&st.doc) {
-                        titles.insert(st.doc.clone(), store.title(&st.doc)?.unwrap_or_default());
-                    }
-                    evidence.push(EvidenceRow {
-                        title: titles[&st.doc].clone(),
-                        doc: st.doc,
-                        sentence: st.sentence,
-                        start: st.start,
-                        end: st.end,
-                    });
+                    evidence.push(self.evidence_row(&mut titles, st)?);
                 }
                 evidence.sort_by(|a, b| a.title.cmp(&b.title).then(a.start.cmp(&b.start)));
                 rows.push(RelationRow {
@@ -663,6 +654,26 @@ impl KnowledgeGraph {
             relations.extend(rows);
         }
         Ok((relations, kinds))
+    }
+
+    /// A stated relation's evidence as the card shows it, with its article's title (looked up
+    /// once per article through `titles`).
+    fn evidence_row(
+        &self,
+        titles: &mut HashMap<String, String>,
+        st: crate::store::Stated,
+    ) -> Result<EvidenceRow> {
+        if !titles.contains_key(&st.doc) {
+            let t = self.store.title(&st.doc)?.unwrap_or_default();
+            titles.insert(st.doc.clone(), t);
+        }
+        Ok(EvidenceRow {
+            title: titles[&st.doc].clone(),
+            doc: st.doc,
+            sentence: st.sentence,
+            start: st.start,
+            end: st.end,
+        })
     }
 
     /// The label of an entity IRI (or the IRI shortened when it has none).
@@ -690,28 +701,20 @@ impl KnowledgeGraph {
         let mut titles: HashMap<String, String> = HashMap::new();
         let mut labels: HashMap<String, String> = HashMap::new();
         let mut rows: Vec<(&'static str, String, String, String, EvidenceRow)> = Vec::new();
-        for st in store.stated_relations(iri)? {
+        for mut st in store.stated_relations(iri)? {
             let (direction, other_iri) = if st.subject == iri {
-                ("out", st.object)
+                ("out", std::mem::take(&mut st.object))
             } else {
-                ("in", st.subject)
+                ("in", std::mem::take(&mut st.subject))
             };
             if !labels.contains_key(&other_iri) {
                 labels.insert(other_iri.clone(), self.label_of(&other_iri)?);
             }
-            if !titles.contains_key(&st.doc) {
-                titles.insert(st.doc.clone(), store.title(&st.doc)?.unwrap_or_default());
-            }
-            let ev = EvidenceRow {
-                doc: st.doc.clone(),
-                title: titles[&st.doc].clone(),
-                sentence: st.sentence,
-                start: st.start,
-                end: st.end,
-            };
+            let predicate = std::mem::take(&mut st.predicate);
+            let ev = self.evidence_row(&mut titles, st)?;
             rows.push((
                 direction,
-                st.predicate,
+                predicate,
                 labels[&other_iri].clone(),
                 other_iri,
                 ev,
@@ -894,22 +897,25 @@ impl KnowledgeGraph {
 mod tests {
     use super::*;
 
+    /// Invented companies, and an article saying one settled in an invented zone.
+    const COMPANIES: [&str; 5] = [
+        "青木科技集团",
+        "蓝湾电子有限公司",
+        "石川智能集团",
+        "远帆医药有限公司",
+        "北辰光电集团",
+    ];
+    fn settling(i: usize, company: &str) -> String {
+        format!("## 甲乙高新区引进新企业{i}\n\n近日,{company}正式签约入驻甲乙高新区。")
+    }
+
     /// A zone five invented companies settled in, two of them in two articles.
     fn hub() -> KnowledgeGraph {
         let kg = KnowledgeGraph::in_memory().unwrap();
-        let names = [
-            "青木科技集团",
-            "蓝湾电子有限公司",
-            "石川智能集团",
-            "远帆医药有限公司",
-            "北辰光电集团",
-        ];
+        let names = COMPANIES;
         for (i, n) in names.iter().enumerate() {
-            kg.ingest_text(
-                &format!("a{i}.txt"),
-                &format!("## 甲乙高新区引进新企业{i}\n\n近日,{n}正式签约入驻甲乙高新区。"),
-            )
-            .unwrap();
+            kg.ingest_text(&format!("a{i}.txt"), &settling(i, n))
+                .unwrap();
         }
         for (i, n) in names[..2].iter().enumerate() {
             kg.ingest_text(
@@ -925,18 +931,8 @@ mod tests {
     fn batch_by_batch_ingest_writes_every_article_once() {
         // One batch per file: each goes through the channel to the writer.
         let dir = tempfile::tempdir().unwrap();
-        let names = [
-            "青木科技集团",
-            "蓝湾电子有限公司",
-            "石川智能集团",
-            "远帆医药有限公司",
-        ];
-        for (i, n) in names.iter().enumerate() {
-            std::fs::write(
-                dir.path().join(format!("{i}.txt")),
-                format!("## 甲乙高新区引进新企业{i}\n\n近日,{n}正式签约入驻甲乙高新区。"),
-            )
-            .unwrap();
+        for (i, n) in COMPANIES[..4].iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i}.txt")), settling(i, n)).unwrap();
         }
         let kg = KnowledgeGraph::in_memory().unwrap();
         let mut batches = 0;
