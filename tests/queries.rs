@@ -1,5 +1,8 @@
 //! Every named query in queries/ answers on the sample, and answers what it says.
 
+#[path = "../benches/generator.rs"]
+mod generator;
+
 use zonekg::query::{NamedQuery, NAMED};
 use zonekg::{Answer, KnowledgeGraph};
 
@@ -254,4 +257,95 @@ fn a_capped_listing_query_gives_rows_of_the_whole_answer() {
     assert_eq!(few.len(), 3);
     assert!(few.iter().all(|r| whole.contains(r)), "{few:?}");
     assert_eq!(rows(&whole.len().to_string()).len(), whole.len());
+}
+
+/// `province_zone_industry` as it was computed per query before the place profiles: the
+/// reference the profiles must equal.
+const LIVE_PROVINCE_ZONE_INDUSTRY: &str = r#"
+PREFIX zkg: <https://w3id.org/zonekg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?province ?category (COUNT(DISTINCT ?z) AS ?zones) (GROUP_CONCAT(DISTINCT ?industry; separator="、") AS ?industries) WHERE {
+  VALUES ?pl { "PLACE"@zh "PLACE"@en "PLACE" }
+  ?p skos:prefLabel|skos:altLabel|rdfs:label ?pl ; a zkg:Place ; rdfs:label ?province .
+  ?x zkg:locatedIn|zkg:locatedIn/zkg:locatedIn|zkg:locatedIn/zkg:locatedIn/zkg:locatedIn ?p .
+  ?x a zkg:Zone .
+  ?z zkg:partOf* ?x .
+  ?z zkg:hasIndustry ?i .
+  ?i rdfs:label ?industry .
+  OPTIONAL { ?i skos:broader* ?c . ?c skos:topConceptOf ?scheme ; rdfs:label ?cl }
+  BIND(COALESCE(?cl, "(uncategorized)") AS ?category)
+}
+GROUP BY ?province ?category
+"#;
+
+/// Rows as sorted text, the industries of a row sorted (GROUP_CONCAT has no order).
+fn normalized(a: Answer) -> Vec<String> {
+    let Answer::Solutions { rows, .. } = a else {
+        panic!("{a:?}")
+    };
+    let mut out: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let cell = |i: usize| {
+                r[i].as_ref()
+                    .map(zonekg::query::display_term)
+                    .unwrap_or_default()
+            };
+            let mut inds: Vec<String> = cell(3).split('、').map(str::to_string).collect();
+            inds.sort();
+            format!("{}|{}|{}|{}", cell(0), cell(1), cell(2), inds.join("、"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every place's profile answer equals the live aggregate; returns how many places had rows.
+fn profiles_match(kg: &KnowledgeGraph) -> usize {
+    let places = kg
+        .store()
+        .literals(&format!("{}label", zonekg::vocab::RDFS))
+        .unwrap()
+        .into_iter()
+        .filter(|(iri, _, _)| iri.contains("/place/"))
+        .map(|(_, label, _)| label)
+        .collect::<std::collections::BTreeSet<_>>();
+    let mut nonempty = 0;
+    for place in places {
+        let named = NamedQuery::get("province_zone_industry")
+            .unwrap()
+            .render(&[("province".to_string(), place.clone())])
+            .unwrap();
+        let got = normalized(kg.query(&named).unwrap());
+        let want = normalized(
+            kg.query(&LIVE_PROVINCE_ZONE_INDUSTRY.replace("PLACE", &place))
+                .unwrap(),
+        );
+        assert_eq!(got, want, "{place}");
+        nonempty += usize::from(!got.is_empty());
+    }
+    nonempty
+}
+
+#[test]
+fn place_profiles_equal_the_live_aggregate_after_every_write() {
+    // The sample, then generated articles added in a second ingest, then an update.
+    let kg = kg();
+    assert!(profiles_match(&kg) >= 2);
+    let mut g = generator::Generator::new(11);
+    let inputs: Vec<zonekg::Input> = (0..2)
+        .map(|f| zonekg::Input {
+            source: format!("gen{f}.txt"),
+            text: (0..60).map(|i| g.article(f * 60 + i + 1, 2).text).collect(),
+        })
+        .collect();
+    kg.ingest(&inputs).unwrap();
+    let before = profiles_match(&kg);
+    assert!(before >= 20, "{before}");
+    // Dropping every industry of the zones changes the answer at once.
+    kg.store()
+        .update("DELETE WHERE { ?z <https://w3id.org/zonekg/ontology#hasIndustry> ?i }")
+        .unwrap();
+    assert_eq!(profiles_match(&kg), 0);
 }
