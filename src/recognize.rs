@@ -104,8 +104,51 @@ fn ac_standard(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick
     AhoCorasick::new(words).expect("static word list")
 }
 
-/// The automaton of known names for the rescan pass ([`Recognizer::names_automaton`]).
-pub struct NamesAutomaton(Option<daachorse::CharwiseDoubleArrayAhoCorasick<u32>>);
+/// The index of known names for the rescan pass ([`Recognizer::names_automaton`]): each
+/// name by its text, and for each pair of first characters the lengths (in characters, longest
+/// first) of the names beginning with it.
+pub struct NamesAutomaton<'a> {
+    names: rustc_hash::FxHashMap<&'a str, u32>,
+    starts: rustc_hash::FxHashMap<(char, char), Vec<u16>>,
+}
+
+impl NamesAutomaton<'_> {
+    /// Leftmost-longest occurrences of the names in `text`: byte range and value, left to
+    /// right, not overlapping (at each character the longest name starting there, if any,
+    /// then on after it).
+    fn leftmost_longest(&self, text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
+        let mut out = Vec::new();
+        if self.names.is_empty() {
+            return out;
+        }
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+        let mut i = 0;
+        while i + 1 < chars.len() {
+            let mut hit = None;
+            if let Some(lens) = self.starts.get(&(chars[i].1, chars[i + 1].1)) {
+                for &l in lens {
+                    let l = l as usize;
+                    if i + l > chars.len() {
+                        continue;
+                    }
+                    if let Some(&v) = self.names.get(&text[chars[i].0..at(i + l)]) {
+                        hit = Some((l, v));
+                        break;
+                    }
+                }
+            }
+            match hit {
+                Some((l, v)) => {
+                    out.push((chars[i].0..at(i + l), v));
+                    i += l;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
 
 fn ac_longest(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick {
     AhoCorasickBuilder::new()
@@ -185,27 +228,35 @@ impl Recognizer {
     }
 
     /// An automaton over names for [`Self::rescan`], built once per corpus.
-    pub fn names_automaton(names: &[(String, EntityType)]) -> NamesAutomaton {
-        // Built once per extraction from the names it found (tens of thousands): a charwise
-        // double-array automaton builds several times faster than a byte-wise one, because
-        // Chinese names have a third as many characters as bytes. Each name stands once (the
-        // first of its types); the value is its position in `names`.
-        let mut seen = std::collections::HashSet::new();
-        let pats: Vec<(&str, u32)> = names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| !n.0.is_empty() && seen.insert(n.0.as_str()))
-            .map(|(i, n)| (n.0.as_str(), i as u32))
-            .collect();
-        if pats.is_empty() {
-            return NamesAutomaton(None);
+    pub fn names_automaton(names: &[(String, EntityType)]) -> NamesAutomaton<'_> {
+        // Built once per extraction from the names it found (180,000 for 10,000 articles),
+        // while every other core waits: two hash tables build in a tenth of the time of an
+        // Aho-Corasick automaton (a charwise double array took 0.24 s, a quarter of the
+        // extraction's sequential time), and the scan, which runs in parallel, probes a name
+        // only where its first two characters stand. Each name stands once (the first of its
+        // types); the value is its position in `names`.
+        let mut index = NamesAutomaton {
+            names: rustc_hash::FxHashMap::default(),
+            starts: rustc_hash::FxHashMap::default(),
+        };
+        index.names.reserve(names.len());
+        for (i, (name, _)) in names.iter().enumerate() {
+            let mut cs = name.chars();
+            let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+                continue;
+            };
+            if let std::collections::hash_map::Entry::Vacant(e) = index.names.entry(name.as_str())
+            {
+                e.insert(i as u32);
+                let len = name.chars().count().min(u16::MAX as usize) as u16;
+                index.starts.entry((a, b)).or_default().push(len);
+            }
         }
-        NamesAutomaton(
-            daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
-                .match_kind(daachorse::MatchKind::LeftmostLongest)
-                .build_with_values(pats)
-                .ok(),
-        )
+        for lens in index.starts.values_mut() {
+            lens.sort_unstable_by(|x, y| y.cmp(x));
+            lens.dedup();
+        }
+        index
     }
 
     /// Second pass: adds occurrences of `names` (name, type; `ac` built over them by
@@ -214,15 +265,13 @@ impl Recognizer {
         &self,
         norm: &Normalized,
         names: &[(String, EntityType)],
-        ac: &NamesAutomaton,
+        ac: &NamesAutomaton<'_>,
         mentions: &mut Vec<Mention>,
     ) {
-        let Some(ac) = &ac.0 else { return };
         let text = norm.text.as_str();
         let mut added = Vec::new();
         let mut replaced = Vec::new();
-        for m in ac.leftmost_find_iter(text) {
-            let r = m.start()..m.end();
+        for (r, value) in ac.leftmost_longest(text) {
             let overlapping: Vec<usize> = (0..mentions.len())
                 .filter(|&k| {
                     !mentions[k].nested
@@ -244,7 +293,7 @@ impl Recognizer {
             replaced.extend(overlapping);
             // A short form must not be glued into a longer word of ideographs on its right
             // when it is itself short (青鸟 in 青鸟们).
-            let (name, etype) = &names[m.value() as usize];
+            let (name, etype) = &names[value as usize];
             let mut men = Mention::new(r, *etype, text, Origin::Alias);
             men.text = name.clone();
             added.push(men);
