@@ -523,7 +523,9 @@ impl EntityTable {
                 }
             }
         }
-        out.sort();
+        // 180,000 names for 10,000 articles: sorted on all cores.
+        use rayon::slice::ParallelSliceMut;
+        out.par_sort_unstable();
         out.dedup();
         out
     }
