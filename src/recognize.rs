@@ -245,8 +245,7 @@ impl Recognizer {
             let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
                 continue;
             };
-            if let std::collections::hash_map::Entry::Vacant(e) = index.names.entry(name.as_str())
-            {
+            if let std::collections::hash_map::Entry::Vacant(e) = index.names.entry(name.as_str()) {
                 e.insert(i as u32);
                 let len = name.chars().count().min(u16::MAX as usize) as u16;
                 index.starts.entry((a, b)).or_default().push(len);

@@ -828,10 +828,11 @@ impl Store {
     }
 
     /// Rewrites the VoID description of the store (graph [`STATISTICS_GRAPH`]): entities per
-    /// class and triples per relation in the knowledge graph, the number of articles, and the
-    /// place profiles (zones and industries per place and industry category, terms under
-    /// [`STATS`]). Kept so that counting questions do not have to scan the store; refreshed
-    /// after every write through zonekg (ingest, load, update).
+    /// class and triples per relation in the knowledge graph, the number of articles, the
+    /// place profiles (zones and industries per place and industry category), the industry
+    /// sets (zones grouped by the industries they lead in) and the counts of hubs' relations
+    /// (terms under [`STATS`]). Kept so that counting questions do not have to scan the store;
+    /// refreshed after every write through zonekg (ingest, load, update).
     pub fn refresh_statistics(&self) -> Result<()> {
         let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
         let gn = GraphName::NamedNode(g.clone());
@@ -958,7 +959,8 @@ impl Store {
     ///
     /// A profile is `[ stats:place P ; stats:category C (absent: uncategorized) ;
     /// stats:zones N ; stats:industry I … ]`, named
-    /// `<statistics#profile/place/P/industry/C>` (`…/uncategorized`).
+    /// `<statistics#profile/place/P/industry/C>` (`…/uncategorized`). The industry sets are
+    /// built from the same scans: `[ stats:setIndustry I … ; stats:size N ; stats:member Z … ]`.
     fn place_profiles(&self, g: &GraphName) -> Result<Vec<Quad>> {
         use std::collections::{HashMap, HashSet};
         let z = vocab::ZKG;
@@ -1134,6 +1136,47 @@ impl Store {
                     row.clone(),
                     term("industry"),
                     node(&names[i as usize]),
+                    g.clone(),
+                ));
+            }
+        }
+        // Industry sets: the subjects of `hasIndustry` grouped by the set of industries they
+        // lead in (a few hundred sets for 89,000 zones at 100k articles). Zones sharing
+        // industries with a zone are counted per set, then only the best sets are opened:
+        // grouping the 112,000 (zone, industry) rows per zone took 0.2 s for a zone leading in
+        // 88 of the 92 industries. Named by a hash of the industries, for the same reason as
+        // the profiles.
+        let mut sets: HashMap<Vec<&str>, Vec<u32>> = HashMap::new();
+        for (&z, inds) in &leads {
+            let mut key: Vec<&str> = inds.iter().map(|&i| names[i as usize].as_str()).collect();
+            key.sort_unstable();
+            key.dedup();
+            sets.entry(key).or_default().push(z);
+        }
+        for (inds, members) in sets {
+            use sha2::{Digest, Sha256};
+            let digest = Sha256::digest(inds.join("\n").as_bytes());
+            let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+            let set = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#industry-set/{hex}"));
+            for i in inds {
+                quads.push(Quad::new(
+                    set.clone(),
+                    term("setIndustry"),
+                    node(i),
+                    g.clone(),
+                ));
+            }
+            quads.push(Quad::new(
+                set.clone(),
+                term("size"),
+                Literal::from(members.len() as i64),
+                g.clone(),
+            ));
+            for z in members {
+                quads.push(Quad::new(
+                    set.clone(),
+                    term("member"),
+                    node(&names[z as usize]),
                     g.clone(),
                 ));
             }

@@ -328,11 +328,74 @@ fn profiles_match(kg: &KnowledgeGraph) -> usize {
     nonempty
 }
 
+/// `zones_sharing_industry` as it was computed per zone before the industry sets: the
+/// reference the sets must give.
+const LIVE_ZONES_SHARING_INDUSTRY: &str = r#"
+PREFIX zkg: <https://w3id.org/zonekg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?zone ?other (COUNT(DISTINCT ?i) AS ?count) (GROUP_CONCAT(DISTINCT ?industry; separator="、") AS ?shared) WHERE {
+  VALUES ?zl { "ZONE"@zh "ZONE"@en "ZONE" }
+  ?z1 skos:prefLabel|skos:altLabel|rdfs:label ?zl .
+  ?z1 a zkg:Zone ; zkg:hasIndustry ?i .
+  ?z2 zkg:hasIndustry ?i .
+  FILTER(?z2 != ?z1)
+  ?i rdfs:label ?industry .
+  ?z1 rdfs:label ?zone . ?z2 rdfs:label ?other .
+}
+GROUP BY ?zone ?other
+"#;
+
+/// Every zone's whole `zones_sharing_industry` answer equals the live count, and a short page
+/// holds the best peers; returns how many zones had peers.
+fn industry_sets_match(kg: &KnowledgeGraph) -> usize {
+    let zones: std::collections::BTreeSet<String> = kg
+        .store()
+        .literals(&format!("{}label", zonekg::vocab::RDFS))
+        .unwrap()
+        .into_iter()
+        .filter(|(iri, _, _)| iri.contains("/zone/"))
+        .map(|(_, label, _)| label)
+        .collect();
+    let named = |zone: &str, limit: &str| {
+        let q = NamedQuery::get("zones_sharing_industry")
+            .unwrap()
+            .render(&[
+                ("zone".to_string(), zone.to_string()),
+                ("limit".to_string(), limit.to_string()),
+            ])
+            .unwrap();
+        normalized(kg.query(&q).unwrap())
+    };
+    let count = |row: &String| -> u64 { row.split('|').nth(2).unwrap().parse().unwrap() };
+    let mut with_peers = 0;
+    for zone in zones {
+        let want = normalized(
+            kg.query(&LIVE_ZONES_SHARING_INDUSTRY.replace("ZONE", &zone))
+                .unwrap(),
+        );
+        assert_eq!(named(&zone, "1000000"), want, "{zone}");
+        // A page of three: the three best counts (which of the tied peers may vary).
+        let mut best: Vec<u64> = want.iter().map(count).collect();
+        best.sort_unstable_by(|a, b| b.cmp(a));
+        best.truncate(3);
+        let page = named(&zone, "3");
+        let mut got: Vec<u64> = page.iter().map(count).collect();
+        got.sort_unstable_by(|a, b| b.cmp(a));
+        assert_eq!(got, best, "{zone}: {page:?}");
+        assert!(page.iter().all(|r| want.contains(r)), "{zone}: {page:?}");
+        with_peers += usize::from(!want.is_empty());
+    }
+    with_peers
+}
+
 #[test]
-fn place_profiles_equal_the_live_aggregate_after_every_write() {
-    // The sample, then generated articles added in a second ingest, then an update.
+fn statistics_indexes_equal_the_live_aggregates_after_every_write() {
+    // Place profiles (province_zone_industry) and industry sets (zones_sharing_industry):
+    // the sample, then generated articles added in a second ingest, then an update.
     let kg = kg();
     assert!(profiles_match(&kg) >= 2);
+    assert!(industry_sets_match(&kg) >= 2);
     let mut g = generator::Generator::new(11);
     let inputs: Vec<zonekg::Input> = (0..2)
         .map(|f| zonekg::Input {
@@ -343,9 +406,12 @@ fn place_profiles_equal_the_live_aggregate_after_every_write() {
     kg.ingest(&inputs).unwrap();
     let before = profiles_match(&kg);
     assert!(before >= 20, "{before}");
+    let peers = industry_sets_match(&kg);
+    assert!(peers >= 20, "{peers}");
     // Dropping every industry of the zones changes the answer at once.
     kg.store()
         .update("DELETE WHERE { ?z <https://w3id.org/zonekg/ontology#hasIndustry> ?i }")
         .unwrap();
     assert_eq!(profiles_match(&kg), 0);
+    assert_eq!(industry_sets_match(&kg), 0);
 }
