@@ -343,8 +343,7 @@ fn sentence_rules(
             .iter()
             .copied()
             .filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= cl.start)
-            .filter(party)
-            .next_back();
+            .rfind(party);
         // 园区与X合作: the clause's subject is the article's zone.
         let coref = ZONE_COREF
             .iter()
@@ -353,8 +352,7 @@ fn sentence_rules(
             .iter()
             .copied()
             .filter(|&k| ms[k].range.end <= yu_abs)
-            .filter(party)
-            .next_back();
+            .rfind(party);
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
             .or_else(|| if coref { topic.or(current) } else { None })
@@ -522,8 +520,7 @@ fn sentence_rules(
             } else {
                 orgs.iter()
                     .copied()
-                    .filter(|&k| ms[k].range.end <= mpos && mpos - ms[k].range.end <= 3)
-                    .next_back()
+                    .rfind(|&k| ms[k].range.end <= mpos && mpos - ms[k].range.end <= 3)
             };
             if let (Some(c), Some(p)) = (child, parent) {
                 cx.emit(
@@ -663,8 +660,7 @@ fn sentence_rules(
                 let org = orgs
                     .iter()
                     .copied()
-                    .filter(|&o| ms[o].range.end <= first_ind && !ms[o].nested)
-                    .next_back();
+                    .rfind(|&o| ms[o].range.end <= first_ind && !ms[o].nested);
                 if let Some(o) = org.filter(|&o| !is_gov(&table.node(node(table, ids, o).0).label))
                 {
                     for &i in cue_inds.iter().filter(|&&i| !ms[i].nested) {
@@ -703,8 +699,7 @@ fn sentence_rules(
             {
                 if let Some(&o) = orgs
                     .iter()
-                    .filter(|&&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested)
-                    .next_back()
+                    .rfind(|&&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested)
                 {
                     cx.emit(
                         table,
