@@ -260,11 +260,8 @@ fn a_capped_listing_query_gives_rows_of_the_whole_answer() {
 }
 
 /// `province_zone_industry` as it was computed per query before the place profiles: the
-/// reference the profiles must equal.
+/// reference the profiles must equal (prefixes: [`zonekg::vocab::SPARQL_PREFIXES`]).
 const LIVE_PROVINCE_ZONE_INDUSTRY: &str = r#"
-PREFIX zkg: <https://w3id.org/zonekg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?province ?category (COUNT(DISTINCT ?z) AS ?zones) (GROUP_CONCAT(DISTINCT ?industry; separator="、") AS ?industries) WHERE {
   VALUES ?pl { "PLACE"@zh "PLACE"@en "PLACE" }
   ?p skos:prefLabel|skos:altLabel|rdfs:label ?pl ; a zkg:Place ; rdfs:label ?province .
@@ -278,6 +275,26 @@ SELECT ?province ?category (COUNT(DISTINCT ?z) AS ?zones) (GROUP_CONCAT(DISTINCT
 }
 GROUP BY ?province ?category
 "#;
+
+/// The labels of the entities of one kind (`place`, `zone`: the IRI's path segment).
+fn labels(kg: &KnowledgeGraph, kind: &str) -> std::collections::BTreeSet<String> {
+    kg.store()
+        .literals(&format!("{}label", zonekg::vocab::RDFS))
+        .unwrap()
+        .into_iter()
+        .filter(|(iri, _, _)| iri.contains(&format!("/{kind}/")))
+        .map(|(_, label, _)| label)
+        .collect()
+}
+
+/// A reference query with the project's prefixes and `KEY` replaced by `value`.
+fn live(query: &str, key: &str, value: &str) -> String {
+    format!(
+        "{}{}",
+        zonekg::vocab::SPARQL_PREFIXES,
+        query.replace(key, value)
+    )
+}
 
 /// Rows as sorted text, the industries of a row sorted (GROUP_CONCAT has no order).
 fn normalized(a: Answer) -> Vec<String> {
@@ -303,14 +320,7 @@ fn normalized(a: Answer) -> Vec<String> {
 
 /// Every place's profile answer equals the live aggregate; returns how many places had rows.
 fn profiles_match(kg: &KnowledgeGraph) -> usize {
-    let places = kg
-        .store()
-        .literals(&format!("{}label", zonekg::vocab::RDFS))
-        .unwrap()
-        .into_iter()
-        .filter(|(iri, _, _)| iri.contains("/place/"))
-        .map(|(_, label, _)| label)
-        .collect::<std::collections::BTreeSet<_>>();
+    let places = labels(kg, "place");
     let mut nonempty = 0;
     for place in places {
         let named = NamedQuery::get("province_zone_industry")
@@ -319,7 +329,7 @@ fn profiles_match(kg: &KnowledgeGraph) -> usize {
             .unwrap();
         let got = normalized(kg.query(&named).unwrap());
         let want = normalized(
-            kg.query(&LIVE_PROVINCE_ZONE_INDUSTRY.replace("PLACE", &place))
+            kg.query(&live(LIVE_PROVINCE_ZONE_INDUSTRY, "PLACE", &place))
                 .unwrap(),
         );
         assert_eq!(got, want, "{place}");
@@ -329,11 +339,8 @@ fn profiles_match(kg: &KnowledgeGraph) -> usize {
 }
 
 /// `zones_sharing_industry` as it was computed per zone before the industry sets: the
-/// reference the sets must give.
+/// reference the sets must give (prefixes: [`zonekg::vocab::SPARQL_PREFIXES`]).
 const LIVE_ZONES_SHARING_INDUSTRY: &str = r#"
-PREFIX zkg: <https://w3id.org/zonekg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?zone ?other (COUNT(DISTINCT ?i) AS ?count) (GROUP_CONCAT(DISTINCT ?industry; separator="、") AS ?shared) WHERE {
   VALUES ?zl { "ZONE"@zh "ZONE"@en "ZONE" }
   ?z1 skos:prefLabel|skos:altLabel|rdfs:label ?zl .
@@ -349,14 +356,7 @@ GROUP BY ?zone ?other
 /// Every zone's whole `zones_sharing_industry` answer equals the live count, and a short page
 /// holds the best peers; returns how many zones had peers.
 fn industry_sets_match(kg: &KnowledgeGraph) -> usize {
-    let zones: std::collections::BTreeSet<String> = kg
-        .store()
-        .literals(&format!("{}label", zonekg::vocab::RDFS))
-        .unwrap()
-        .into_iter()
-        .filter(|(iri, _, _)| iri.contains("/zone/"))
-        .map(|(_, label, _)| label)
-        .collect();
+    let zones = labels(kg, "zone");
     let named = |zone: &str, limit: &str| {
         let q = NamedQuery::get("zones_sharing_industry")
             .unwrap()
@@ -371,7 +371,7 @@ fn industry_sets_match(kg: &KnowledgeGraph) -> usize {
     let mut with_peers = 0;
     for zone in zones {
         let want = normalized(
-            kg.query(&LIVE_ZONES_SHARING_INDUSTRY.replace("ZONE", &zone))
+            kg.query(&live(LIVE_ZONES_SHARING_INDUSTRY, "ZONE", &zone))
                 .unwrap(),
         );
         assert_eq!(named(&zone, "1000000"), want, "{zone}");
