@@ -106,6 +106,19 @@ pub struct EvidenceRow {
     pub end: i64,
 }
 
+impl EvidenceRow {
+    /// A stated relation's evidence as a card shows it, under its article's title.
+    fn new(st: crate::store::Stated, title: String) -> Self {
+        EvidenceRow {
+            title,
+            doc: st.doc,
+            sentence: st.sentence,
+            start: st.start,
+            end: st.end,
+        }
+    }
+}
+
 /// An entity card: what `lookup` shows.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Card {
@@ -633,13 +646,10 @@ impl KnowledgeGraph {
                             store.evidence_for(s, property, o, limits.evidence, out)?;
                         let mut evidence = Vec::new();
                         for st in stated {
-                            evidence.push(EvidenceRow {
-                                title: store.title(&st.doc)?.unwrap_or_default(),
-                                doc: st.doc,
-                                sentence: st.sentence,
-                                start: st.start,
-                                end: st.end,
-                            });
+                            // No title cache here: the relations are read in parallel and
+                            // their sentences rarely share an article.
+                            let title = store.title(&st.doc)?.unwrap_or_default();
+                            evidence.push(EvidenceRow::new(st, title));
                         }
                         evidence.sort_by(|a, b| a.title.cmp(&b.title).then(a.start.cmp(&b.start)));
                         Ok(RelationRow {
@@ -684,13 +694,8 @@ impl KnowledgeGraph {
             let t = self.store.title(&st.doc)?.unwrap_or_default();
             titles.insert(st.doc.clone(), t);
         }
-        Ok(EvidenceRow {
-            title: titles[&st.doc].clone(),
-            doc: st.doc,
-            sentence: st.sentence,
-            start: st.start,
-            end: st.end,
-        })
+        let title = titles[&st.doc].clone();
+        Ok(EvidenceRow::new(st, title))
     }
 
     /// The label of an entity IRI (or the IRI shortened when it has none).

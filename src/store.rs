@@ -1093,11 +1093,19 @@ impl Store {
                 }
             }
         }
-        let node = |s: &str| NamedNode::new_unchecked(s);
-        let term = |l: &str| NamedNode::new_unchecked(format!("{STATS}{l}"));
+        let node = |s: &str| Term::NamedNode(NamedNode::new_unchecked(s));
+        let count = |n: usize| Term::Literal(Literal::from(n as i64));
+        let mut quads = Vec::new();
+        let mut add = |s: &NamedNode, p: &str, o: Term| {
+            quads.push(Quad::new(
+                s.clone(),
+                NamedNode::new_unchecked(format!("{STATS}{p}")),
+                o,
+                g.clone(),
+            ))
+        };
         let mut keys: Vec<_> = profile.keys().copied().collect();
         keys.sort_unstable();
-        let mut quads = Vec::new();
         // A profile is named by its place and category, so that stores of the same content
         // (one ingest, or shards loaded together) hold the same quads.
         let tail = |iri: &str| iri.strip_prefix(vocab::ID).unwrap_or(iri).to_string();
@@ -1111,33 +1119,13 @@ impl Store {
                 "{STATISTICS_GRAPH}#profile/{}/{category}",
                 tail(&names[key.0 as usize])
             ));
-            quads.push(Quad::new(
-                row.clone(),
-                term("place"),
-                node(&names[key.0 as usize]),
-                g.clone(),
-            ));
+            add(&row, "place", node(&names[key.0 as usize]));
             if key.1 != u32::MAX {
-                quads.push(Quad::new(
-                    row.clone(),
-                    term("category"),
-                    node(&names[key.1 as usize]),
-                    g.clone(),
-                ));
+                add(&row, "category", node(&names[key.1 as usize]));
             }
-            quads.push(Quad::new(
-                row.clone(),
-                term("zones"),
-                Literal::from(members.len() as i64),
-                g.clone(),
-            ));
+            add(&row, "zones", count(members.len()));
             for &i in inds {
-                quads.push(Quad::new(
-                    row.clone(),
-                    term("industry"),
-                    node(&names[i as usize]),
-                    g.clone(),
-                ));
+                add(&row, "industry", node(&names[i as usize]));
             }
         }
         // Industry sets: the subjects of `hasIndustry` grouped by the set of industries they
@@ -1159,26 +1147,11 @@ impl Store {
             let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
             let set = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#industry-set/{hex}"));
             for i in inds {
-                quads.push(Quad::new(
-                    set.clone(),
-                    term("setIndustry"),
-                    node(i),
-                    g.clone(),
-                ));
+                add(&set, "setIndustry", node(i));
             }
-            quads.push(Quad::new(
-                set.clone(),
-                term("size"),
-                Literal::from(members.len() as i64),
-                g.clone(),
-            ));
+            add(&set, "size", count(members.len()));
             for z in members {
-                quads.push(Quad::new(
-                    set.clone(),
-                    term("member"),
-                    node(&names[z as usize]),
-                    g.clone(),
-                ));
+                add(&set, "member", node(&names[z as usize]));
             }
         }
         Ok(quads)
