@@ -12,6 +12,9 @@ use std::time::Instant;
 use zonekg::graph::{Filter, Hop};
 use zonekg::query::{write_answer, NamedQuery, OutputFormat};
 use zonekg::store::Answer;
+
+/// Quads written by one ingest above which it suggests `zonekg optimize` (about 4,500 articles).
+const LARGE_INGEST_QUADS: usize = 1_000_000;
 use zonekg::{CardLimits, KnowledgeGraph};
 
 /// mimalloc: extraction allocates many small strings and vectors from several threads; the
@@ -137,6 +140,16 @@ fn run(args: Args) -> Result<ExitCode> {
                 )?;
                 writeln!(out, "quads: {} written", r.quads_written)?;
                 writeln!(out, "seconds: {:.2}", t0.elapsed().as_secs_f64())?;
+                // A bulk load leaves many overlapping files that RocksDB compacts only while a
+                // writer has the store open; until then every read consults each of them (the
+                // hub card of a 100k store: 8.0 ms fresh from the ingest, 3.5 ms compacted).
+                if r.quads_written >= LARGE_INGEST_QUADS {
+                    eprintln!(
+                        "zonekg: note: a large ingest; `zonekg optimize --store {}` compacts the \
+                         store and makes queries and lookups faster",
+                        store.display()
+                    );
+                }
             }
             out.flush()?;
             if !r.failed.is_empty() {
