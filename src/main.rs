@@ -12,10 +12,10 @@ use std::time::Instant;
 use zonekg::graph::{Filter, Hop};
 use zonekg::query::{write_answer, NamedQuery, OutputFormat};
 use zonekg::store::Answer;
+use zonekg::{CardLimits, KnowledgeGraph};
 
 /// Quads written by one ingest above which it suggests `zonekg optimize` (about 4,500 articles).
 const LARGE_INGEST_QUADS: usize = 1_000_000;
-use zonekg::{CardLimits, KnowledgeGraph};
 
 /// mimalloc: extraction allocates many small strings and vectors from several threads; the
 /// system allocator spent a fifth of the time in malloc/free and page clearing.
