@@ -210,9 +210,12 @@ pub fn read_text(path: &Path) -> Result<String> {
     Ok(read_with(path, ReadOptions::default())?.text)
 }
 
+/// Files that could not be read, each with its error.
+pub type Failed = Vec<(PathBuf, Error)>;
+
 /// Reads every file under `paths`. Files that cannot be read are returned with their error;
 /// the others are read.
-pub fn read_inputs(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<(PathBuf, Error)>)> {
+pub fn read_inputs(paths: &[PathBuf]) -> Result<(Vec<Input>, Failed)> {
     let mut inputs = Vec::new();
     let mut failed = Vec::new();
     for f in collect_files(paths)? {

@@ -256,7 +256,7 @@ impl KnowledgeGraph {
     pub fn ingest_paths(
         &self,
         paths: &[PathBuf],
-    ) -> Result<(Extraction, IngestReport, Vec<(PathBuf, Error)>)> {
+    ) -> Result<(Extraction, IngestReport, input::Failed)> {
         let (inputs, failed) = input::read_inputs(paths)?;
         let (x, r) = self.ingest(&inputs)?;
         Ok((x, r, failed))

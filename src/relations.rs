@@ -886,9 +886,8 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 }
                 // Industries named inside a park's name.
                 if et == EntityType::Zone {
-                    for j in 0..ms.len() {
-                        if ms[j].nested && r.start <= ms[j].range.start && ms[j].range.end <= r.end
-                        {
+                    for (j, m) in ms.iter().enumerate() {
+                        if m.nested && r.start <= m.range.start && m.range.end <= r.end {
                             let (inode, it) = node(table, ids, j);
                             if it == EntityType::Industry {
                                 cx.emit(table, n, Predicate::HasIndustry, inode, &sent);
