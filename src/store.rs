@@ -410,7 +410,17 @@ impl Store {
             }
             todo.push(i);
         }
+        // Article quads are mostly evidence (8 quads and the relation's triple per sentence)
+        // and mentions: enough to size the loader's files.
+        let evidence_and_mentions: usize = x
+            .relations
+            .iter()
+            .map(|r| 9 * r.evidence.len())
+            .chain(x.entities.iter().map(|e| e.mentions.len()))
+            .sum();
         for chunk in todo.chunks(1 << 16) {
+            let estimate = background.len()
+                + evidence_and_mentions * chunk.len() / x.documents.len().max(1);
             // One call, one stream: every call to the loader ends in a write of its own.
             let written = &mut report.quads_written;
             let quads = std::mem::take(&mut background)
@@ -427,10 +437,16 @@ impl Store {
             // store grew, RocksDB compacting the smaller files again and again (100k articles:
             // 195 s instead of 221 s; peak RSS 0.99 GiB instead of 0.73; 1 GB gained another 8%
             // but peaked at 1.49 GiB).
+            //
+            // The loader cuts its input into files of `memory × 1000 / threads` quads and
+            // writes each on its own thread, so a batch smaller than one file (1,000 articles:
+            // 226,000 quads) was written by one thread. Its buffer follows the batch's
+            // estimated size below 512 MB, so that every batch is cut into a file per core.
+            let megabytes = (estimate / 1000).clamp(16, 512);
             let mut loader = self
                 .inner
                 .bulk_loader()
-                .with_max_memory_size_in_megabytes(512);
+                .with_max_memory_size_in_megabytes(megabytes);
             loader.load_quads(quads)?;
             loader.commit()?;
             let mut t = self.inner.start_transaction()?;
