@@ -659,7 +659,7 @@ pub const LIST_TRIGGERS: &[(&str, EntityType)] = &[
     ("培育", EntityType::Industry),
 ];
 
-/// Boundary words that may also stand inside a name (联合微电子, 中德合作产业园): when
+/// Boundary words that may also stand inside a name (联合光子, 中德合作产业园): when
 /// cutting at one leaves too little, the whole window is the name.
 pub const SOFT_STOPS: &[&str] = &[
     "联合", "合作", "建设", "企业", "特色", "配套", "重点", "共建", "发展", "和", "与", "同", "为",
@@ -699,7 +699,7 @@ pub const PROTECTED: &[&str] = &[
     "设有",
 ];
 
-/// Descriptive prefixes cut from the front of a name (特色航空小镇 → 航空小镇).
+/// Descriptive prefixes cut from the front of a name (特色康养小镇 → 康养小镇).
 pub const DESCRIPTORS: &[&str] = &[
     "特色",
     "行业龙头企业",

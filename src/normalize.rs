@@ -270,7 +270,7 @@ fn normalize_article(
             });
         }
     }
-    // Leads such as 本报讯 or 本报讯(特约通讯员 易颖) are not mined.
+    // Leads such as 本报讯 or 本报讯(特约通讯员 柯望舒) are not mined.
     for p in paras.iter_mut().filter(|p| p.kind == Kind::Body) {
         let line: String = chars[p.start..p.end].iter().collect();
         if let Some(rest) = line.strip_prefix("本报讯") {
@@ -532,10 +532,10 @@ mod tests {
 
     #[test]
     fn drops_leads_and_signatures_and_folds_width() {
-        let a = one("## 标题\n\n本报讯(特约通讯员 易颖) 近日，甲公司落户（乙）园区。\n\n席阿罗\n");
+        let a = one("## 标题\n\n本报讯(特约通讯员 柯望舒) 近日，甲公司落户（乙）园区。\n\n闻笛舟\n");
         assert_eq!(a.norm.text, "近日,甲公司落户(乙)园区。");
         let names: Vec<_> = a.bylines.iter().map(|b| b.name.as_str()).collect();
-        assert_eq!(names, ["易颖", "席阿罗"]);
+        assert_eq!(names, ["柯望舒", "闻笛舟"]);
     }
 
     #[test]

@@ -603,7 +603,7 @@ fn sentence_rules(
         }
         let strong = STRONG_CUES.iter().any(|c| s.contains(c));
         let weak = INDUSTRY_CUES.iter().any(|c| s.contains(c));
-        // With a strong cue, industries named inside parks count too (汽车产业生态城).
+        // With a strong cue, industries named inside parks count too (光电产业生态城).
         let cue_inds: Vec<usize> = in_sent
             .iter()
             .copied()
