@@ -532,7 +532,8 @@ mod tests {
 
     #[test]
     fn drops_leads_and_signatures_and_folds_width() {
-        let a = one("## 标题\n\n本报讯(特约通讯员 柯望舒) 近日，甲公司落户（乙）园区。\n\n闻笛舟\n");
+        let a =
+            one("## 标题\n\n本报讯(特约通讯员 柯望舒) 近日，甲公司落户（乙）园区。\n\n闻笛舟\n");
         assert_eq!(a.norm.text, "近日,甲公司落户(乙)园区。");
         let names: Vec<_> = a.bylines.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["柯望舒", "闻笛舟"]);

@@ -419,8 +419,8 @@ impl Store {
             .chain(x.entities.iter().map(|e| e.mentions.len()))
             .sum();
         for chunk in todo.chunks(1 << 16) {
-            let estimate = background.len()
-                + evidence_and_mentions * chunk.len() / x.documents.len().max(1);
+            let estimate =
+                background.len() + evidence_and_mentions * chunk.len() / x.documents.len().max(1);
             // One call, one stream: every call to the loader ends in a write of its own.
             let written = &mut report.quads_written;
             let quads = std::mem::take(&mut background)
