@@ -495,6 +495,6 @@ mod tests {
             ["高端装备制造产业"]
         );
         assert!(industry_categories("新一代信息技术产业").is_empty());
-        assert!(industry_categories("专业视听").is_empty());
+        assert!(industry_categories("会展服务").is_empty());
     }
 }

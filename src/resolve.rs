@@ -209,7 +209,7 @@ pub const BRANCH_MARKERS: &[&str] = &[
 ];
 
 /// The parent named at the head of a branch's name: the longest proper prefix that ends
-/// with a strong organization suffix (北京青鸟科技集团软件研发郑州总部 → 北京青鸟科技集团).
+/// with a strong organization suffix (北京青鸟科技集团软件研发杭州总部 → 北京青鸟科技集团).
 pub fn parent_prefix(label: &str) -> Option<String> {
     use crate::lexicon::{Strength, SUFFIXES};
     let mut best: Option<usize> = None;
@@ -419,7 +419,7 @@ impl EntityTable {
     /// Merges nodes by derived short forms and parenthesized names.
     pub fn merge_aliases(&mut self, paren: &[(usize, String)]) {
         let gaz = &*GAZETTEER;
-        // A branch names its parent first (X集团软件研发郑州总部 → X集团): make the parent a
+        // A branch names its parent first (X集团软件研发杭州总部 → X集团): make the parent a
         // node so that its short forms gather the parent's other mentions.
         let branches: Vec<(EntityType, String)> = self
             .nodes
