@@ -14,7 +14,7 @@ use oxigraph::model::{
     Triple,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -923,13 +923,33 @@ impl Store {
                 quads.len()
             );
         }
+        // Only what changed is written. Replacing the whole graph (142,000 quads on a 100k-
+        // article store) in one transaction took 12 of the 17 s that adding one article to
+        // that store took; a small ingest changes a few counts.
+        let tw = std::time::Instant::now();
+        let old: HashSet<Quad> = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+            .collect::<std::result::Result<_, _>>()?;
+        let new: HashSet<Quad> = quads.into_iter().collect();
         let mut t = self.inner.start_transaction()?;
-        t.remove_named_graph(&g)?;
         t.insert_named_graph(&g);
-        for q in &quads {
+        let (mut removed, mut added) = (0usize, 0usize);
+        for q in old.difference(&new) {
+            t.remove(q);
+            removed += 1;
+        }
+        for q in new.difference(&old) {
             t.insert(q);
+            added += 1;
         }
         t.commit()?;
+        if std::env::var_os("ZONEKG_DEBUG_TIMING").is_some() {
+            eprintln!(
+                "statistics written: {removed} quads removed, {added} added, {:?}",
+                tw.elapsed()
+            );
+        }
         // The statistics are the last write of every ingest, load and update. Flushed, they
         // leave no write-ahead log behind: otherwise every later open replays it into a
         // memtable (166 MB on a 100k-article store) that every read must search as well.
