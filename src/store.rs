@@ -927,21 +927,24 @@ impl Store {
         // article store) in one transaction took 12 of the 17 s that adding one article to
         // that store took; a small ingest changes a few counts.
         let tw = std::time::Instant::now();
-        let old: HashSet<Quad> = self
+        // No second set of the new quads: after a 100k-article ingest, it lifted the peak
+        // memory over 1 GiB (1,017,776 → 1,055,684 KiB).
+        let mut old: HashSet<Quad> = self
             .inner
             .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
             .collect::<std::result::Result<_, _>>()?;
-        let new: HashSet<Quad> = quads.into_iter().collect();
         let mut t = self.inner.start_transaction()?;
         t.insert_named_graph(&g);
-        let (mut removed, mut added) = (0usize, 0usize);
-        for q in old.difference(&new) {
-            t.remove(q);
-            removed += 1;
+        let mut added = 0usize;
+        for q in &quads {
+            if !old.remove(q) {
+                t.insert(q);
+                added += 1;
+            }
         }
-        for q in new.difference(&old) {
-            t.insert(q);
-            added += 1;
+        let removed = old.len();
+        for q in &old {
+            t.remove(q);
         }
         t.commit()?;
         if std::env::var_os("ZONEKG_DEBUG_TIMING").is_some() {
