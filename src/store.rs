@@ -410,12 +410,12 @@ impl Store {
             }
             todo.push(i);
         }
-        // Article quads are mostly evidence (8 quads and the relation's triple per sentence)
+        // Article quads are mostly evidence (6 quads and the relation's triple per sentence)
         // and mentions: enough to size the loader's files.
         let evidence_and_mentions: usize = x
             .relations
             .iter()
-            .map(|r| 9 * r.evidence.len())
+            .map(|r| 7 * r.evidence.len())
             .chain(x.entities.iter().map(|e| e.mentions.len()))
             .sum();
         for chunk in todo.chunks(1 << 16) {
@@ -1425,7 +1425,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dct: <http://purl.org/dc/terms/>
 ";
         let checks = [
-            ("relation without evidence", "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/zonekg/doc/\")) FILTER(?p IN (zkg:locatedIn, zkg:partOf, zkg:settledIn, org:subOrganizationOf, zkg:hasIndustry, zkg:inIndustry, zkg:cooperatesWith)) FILTER NOT EXISTS { GRAPH ?g { ?ev a zkg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; zkg:sentence ?t } } } LIMIT 20"),
+            ("relation without evidence", "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/zonekg/doc/\")) FILTER(?p IN (zkg:locatedIn, zkg:partOf, zkg:settledIn, org:subOrganizationOf, zkg:hasIndustry, zkg:inIndustry, zkg:cooperatesWith)) FILTER NOT EXISTS { GRAPH ?g { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; zkg:sentence ?t } } } LIMIT 20"),
             ("relation of the knowledge graph that no article or gazetteer states", "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?p IN (zkg:locatedIn, zkg:partOf, zkg:settledIn, org:subOrganizationOf, zkg:hasIndustry, zkg:inIndustry, zkg:cooperatesWith)) FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } LIMIT 20"),
             ("entity without type or label", "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?e zkg:mentionedIn ?g } FILTER NOT EXISTS { ?e a ?t ; rdfs:label ?l } } LIMIT 20"),
             ("article graph without its description", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/zonekg/doc/\")) FILTER NOT EXISTS { GRAPH ?g { ?g a zkg:Document ; dct:title ?title } } } LIMIT 20"),
