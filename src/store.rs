@@ -32,6 +32,10 @@ pub const STATS: &str = "https://w3id.org/zonekg/statistics#";
 /// kept in the statistics graph (see [`Store::count_relations`]).
 pub const HUB_DEGREE: usize = 1000;
 
+/// The bulk loader's memory budget in MB for a batch of articles (two threads, files of
+/// `LOADER_MEGABYTES × 1000 / 2` quads); see `ingest_batch` for why 448.
+const LOADER_MEGABYTES: usize = 448;
+
 /// The statistics-graph property holding a hub's count of `property` relations, as subject
 /// (`out`) or object: `stats:out-settledIn`, `stats:in-settledIn` …
 fn degree_property(property: &str, out: bool) -> String {
@@ -431,18 +435,24 @@ impl Store {
                         .flat_map(|&i| rdf::document_quads_indexed(x, i, generated_at, &index)),
                 )
                 .inspect(|_| *written += 1);
-            // Bounded memory: the loader's buffers stay the same whatever the batch. 512 MB
-            // (shared by its two threads: files of 256,000 quads) keeps the time per batch flat
-            // over a 100k-article ingest: with 256 MB the batches slowed from 8 s to 20 s as the
-            // store grew, RocksDB compacting the smaller files again and again (100k articles:
-            // 195 s instead of 221 s; peak RSS 0.99 GiB instead of 0.73; 1 GB gained another 8%
-            // but peaked at 1.49 GiB).
+            // Bounded memory: the loader's buffers stay the same whatever the batch. About
+            // 500 MB (shared by its two threads) keeps the time per batch flat over a 100k-
+            // article ingest: with 256 MB the batches slowed from 8 s to 20 s as the store
+            // grew, RocksDB compacting the smaller files again and again (100k articles: 195 s
+            // instead of 221 s; 1 GB gained another 8% but peaked at 1.49 GiB).
+            //
+            // 448, not 512: each loader thread preallocates hash sets for its file's quads,
+            // and hashbrown rounds a capacity up to a power of two of buckets. Files of
+            // 224,000 quads fit 2^18 buckets; files of 256,000 took 2^19, twice the memory
+            // for 14% more quads. Peak RSS of a 10k-article ingest 0.89–0.96 → 0.75–0.76 GB
+            // at the same speed; of a 100k-article ingest 1.01–1.06 GB (over 1 GiB in two of
+            // eight runs) → 0.99 GB.
             //
             // The loader cuts its input into files of `memory × 1000 / threads` quads and
             // writes each on its own thread, so a batch smaller than one file (1,000 articles:
             // 226,000 quads) was written by one thread. Its buffer follows the batch's
             // estimated size below 512 MB, so that every batch is cut into a file per core.
-            let megabytes = (estimate / 1000).clamp(16, 512);
+            let megabytes = (estimate / 1000).clamp(16, LOADER_MEGABYTES);
             let mut loader = self
                 .inner
                 .bulk_loader()
