@@ -444,9 +444,9 @@ impl Store {
             // 448, not 512: each loader thread preallocates hash sets for its file's quads,
             // and hashbrown rounds a capacity up to a power of two of buckets. Files of
             // 224,000 quads fit 2^18 buckets; files of 256,000 took 2^19, twice the memory
-            // for 14% more quads. Peak RSS of a 10k-article ingest 0.89–0.96 → 0.75–0.76 GB
-            // at the same speed; of a 100k-article ingest 1.01–1.06 GB (over 1 GiB in two of
-            // eight runs) → 0.99 GB.
+            // for 14% more quads. Peak RSS of a 10k-article ingest 0.87–0.94 → 0.65–0.75 GiB
+            // at the same speed; of a 100k-article ingest 0.96–1.01 GiB (over 1 GiB in one of
+            // five runs) → 0.84–0.97 GiB, whose peak is now the statistics at the end.
             //
             // The loader cuts its input into files of `memory × 1000 / threads` quads and
             // writes each on its own thread, so a batch smaller than one file (1,000 articles:
