@@ -286,8 +286,9 @@ pub fn document_quads_indexed(
             // Six quads, each in the six indexes of a named graph: evidence is most of what an
             // article writes. The node's type (zkg:Evidence, the domain of zkg:sentence) and
             // its article (the graph it is in) are not stated again: the two quads cost a 100k-
-            // article ingest 17% of its time and the store 14% of its size (199 → 165 s,
-            // 6.0 → 5.1 GB), as every index entry is rewritten by each RocksDB compaction.
+            // article ingest 9–17% of its time and the store 14% of its size (builds
+            // alternated: median 173 → 152 s, 6.0 → 5.1 GB), as each RocksDB compaction
+            // rewrites every index entry.
             let node = nn(&format!("https://w3id.org/zonekg/evidence/{hex}"));
             out.push(quad(&node, &format!("{RDF}subject"), s.clone(), &g));
             out.push(quad(&node, &format!("{RDF}predicate"), nn(&p), &g));

@@ -451,7 +451,7 @@ impl Store {
             // The loader cuts its input into files of `memory × 1000 / threads` quads and
             // writes each on its own thread, so a batch smaller than one file (1,000 articles:
             // 226,000 quads) was written by one thread. Its buffer follows the batch's
-            // estimated size below 512 MB, so that every batch is cut into a file per core.
+            // estimated size below the budget, so that every batch is cut into a file per core.
             let megabytes = (estimate / 1000).clamp(16, LOADER_MEGABYTES);
             let mut loader = self
                 .inner
