@@ -201,6 +201,9 @@ fn by_doc<'a, I: Iterator<Item = &'a str>>(
     out
 }
 
+/// Quads per evidence node: subject, predicate, object, sentence and its two offsets.
+pub const EVIDENCE_QUADS: usize = 6;
+
 /// The quads of one document's named graph, with a [`DocIndex`] of the extraction.
 pub fn document_quads_indexed(
     x: &Extraction,
@@ -283,7 +286,7 @@ pub fn document_quads_indexed(
                 .take(8)
                 .map(|b| format!("{b:02x}"))
                 .collect();
-            // Six quads, each in the six indexes of a named graph: evidence is most of what an
+            // EVIDENCE_QUADS, each in the six indexes of a named graph: evidence is most of what an
             // article writes. The node's type (zkg:Evidence, the domain of zkg:sentence) and
             // its article (the graph it is in) are not stated again: the two quads cost a 100k-
             // article ingest 9–17% of its time and the store 14% of its size (builds
@@ -495,5 +498,50 @@ mod tests {
         );
         assert!(industry_categories("新一代信息技术产业").is_empty());
         assert!(industry_categories("会展服务").is_empty());
+    }
+
+    #[test]
+    fn an_evidence_node_is_its_quads_in_the_article_graph() {
+        use super::{document_quads, EVIDENCE_QUADS};
+        use std::collections::BTreeMap;
+        let x = crate::pipeline::extract(&[crate::pipeline::Input {
+            source: "t.txt".into(),
+            text: "## 青禾高新区新闻\n\n青禾高新区围绕集成电路产业,引进松岭电子等企业。\n".into(),
+        }]);
+        assert!(!x.relations.is_empty());
+        let mut nodes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for q in document_quads(&x, 0, "2026-01-01T00:00:00Z") {
+            let s = q.subject.to_string();
+            if s.contains("/evidence/") {
+                assert_eq!(
+                    q.graph_name.to_string(),
+                    format!("<{}>", crate::vocab::doc_iri(&x.documents[0].id))
+                );
+                nodes.entry(s).or_default().push(
+                    q.predicate
+                        .as_str()
+                        .rsplit(['#', '/'])
+                        .next()
+                        .unwrap()
+                        .to_string(),
+                );
+            }
+        }
+        assert!(!nodes.is_empty());
+        for fields in nodes.values_mut() {
+            fields.sort();
+            assert_eq!(fields.len(), EVIDENCE_QUADS);
+            assert_eq!(
+                fields,
+                &[
+                    "charEnd",
+                    "charStart",
+                    "object",
+                    "predicate",
+                    "sentence",
+                    "subject"
+                ]
+            );
+        }
     }
 }

@@ -414,12 +414,12 @@ impl Store {
             }
             todo.push(i);
         }
-        // Article quads are mostly evidence (6 quads and the relation's triple per sentence)
+        // Article quads are mostly evidence (its quads and the relation's triple per sentence)
         // and mentions: enough to size the loader's files.
         let evidence_and_mentions: usize = x
             .relations
             .iter()
-            .map(|r| 7 * r.evidence.len())
+            .map(|r| (rdf::EVIDENCE_QUADS + 1) * r.evidence.len())
             .chain(x.entities.iter().map(|e| e.mentions.len()))
             .sum();
         for chunk in todo.chunks(1 << 16) {
@@ -921,11 +921,12 @@ impl Store {
                 gn.clone(),
             ));
         }
+        let timing = std::env::var_os("ZONEKG_DEBUG_TIMING").is_some();
         let t0 = std::time::Instant::now();
         quads.extend(self.place_profiles(&gn)?);
         let t1 = std::time::Instant::now();
         quads.extend(self.hub_degrees(&gn)?);
-        if std::env::var_os("ZONEKG_DEBUG_TIMING").is_some() {
+        if timing {
             eprintln!(
                 "statistics: place profiles {:?}, hub degrees {:?}, {} quads",
                 t1 - t0,
@@ -957,7 +958,7 @@ impl Store {
             t.remove(q);
         }
         t.commit()?;
-        if std::env::var_os("ZONEKG_DEBUG_TIMING").is_some() {
+        if timing {
             eprintln!(
                 "statistics written: {removed} quads removed, {added} added, {:?}",
                 tw.elapsed()
