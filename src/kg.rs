@@ -351,6 +351,8 @@ impl KnowledgeGraph {
                     let _ = tx.send(Msg::Batch(pipeline::extract(&batch)));
                 }
             });
+            let timing = std::env::var_os("ZONEKG_DEBUG_TIMING").is_some();
+            let mut waited = std::time::Instant::now();
             for msg in rx {
                 match msg {
                     Msg::File {
@@ -364,6 +366,9 @@ impl KnowledgeGraph {
                         prog.warnings.extend(warnings);
                     }
                     Msg::Batch(x) => {
+                        if timing {
+                            eprintln!("batch received after {:?}", waited.elapsed());
+                        }
                         let r = self.store.ingest_batch(&x, &input::now_utc())?;
                         self.touch();
                         prog.quads_written += r.quads_written;
@@ -372,6 +377,7 @@ impl KnowledgeGraph {
                         prog.unchanged += r.unchanged;
                         prog.replaced += r.replaced;
                         on_batch(&prog);
+                        waited = std::time::Instant::now();
                     }
                 }
             }
@@ -382,7 +388,11 @@ impl KnowledgeGraph {
         })?;
         // No count of the store's quads here: that is a full scan (10 s at 20 million quads);
         // `stats` gives it when asked.
+        let t_stats = std::time::Instant::now();
         self.store.refresh_statistics()?;
+        if std::env::var_os("ZONEKG_DEBUG_TIMING").is_some() {
+            eprintln!("statistics refreshed: {:?}", t_stats.elapsed());
+        }
         on_batch(&prog);
         Ok(prog)
     }
