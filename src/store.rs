@@ -491,7 +491,7 @@ impl Store {
         // No flush here: RocksDB's flush waits until its compactions have brought level 0
         // under the write-stall limits, and in a 100k-article ingest four of the sixteen
         // batches waited 12–28 s (70 s in all) with the extraction of the next batch blocked
-        // behind them (279 s for the ingest instead of 317–324 s). The next batch's loader
+        // behind them (three runs 272.7–311.6 s, median 278.7, against 307–324 s). The next batch's loader
         // flushes the memtable itself when it ingests its files, without that wait (its loads
         // took as long as before); the markers are in the write-ahead log meanwhile, and the
         // statistics, written last, flush the store once (`refresh_statistics`).
