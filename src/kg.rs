@@ -351,7 +351,7 @@ impl KnowledgeGraph {
                     let _ = tx.send(Msg::Batch(pipeline::extract(&batch)));
                 }
             });
-            let timing = std::env::var_os("ZONEKG_DEBUG_TIMING").is_some();
+            let timing = crate::debug_timing();
             let mut waited = std::time::Instant::now();
             for msg in rx {
                 match msg {
@@ -390,7 +390,7 @@ impl KnowledgeGraph {
         // `stats` gives it when asked.
         let t_stats = std::time::Instant::now();
         self.store.refresh_statistics()?;
-        if std::env::var_os("ZONEKG_DEBUG_TIMING").is_some() {
+        if crate::debug_timing() {
             eprintln!("statistics refreshed: {:?}", t_stats.elapsed());
         }
         on_batch(&prog);

@@ -42,6 +42,13 @@ pub use pipeline::{extract, Input};
 pub use store::{Answer, IngestReport, Store};
 
 /// The README's Rust example, compiled and run as a doctest.
+/// Whether `ZONEKG_DEBUG_TIMING` is set: extraction, ingest batches and the statistics then
+/// print their stages' times on stderr. Read once per process.
+pub(crate) fn debug_timing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("ZONEKG_DEBUG_TIMING").is_some())
+}
+
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

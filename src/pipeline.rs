@@ -93,7 +93,7 @@ pub fn extract(inputs: &[Input]) -> Extraction {
 /// Runs recognition, resolution and relation extraction over normalized articles.
 pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     let rec = &*RECOGNIZER;
-    let timing = std::env::var_os("ZONEKG_DEBUG_TIMING").is_some();
+    let timing = crate::debug_timing();
     let t0 = std::time::Instant::now();
     let lap = |what: &str| {
         if timing {

@@ -375,13 +375,22 @@ impl Store {
         Ok(report)
     }
 
+    /// A bulk loader sized for about `quads` quads, within [`LOADER_MEGABYTES`]: the loader
+    /// cuts its input into files of `memory × 1000 / threads` quads, one thread each, so a
+    /// write smaller than the budget gets a buffer of its size and still a file per core.
+    fn bulk_loader(&self, quads: usize) -> oxigraph::store::BulkLoader<'_> {
+        self.inner
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes((quads / 1000).clamp(16, LOADER_MEGABYTES))
+    }
+
     /// Writes one batch of a larger ingest: like [`Store::ingest`] but neither counts the
     /// store (a full scan) nor refreshes the statistics; the caller does both once at the end
     /// ([`Store::refresh_statistics`]), so that an ingest's cost stays linear in its size.
     /// `quads_before`/`quads_after` of the report are left at 0.
     pub fn ingest_batch(&self, x: &Extraction, generated_at: &str) -> Result<IngestReport> {
         let mut report = IngestReport::default();
-        let timing = std::env::var_os("ZONEKG_DEBUG_TIMING").is_some();
+        let timing = crate::debug_timing();
         let t_checks = std::time::Instant::now();
         let new_ids: BTreeSet<&str> = x.documents.iter().map(|d| d.id.as_str()).collect();
         let sources: BTreeSet<&str> = x.documents.iter().map(|d| d.source.as_str()).collect();
@@ -455,11 +464,7 @@ impl Store {
             // writes each on its own thread, so a batch smaller than one file (1,000 articles:
             // 226,000 quads) was written by one thread. Its buffer follows the batch's
             // estimated size below the budget, so that every batch is cut into a file per core.
-            let megabytes = (estimate / 1000).clamp(16, LOADER_MEGABYTES);
-            let mut loader = self
-                .inner
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes(megabytes);
+            let mut loader = self.bulk_loader(estimate);
             let t_load = std::time::Instant::now();
             loader.load_quads(quads)?;
             loader.commit()?;
@@ -491,10 +496,11 @@ impl Store {
         // No flush here: RocksDB's flush waits until its compactions have brought level 0
         // under the write-stall limits, and in a 100k-article ingest four of the sixteen
         // batches waited 12–28 s (70 s in all) with the extraction of the next batch blocked
-        // behind them (three runs 272.7–311.6 s, median 278.7, against 307–324 s). The next batch's loader
-        // flushes the memtable itself when it ingests its files, without that wait (its loads
-        // took as long as before); the markers are in the write-ahead log meanwhile, and the
-        // statistics, written last, flush the store once (`refresh_statistics`).
+        // behind them (three runs 272.7–311.6 s, median 278.7, against 307–324 s). The next
+        // batch's loader flushes the memtable itself when it ingests its files, without that
+        // wait (its loads took as long as before); the markers are in the write-ahead log
+        // meanwhile, and the statistics, written last, flush the store once
+        // (`refresh_statistics`).
         if timing {
             eprintln!("whole batch {:?}", t_checks.elapsed());
         }
@@ -945,7 +951,7 @@ impl Store {
                 gn.clone(),
             ));
         }
-        let timing = std::env::var_os("ZONEKG_DEBUG_TIMING").is_some();
+        let timing = crate::debug_timing();
         let t0 = std::time::Instant::now();
         quads.extend(self.place_profiles(&gn)?);
         let t1 = std::time::Instant::now();
@@ -978,10 +984,7 @@ impl Store {
             // next write, which compares them with the recomputed ones quad by quad.
             added = quads.len();
             removed = 0;
-            let mut loader = self
-                .inner
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes((added / 1000).clamp(16, LOADER_MEGABYTES));
+            let mut loader = self.bulk_loader(added);
             loader.load_quads(quads)?;
             loader.commit()?;
         } else {
