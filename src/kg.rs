@@ -352,6 +352,13 @@ impl KnowledgeGraph {
                 }
             });
             let timing = crate::debug_timing();
+            // Into a store without articles (this process holds its lock), which articles are
+            // there is what this ingest wrote: kept here instead of asked of the store.
+            let mut written = if self.store.holds_no_article()? {
+                Some(std::collections::HashSet::new())
+            } else {
+                None
+            };
             let mut waited = std::time::Instant::now();
             for msg in rx {
                 match msg {
@@ -369,7 +376,11 @@ impl KnowledgeGraph {
                         if timing {
                             eprintln!("batch received after {:?}", waited.elapsed());
                         }
-                        let r = self.store.ingest_batch(&x, &input::now_utc())?;
+                        let r = self.store.ingest_batch_with(
+                            &x,
+                            &input::now_utc(),
+                            written.as_mut(),
+                        )?;
                         self.touch();
                         prog.quads_written += r.quads_written;
                         prog.documents += x.documents.len();
@@ -995,6 +1006,50 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    #[test]
+    fn an_ingest_into_an_empty_store_knows_its_articles_as_one_into_a_full_store() {
+        // Into an empty store the ingest keeps which articles it wrote; into a store that
+        // already holds one it asks the store. Both see the copy of a file as one article.
+        let dir = tempfile::tempdir().unwrap();
+        for (i, n) in COMPANIES[..3].iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i}.txt")), settling(i, n)).unwrap();
+        }
+        std::fs::write(dir.path().join("3.txt"), settling(0, COMPANIES[0])).unwrap();
+        let ingest = |kg: &KnowledgeGraph| {
+            kg.ingest_files(
+                &[dir.path().to_path_buf()],
+                1,
+                input::ReadOptions::default(),
+                |_| {},
+            )
+            .unwrap()
+        };
+        let empty = KnowledgeGraph::in_memory().unwrap();
+        assert!(empty.store().holds_no_article().unwrap());
+        let p = ingest(&empty);
+        assert_eq!((p.documents, p.added, p.unchanged), (4, 3, 1));
+        assert!(!empty.store().holds_no_article().unwrap());
+        let full = KnowledgeGraph::in_memory().unwrap();
+        full.ingest_text("other.txt", &settling(3, COMPANIES[3]))
+            .unwrap();
+        let p = ingest(&full);
+        assert_eq!((p.documents, p.added, p.unchanged), (4, 3, 1));
+        // The same article graphs, and again nothing new on a second ingest.
+        let docs = |kg: &KnowledgeGraph| -> std::collections::BTreeSet<String> {
+            kg.store()
+                .oxigraph()
+                .named_graphs()
+                .map(|g| g.unwrap().to_string())
+                .filter(|g| g.contains("/doc/"))
+                .collect()
+        };
+        let (a, b) = (docs(&empty), docs(&full));
+        assert_eq!(a.len(), 3);
+        assert_eq!(b.difference(&a).count(), 1);
+        let p = ingest(&empty);
+        assert_eq!((p.added, p.unchanged), (0, 4));
     }
 
     #[test]

@@ -389,13 +389,42 @@ impl Store {
     /// ([`Store::refresh_statistics`]), so that an ingest's cost stays linear in its size.
     /// `quads_before`/`quads_after` of the report are left at 0.
     pub fn ingest_batch(&self, x: &Extraction, generated_at: &str) -> Result<IngestReport> {
+        self.ingest_batch_with(x, generated_at, None)
+    }
+
+    /// Whether the store holds no article graph (an interrupted write leaves one).
+    pub fn holds_no_article(&self) -> Result<bool> {
+        for g in self.inner.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(n) = g? {
+                if n.as_str().starts_with(vocab::DOC) {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// [`Store::ingest_batch`] for an ingest into a store that held no article when it began
+    /// ([`Store::holds_no_article`]), given in `written` the ids of the articles it has
+    /// written since (the batch's are added). Which articles are already there, and which
+    /// graphs of the batch's files are older versions, is then known without asking the
+    /// store: two index probes per article and a query per file, whose cost grew with the
+    /// store as RocksDB compacted it (1 s per batch of 6,600 articles at the start of a
+    /// 100k-article ingest, 3 s at its end). With `None`, the store is asked.
+    pub fn ingest_batch_with(
+        &self,
+        x: &Extraction,
+        generated_at: &str,
+        mut written: Option<&mut HashSet<String>>,
+    ) -> Result<IngestReport> {
         let mut report = IngestReport::default();
         let timing = crate::debug_timing();
         let t_checks = std::time::Instant::now();
         let new_ids: BTreeSet<&str> = x.documents.iter().map(|d| d.id.as_str()).collect();
         let sources: BTreeSet<&str> = x.documents.iter().map(|d| d.source.as_str()).collect();
-        // Graphs of earlier versions of the same files.
-        for src in sources {
+        // Graphs of earlier versions of the same files (a file is read once per ingest, whole
+        // in one batch: in a store this ingest began empty, its file has no other graph).
+        for src in sources.into_iter().filter(|_| written.is_none()) {
             for g in self.graphs_of_source(src)? {
                 let id = g.as_str().trim_start_matches(vocab::DOC);
                 if !new_ids.contains(id) {
@@ -415,6 +444,15 @@ impl Store {
         let index = rdf::DocIndex::new(x);
         let mut todo: Vec<usize> = Vec::new();
         for (i, d) in x.documents.iter().enumerate() {
+            if let Some(written) = written.as_deref_mut() {
+                // The same text twice (two copies of a file) is one article.
+                if !written.insert(d.id.clone()) {
+                    report.unchanged += 1;
+                    continue;
+                }
+                todo.push(i);
+                continue;
+            }
             let g = NamedNode::new_unchecked(vocab::doc_iri(&d.id));
             if self.is_complete(&g)? {
                 report.unchanged += 1;
