@@ -41,7 +41,6 @@ pub use model::*;
 pub use pipeline::{extract, Input};
 pub use store::{Answer, IngestReport, Store};
 
-/// The README's Rust example, compiled and run as a doctest.
 /// Whether `ZONEKG_DEBUG_TIMING` is set: extraction, ingest batches and the statistics then
 /// print their stages' times on stderr. Read once per process.
 pub(crate) fn debug_timing() -> bool {
@@ -49,6 +48,7 @@ pub(crate) fn debug_timing() -> bool {
     *ON.get_or_init(|| std::env::var_os("ZONEKG_DEBUG_TIMING").is_some())
 }
 
+/// The README's Rust example, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

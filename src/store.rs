@@ -375,13 +375,18 @@ impl Store {
         Ok(report)
     }
 
-    /// A bulk loader sized for about `quads` quads, within [`LOADER_MEGABYTES`]: the loader
-    /// cuts its input into files of `memory × 1000 / threads` quads, one thread each, so a
-    /// write smaller than the budget gets a buffer of its size and still a file per core.
-    fn bulk_loader(&self, quads: usize) -> oxigraph::store::BulkLoader<'_> {
-        self.inner
+    /// Writes `quads` (about `estimate` of them) through the bulk loader, sized as
+    /// `memory × 1000 / threads` quads per file within [`LOADER_MEGABYTES`], so that a write
+    /// smaller than the budget gets a buffer of its size and still a file per core. Not
+    /// atomic: what it writes must be safe to find half-written (see `ingest_batch_with`).
+    fn bulk_load(&self, quads: impl IntoIterator<Item = Quad>, estimate: usize) -> Result<()> {
+        let mut loader = self
+            .inner
             .bulk_loader()
-            .with_max_memory_size_in_megabytes((quads / 1000).clamp(16, LOADER_MEGABYTES))
+            .with_max_memory_size_in_megabytes((estimate / 1000).clamp(16, LOADER_MEGABYTES));
+        loader.load_quads(quads)?;
+        loader.commit()?;
+        Ok(())
     }
 
     /// Writes one batch of a larger ingest: like [`Store::ingest`] but neither counts the
@@ -394,14 +399,16 @@ impl Store {
 
     /// Whether the store holds no article graph (an interrupted write leaves one).
     pub fn holds_no_article(&self) -> Result<bool> {
-        for g in self.inner.named_graphs() {
-            if let NamedOrBlankNode::NamedNode(n) = g? {
-                if n.as_str().starts_with(vocab::DOC) {
-                    return Ok(false);
-                }
-            }
-        }
-        Ok(true)
+        Ok(self.article_graphs().next().transpose()?.is_none())
+    }
+
+    /// The article graphs (named graphs under [`vocab::DOC`]), in the store's order.
+    fn article_graphs(&self) -> impl Iterator<Item = Result<NamedNode>> + '_ {
+        self.inner.named_graphs().filter_map(|g| match g {
+            Ok(NamedOrBlankNode::NamedNode(n)) if n.as_str().starts_with(vocab::DOC) => Some(Ok(n)),
+            Ok(_) => None,
+            Err(e) => Some(Err(e.into())),
+        })
     }
 
     /// [`Store::ingest_batch`] for an ingest into a store that held no article when it began
@@ -424,7 +431,12 @@ impl Store {
         let sources: BTreeSet<&str> = x.documents.iter().map(|d| d.source.as_str()).collect();
         // Graphs of earlier versions of the same files (a file is read once per ingest, whole
         // in one batch: in a store this ingest began empty, its file has no other graph).
-        for src in sources.into_iter().filter(|_| written.is_none()) {
+        let asked = if written.is_none() {
+            sources
+        } else {
+            BTreeSet::new()
+        };
+        for src in asked {
             for g in self.graphs_of_source(src)? {
                 let id = g.as_str().trim_start_matches(vocab::DOC);
                 if !new_ids.contains(id) {
@@ -502,27 +514,20 @@ impl Store {
             // writes each on its own thread, so a batch smaller than one file (1,000 articles:
             // 226,000 quads) was written by one thread. Its buffer follows the batch's
             // estimated size below the budget, so that every batch is cut into a file per core.
-            let mut loader = self.bulk_loader(estimate);
             let t_load = std::time::Instant::now();
-            loader.load_quads(quads)?;
-            loader.commit()?;
+            self.bulk_load(quads, estimate)?;
             let load = t_load.elapsed();
             let t_marks = std::time::Instant::now();
             // The markers are written once the article quads are in, by the loader as well:
             // each marks one article, so a crash among them only leaves articles to write
             // again. Through a transaction they sat in the write-ahead log, which a flush at
             // the end of the ingest had to write out (see `refresh_statistics`).
-            let marks: Vec<Quad> = chunk
-                .iter()
-                .map(|&i| {
-                    completion_marker(&NamedNode::new_unchecked(vocab::doc_iri(
-                        &x.documents[i].id,
-                    )))
-                })
-                .collect();
-            let mut loader = self.bulk_loader(marks.len());
-            loader.load_quads(marks)?;
-            loader.commit()?;
+            let marks = chunk.iter().map(|&i| {
+                completion_marker(&NamedNode::new_unchecked(vocab::doc_iri(
+                    &x.documents[i].id,
+                )))
+            });
+            self.bulk_load(marks, chunk.len())?;
             if timing {
                 eprintln!(
                     "batch: {} articles, checks {:?}, load {:?} ({} quads), markers {:?}",
@@ -1032,9 +1037,7 @@ impl Store {
             // next write, which compares them with the recomputed ones quad by quad.
             added = quads.len();
             removed = 0;
-            let mut loader = self.bulk_loader(added);
-            loader.load_quads(quads)?;
-            loader.commit()?;
+            self.bulk_load(quads, added)?;
         } else {
             let mut t = self.inner.start_transaction()?;
             t.insert_named_graph(&g);
@@ -1511,12 +1514,9 @@ impl Store {
     /// Named graphs other than the ontology's: the articles.
     pub fn documents(&self) -> Result<usize> {
         let mut n = 0;
-        for g in self.inner.named_graphs() {
-            if let NamedOrBlankNode::NamedNode(g) = g? {
-                if g.as_str().starts_with(vocab::DOC) {
-                    n += 1;
-                }
-            }
+        for g in self.article_graphs() {
+            g?;
+            n += 1;
         }
         Ok(n)
     }
