@@ -301,6 +301,10 @@ impl KnowledgeGraph {
             Batch(Extraction),
         }
         let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(64);
+        // Into a store without articles (this process holds its lock), which articles are there
+        // is what this ingest wrote, and the statistics are made from what it wrote: both kept
+        // here instead of asked of the store (see `FreshIngest`).
+        let mut fresh = self.store.fresh_ingest()?;
         std::thread::scope(|scope| -> Result<()> {
             let reader = scope.spawn(move || {
                 let mut batch: Vec<Input> = Vec::new();
@@ -352,13 +356,6 @@ impl KnowledgeGraph {
                 }
             });
             let timing = crate::debug_timing();
-            // Into a store without articles (this process holds its lock), which articles are
-            // there is what this ingest wrote: kept here instead of asked of the store.
-            let mut written = if self.store.holds_no_article()? {
-                Some(std::collections::HashSet::new())
-            } else {
-                None
-            };
             let mut waited = std::time::Instant::now();
             for msg in rx {
                 match msg {
@@ -376,11 +373,9 @@ impl KnowledgeGraph {
                         if timing {
                             eprintln!("batch received after {:?}", waited.elapsed());
                         }
-                        let r = self.store.ingest_batch_with(
-                            &x,
-                            &input::now_utc(),
-                            written.as_mut(),
-                        )?;
+                        let r =
+                            self.store
+                                .ingest_batch_with(&x, &input::now_utc(), fresh.as_mut())?;
                         self.touch();
                         prog.quads_written += r.quads_written;
                         prog.documents += x.documents.len();
@@ -400,7 +395,10 @@ impl KnowledgeGraph {
         // No count of the store's quads here: that is a full scan (10 s at 20 million quads);
         // `stats` gives it when asked.
         let t_stats = std::time::Instant::now();
-        self.store.refresh_statistics()?;
+        match &fresh {
+            Some(f) => self.store.finish_fresh_ingest(f)?,
+            None => self.store.refresh_statistics()?,
+        }
         if crate::debug_timing() {
             eprintln!("statistics refreshed: {:?}", t_stats.elapsed());
         }

@@ -32,6 +32,7 @@ pub mod rdf;
 pub mod recognize;
 pub mod relations;
 pub mod resolve;
+pub mod statistics;
 pub mod store;
 pub mod vocab;
 

@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::Extraction;
+use crate::statistics::Tally;
 use crate::{rdf, vocab};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{
@@ -48,6 +49,29 @@ fn degree_property(property: &str, out: bool) -> String {
 
 fn completion_marker(g: &NamedNode) -> Quad {
     rdf::completion_marker(g.as_str().trim_start_matches(vocab::DOC))
+}
+
+/// What an ingest into a store that held no article keeps as it writes: the ids of the
+/// articles written (which articles are there is then known without asking the store) and a
+/// [`Tally`] of the knowledge graph (the statistics are then made without reading it back).
+/// Made by [`Store::fresh_ingest`], passed to [`Store::ingest_batch_with`] for every batch,
+/// and ended by [`Store::finish_fresh_ingest`].
+#[derive(Debug)]
+pub struct FreshIngest {
+    written: HashSet<String>,
+    tally: Tally,
+}
+
+impl FreshIngest {
+    /// Articles written so far.
+    pub fn articles(&self) -> usize {
+        self.written.len()
+    }
+
+    /// The tally of the knowledge graph so far.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
 }
 
 /// A zonekg store.
@@ -402,6 +426,31 @@ impl Store {
         Ok(self.article_graphs().next().transpose()?.is_none())
     }
 
+    /// The start of an ingest into this store if it holds no article, else `None` (see
+    /// [`FreshIngest`]). The tally begins with what the knowledge graph already holds (the
+    /// industry taxonomy, anything loaded without articles), read here once.
+    pub fn fresh_ingest(&self) -> Result<Option<FreshIngest>> {
+        if !self.holds_no_article()? {
+            return Ok(None);
+        }
+        let mut tally = Tally::new();
+        for p in Tally::predicates() {
+            let p = NamedNode::new_unchecked(p);
+            for q in self.inner.quads_for_pattern(
+                None,
+                Some(p.as_ref()),
+                None,
+                Some(GraphNameRef::DefaultGraph),
+            ) {
+                tally.observe(&q?);
+            }
+        }
+        Ok(Some(FreshIngest {
+            written: HashSet::new(),
+            tally,
+        }))
+    }
+
     /// The article graphs (named graphs under [`vocab::DOC`]), in the store's order.
     fn article_graphs(&self) -> impl Iterator<Item = Result<NamedNode>> + '_ {
         self.inner.named_graphs().filter_map(|g| match g {
@@ -411,19 +460,23 @@ impl Store {
         })
     }
 
-    /// [`Store::ingest_batch`] for an ingest into a store that held no article when it began
-    /// ([`Store::holds_no_article`]), given in `written` the ids of the articles it has
-    /// written since (the batch's are added). Which articles are already there, and which
-    /// graphs of the batch's files are older versions, is then known without asking the
-    /// store: two index probes per article and a query per file, whose cost grew with the
-    /// store as RocksDB compacted it (1 s per batch of 6,600 articles at the start of a
-    /// 100k-article ingest, 3 s at its end). With `None`, the store is asked.
+    /// [`Store::ingest_batch`] for an ingest into a store that held no article when it began,
+    /// given what it `fresh`ly wrote since ([`Store::fresh_ingest`]; the batch is added).
+    /// Which articles are already there, and which graphs of the batch's files are older
+    /// versions, is then known without asking the store: two index probes per article and a
+    /// query per file, whose cost grew with the store as RocksDB compacted it (1 s per batch
+    /// of 6,600 articles at the start of a 100k-article ingest, 3 s at its end). With `None`,
+    /// the store is asked.
     pub fn ingest_batch_with(
         &self,
         x: &Extraction,
         generated_at: &str,
-        mut written: Option<&mut HashSet<String>>,
+        fresh: Option<&mut FreshIngest>,
     ) -> Result<IngestReport> {
+        let (mut written, mut tally) = match fresh {
+            Some(f) => (Some(&mut f.written), Some(&mut f.tally)),
+            None => (None, None),
+        };
         let mut report = IngestReport::default();
         let timing = crate::debug_timing();
         let t_checks = std::time::Instant::now();
@@ -496,7 +549,12 @@ impl Store {
                         .iter()
                         .flat_map(|&i| rdf::document_quads_indexed(x, i, generated_at, &index)),
                 )
-                .inspect(|_| *written += 1);
+                .inspect(|q| {
+                    *written += 1;
+                    if let Some(t) = tally.as_deref_mut() {
+                        t.observe(q);
+                    }
+                });
             // Bounded memory: the loader's buffers stay the same whatever the batch. About
             // 500 MB (shared by its two threads) keeps the time per batch flat over a 100k-
             // article ingest: with 256 MB the batches slowed from 8 s to 20 s as the store
@@ -543,6 +601,9 @@ impl Store {
         // Nothing new: the entity descriptions were written with the articles already there.
         if !background.is_empty() && !todo.is_empty() {
             report.quads_written += background.len();
+            if let Some(t) = tally.as_mut() {
+                background.iter().for_each(|q| t.observe(q));
+            }
             self.inner.extend(background)?;
         }
         // No flush here: RocksDB's flush waits until its compactions have brought level 0
@@ -941,12 +1002,35 @@ impl Store {
     /// (terms under [`STATS`]). Kept so that counting questions do not have to scan the store;
     /// refreshed after every write through zonekg (ingest, load, update).
     pub fn refresh_statistics(&self) -> Result<()> {
+        self.write_statistics(None)
+    }
+
+    /// [`Store::refresh_statistics`] at the end of an ingest into a store that held no
+    /// article: the statistics are made from what the ingest tallied as it wrote (see
+    /// [`crate::statistics`]) instead of read back from the store.
+    pub fn finish_fresh_ingest(&self, fresh: &FreshIngest) -> Result<()> {
+        self.write_statistics(Some(fresh))
+    }
+
+    /// The statistics graph's quads: read from the store, or made from `fresh`'s tally when
+    /// given (the ingest that kept it wrote the whole knowledge graph). Entities with more
+    /// than `hub_degree` relations of one kind have their count kept ([`HUB_DEGREE`]).
+    pub fn statistics_quads(
+        &self,
+        fresh: Option<&FreshIngest>,
+        hub_degree: usize,
+    ) -> Result<Vec<Quad>> {
         let t_counts = std::time::Instant::now();
         let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
         let gn = GraphName::NamedNode(g.clone());
         let void = |l: &str| NamedNode::new_unchecked(format!("{VOID}{l}"));
         let rdf_type = NamedNode::new_unchecked(format!("{}type", vocab::RDF));
         let dataset = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#dataset"));
+        let documents = match fresh {
+            // Every article graph is one this ingest wrote.
+            Some(f) => f.written.len(),
+            None => self.documents()?,
+        };
         let mut quads = vec![
             Quad::new(
                 dataset.clone(),
@@ -957,13 +1041,16 @@ impl Store {
             Quad::new(
                 dataset.clone(),
                 void("documents"),
-                Literal::from(self.documents()? as i64),
+                Literal::from(documents as i64),
                 gn.clone(),
             ),
         ];
         for class in vocab::CLASSES {
             let c = NamedNode::new_unchecked(*class);
-            let n = self.count(&format!("?s a <{class}>"))?;
+            let n = match fresh {
+                Some(f) => f.tally.entities(class),
+                None => self.count(&format!("?s a <{class}>"))?,
+            };
             let part = NamedNode::new_unchecked(format!(
                 "{STATISTICS_GRAPH}#class-{}",
                 class.rsplit('#').next().unwrap_or_default()
@@ -984,7 +1071,10 @@ impl Store {
         }
         for p in vocab::RELATION_PROPERTIES {
             let pn = NamedNode::new_unchecked(*p);
-            let n = self.count(&format!("?s <{p}> ?o"))?;
+            let n = match fresh {
+                Some(f) => f.tally.triples(p),
+                None => self.count(&format!("?s <{p}> ?o"))?,
+            };
             let part = NamedNode::new_unchecked(format!(
                 "{STATISTICS_GRAPH}#property-{}",
                 p.rsplit(['#', '/']).next().unwrap_or_default()
@@ -1005,18 +1095,50 @@ impl Store {
         }
         let timing = crate::debug_timing();
         let t0 = std::time::Instant::now();
-        quads.extend(self.place_profiles(&gn)?);
+        match fresh {
+            Some(f) => {
+                let (names, inputs) = f.tally.profile_inputs();
+                quads.extend(crate::statistics::profile_quads(names, &inputs, &gn));
+            }
+            None => quads.extend(self.place_profiles(&gn)?),
+        }
         let t1 = std::time::Instant::now();
-        quads.extend(self.hub_degrees(&gn)?);
+        match fresh {
+            Some(f) => {
+                for p in vocab::RELATION_PROPERTIES {
+                    for out in [true, false] {
+                        let stored = NamedNode::new_unchecked(degree_property(p, out));
+                        for (x, n) in f.tally.hubs(p, out, hub_degree) {
+                            quads.push(Quad::new(
+                                NamedNode::new_unchecked(x),
+                                stored.clone(),
+                                Literal::from(n as i64),
+                                gn.clone(),
+                            ));
+                        }
+                    }
+                }
+            }
+            None => quads.extend(self.hub_degrees(&gn, hub_degree)?),
+        }
         if timing {
             eprintln!(
-                "statistics: counts {:?}, place profiles {:?}, hub degrees {:?}, {} quads",
+                "statistics{}: counts {:?}, place profiles {:?}, hub degrees {:?}, {} quads",
+                if fresh.is_some() { " (tallied)" } else { "" },
                 t0 - t_counts,
                 t1 - t0,
                 t1.elapsed(),
                 quads.len()
             );
         }
+        Ok(quads)
+    }
+
+    /// Writes the statistics graph (see [`Store::statistics_quads`]).
+    fn write_statistics(&self, fresh: Option<&FreshIngest>) -> Result<()> {
+        let timing = crate::debug_timing();
+        let quads = self.statistics_quads(fresh, HUB_DEGREE)?;
+        let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
         // Only what changed is written. Replacing the whole graph (142,000 quads on a 100k-
         // article store) in one transaction took 12 of the 17 s that adding one article to
         // that store took; a small ingest changes a few counts. Each new quad is checked
@@ -1074,7 +1196,7 @@ impl Store {
     /// The counts of hubs' relations: `E stats:in-P N` for every entity E that is the object
     /// of more than [`HUB_DEGREE`] `P` relations (`stats:out-P` as subject). Grouped by the
     /// SPARQL engine on term ids, one property and direction at a time, on all cores.
-    fn hub_degrees(&self, g: &GraphName) -> Result<Vec<Quad>> {
+    fn hub_degrees(&self, g: &GraphName, hub_degree: usize) -> Result<Vec<Quad>> {
         use rayon::prelude::*;
         let jobs: Vec<(&str, bool)> = vocab::RELATION_PROPERTIES
             .iter()
@@ -1085,7 +1207,7 @@ impl Store {
             .map(|&(p, out)| -> Result<Vec<Quad>> {
                 let pattern = if out { format!("?x <{p}> ?y") } else { format!("?y <{p}> ?x") };
                 let q = format!(
-                    "SELECT ?x (COUNT(*) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x HAVING (COUNT(*) > {HUB_DEGREE})"
+                    "SELECT ?x (COUNT(*) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x HAVING (COUNT(*) > {hub_degree})"
                 );
                 let stored = NamedNode::new_unchecked(degree_property(p, out));
                 let mut quads = Vec::new();
@@ -1116,7 +1238,6 @@ impl Store {
     /// `<statistics#profile/place/P/industry/C>` (`…/uncategorized`). The industry sets are
     /// built from the same scans: `[ stats:setIndustry I … ; stats:size N ; stats:member Z … ]`.
     fn place_profiles(&self, g: &GraphName) -> Result<Vec<Quad>> {
-        use std::collections::{HashMap, HashSet};
         let z = vocab::ZKG;
         let pairs = |q: &str| -> Result<Vec<(String, String)>> {
             let q = format!(
@@ -1157,158 +1278,30 @@ impl Store {
         let scanned: Vec<Vec<(String, String)>> =
             SCANS.par_iter().map(|q| pairs(q)).collect::<Result<_>>()?;
         // Terms are interned: the scans return hundreds of thousands of rows at 100k articles.
-        let mut names: Vec<String> = Vec::new();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut intern = |s: String| -> u32 {
-            if let Some(&i) = ids.get(&s) {
-                return i;
-            }
-            let i = names.len() as u32;
-            ids.insert(s.clone(), i);
-            names.push(s);
-            i
-        };
+        let mut names = crate::statistics::Names::default();
         let mut scanned: Vec<Vec<(u32, u32)>> = scanned
             .into_iter()
-            .map(|v| v.into_iter().map(|(a, b)| (intern(a), intern(b))).collect())
+            .map(|v| {
+                v.into_iter()
+                    .map(|(a, b)| (names.id(&a), names.id(&b)))
+                    .collect()
+            })
             .collect();
-        let broader = scanned.pop().unwrap_or_default();
-        let industries = scanned.pop().unwrap_or_default();
-        let part_of = scanned.pop().unwrap_or_default();
-        let places: HashSet<u32> = scanned
+        let mut inputs = crate::statistics::ProfileInputs {
+            broader: scanned.pop().unwrap_or_default(),
+            industries: scanned.pop().unwrap_or_default(),
+            part_of: scanned.pop().unwrap_or_default(),
+            ..Default::default()
+        };
+        inputs.places = scanned
             .pop()
             .unwrap_or_default()
             .into_iter()
             .map(|(a, _)| a)
             .collect();
-        let place_in = scanned.pop().unwrap_or_default();
-        let zone_in = scanned.pop().unwrap_or_default();
-        let mut category: HashMap<u32, Vec<u32>> = HashMap::new();
-        for (a, b) in broader {
-            category.entry(a).or_default().push(b);
-        }
-        let mut up: HashMap<u32, Vec<u32>> = HashMap::new();
-        for &(a, b) in zone_in.iter().chain(&place_in) {
-            up.entry(a).or_default().push(b);
-        }
-        let mut parts: HashMap<u32, Vec<u32>> = HashMap::new();
-        for &(a, b) in &part_of {
-            parts.entry(b).or_default().push(a);
-        }
-        let mut leads: HashMap<u32, Vec<u32>> = HashMap::new();
-        for &(a, b) in &industries {
-            leads.entry(a).or_default().push(b);
-        }
-        // (place, category) → (zones, industries); u32::MAX stands for "uncategorized".
-        type Profile = (HashSet<u32>, HashSet<u32>);
-        let mut profile: HashMap<(u32, u32), Profile> = HashMap::new();
-        let zones: HashSet<u32> = zone_in.iter().map(|&(a, _)| a).collect();
-        for &x in &zones {
-            // The places x is in, one to three hops up, as the query's `locatedIn` hops.
-            let mut within: Vec<u32> = Vec::new();
-            let mut frontier = vec![x];
-            for _ in 0..3 {
-                let mut next = Vec::new();
-                for n in frontier {
-                    for &u in up.get(&n).into_iter().flatten() {
-                        if places.contains(&u) && !within.contains(&u) {
-                            within.push(u);
-                        }
-                        next.push(u);
-                    }
-                }
-                frontier = next;
-            }
-            if within.is_empty() {
-                continue;
-            }
-            // x and its parks, parks of parks … (`partOf*`).
-            let mut members = vec![x];
-            let mut seen: HashSet<u32> = HashSet::from([x]);
-            let mut k = 0;
-            while k < members.len() {
-                for &p in parts.get(&members[k]).into_iter().flatten() {
-                    if seen.insert(p) {
-                        members.push(p);
-                    }
-                }
-                k += 1;
-            }
-            for &m in &members {
-                for &i in leads.get(&m).into_iter().flatten() {
-                    let cs = category.get(&i).map_or(&[u32::MAX][..], |v| &v[..]);
-                    for &c in cs {
-                        for &p in &within {
-                            let e = profile.entry((p, c)).or_default();
-                            e.0.insert(m);
-                            e.1.insert(i);
-                        }
-                    }
-                }
-            }
-        }
-        let node = |s: &str| Term::NamedNode(NamedNode::new_unchecked(s));
-        let count = |n: usize| Term::Literal(Literal::from(n as i64));
-        let mut quads = Vec::new();
-        let mut add = |s: &NamedNode, p: &str, o: Term| {
-            quads.push(Quad::new(
-                s.clone(),
-                NamedNode::new_unchecked(format!("{STATS}{p}")),
-                o,
-                g.clone(),
-            ))
-        };
-        let mut keys: Vec<_> = profile.keys().copied().collect();
-        keys.sort_unstable();
-        // A profile is named by its place and category, so that stores of the same content
-        // (one ingest, or shards loaded together) hold the same quads.
-        let tail = |iri: &str| iri.strip_prefix(vocab::ID).unwrap_or(iri).to_string();
-        for key in &keys {
-            let (members, inds) = &profile[key];
-            let category = match key.1 {
-                u32::MAX => "uncategorized".to_string(),
-                c => tail(&names[c as usize]),
-            };
-            let row = NamedNode::new_unchecked(format!(
-                "{STATISTICS_GRAPH}#profile/{}/{category}",
-                tail(&names[key.0 as usize])
-            ));
-            add(&row, "place", node(&names[key.0 as usize]));
-            if key.1 != u32::MAX {
-                add(&row, "category", node(&names[key.1 as usize]));
-            }
-            add(&row, "zones", count(members.len()));
-            for &i in inds {
-                add(&row, "industry", node(&names[i as usize]));
-            }
-        }
-        // Industry sets: the subjects of `hasIndustry` grouped by the set of industries they
-        // lead in (a few hundred sets for 89,000 zones at 100k articles). Zones sharing
-        // industries with a zone are counted per set, then only the best sets are opened:
-        // grouping the 112,000 (zone, industry) rows per zone took 0.2 s for a zone leading in
-        // 88 of the 92 industries. Named by a hash of the industries, for the same reason as
-        // the profiles.
-        let mut sets: HashMap<Vec<&str>, Vec<u32>> = HashMap::new();
-        for (&z, inds) in &leads {
-            let mut key: Vec<&str> = inds.iter().map(|&i| names[i as usize].as_str()).collect();
-            key.sort_unstable();
-            key.dedup();
-            sets.entry(key).or_default().push(z);
-        }
-        for (inds, members) in sets {
-            use sha2::{Digest, Sha256};
-            let digest = Sha256::digest(inds.join("\n").as_bytes());
-            let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-            let set = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#industry-set/{hex}"));
-            for i in inds {
-                add(&set, "setIndustry", node(i));
-            }
-            add(&set, "size", count(members.len()));
-            for z in members {
-                add(&set, "member", node(&names[z as usize]));
-            }
-        }
-        Ok(quads)
+        inputs.place_in = scanned.pop().unwrap_or_default();
+        inputs.zone_in = scanned.pop().unwrap_or_default();
+        Ok(crate::statistics::profile_quads(&names, &inputs, g))
     }
 
     /// How many solutions a basic graph pattern has in the default graph. Counted by the
