@@ -1,9 +1,17 @@
 //! Sharding: a corpus split in two, extracted separately and loaded together, gives the same
 //! store as one ingest of the whole, because entity IRIs are a pure function of type and
 //! canonical label. What differs is provenance that names the file and the time.
+//!
+//! Also here, as another pair of write paths that must agree (one test binary fewer to link
+//! in CI): an ingest into a store without articles makes the statistics graph from what it
+//! tallied as it wrote, not from the store, and both ways must give the same quads.
+
+#[path = "../benches/generator.rs"]
+mod generator;
 
 use oxigraph::model::Quad;
 use std::collections::BTreeSet;
+use zonekg::store::{HUB_DEGREE, STATISTICS_GRAPH, STATS};
 use zonekg::{Input, KnowledgeGraph};
 
 const PROVENANCE: [&str; 3] = [
@@ -65,4 +73,99 @@ fn two_shards_loaded_together_equal_one_ingest() {
         only_whole.is_empty() && only_shards.is_empty(),
         "only in the whole ingest: {only_whole:#?}\nonly in the shards: {only_shards:#?}"
     );
+}
+
+/// 200 generated articles in two files, and the sample.
+fn inputs() -> Vec<Input> {
+    let mut g = generator::Generator::new(11);
+    let mut inputs: Vec<Input> = (0..2)
+        .map(|f| Input {
+            source: format!("gen{f}.txt"),
+            text: (0..100)
+                .map(|i| g.article(f * 100 + i + 1, 1).text)
+                .collect(),
+        })
+        .collect();
+    inputs.push(Input {
+        source: "sample.txt".into(),
+        text: std::fs::read_to_string("data/corpus/000_7926917dce1550ec.txt").unwrap(),
+    });
+    inputs
+}
+
+fn set(quads: Vec<Quad>) -> BTreeSet<String> {
+    quads.into_iter().map(|q| q.to_string()).collect()
+}
+
+fn kinds(quads: &BTreeSet<String>, term: &str) -> usize {
+    quads.iter().filter(|q| q.contains(term)).count()
+}
+
+#[test]
+fn statistics_tallied_by_a_fresh_ingest_equal_those_read_from_the_store() {
+    let kg = KnowledgeGraph::in_memory().unwrap();
+    let store = kg.store();
+    let mut fresh = store.fresh_ingest().unwrap().expect("an empty store");
+    // Two batches, the second repeating an article of the first: a set, not a sum.
+    let all = inputs();
+    let x1 = zonekg::extract(&all[..2]);
+    let x2 = zonekg::extract(&all[1..]);
+    store
+        .ingest_batch_with(&x1, "2026-01-01T00:00:00Z", Some(&mut fresh))
+        .unwrap();
+    let r = store
+        .ingest_batch_with(&x2, "2026-01-01T00:00:00Z", Some(&mut fresh))
+        .unwrap();
+    assert!(r.unchanged > 0, "{r:?}");
+    // A low hub threshold, so that hubs are tallied too.
+    for hub_degree in [HUB_DEGREE, 3] {
+        let tallied = set(store.statistics_quads(Some(&fresh), hub_degree).unwrap());
+        let read = set(store.statistics_quads(None, hub_degree).unwrap());
+        let only_tallied: Vec<_> = tallied.difference(&read).collect();
+        let only_read: Vec<_> = read.difference(&tallied).collect();
+        assert!(
+            only_tallied.is_empty() && only_read.is_empty(),
+            "hub degree {hub_degree}: only tallied {only_tallied:#?}\nonly read {only_read:#?}"
+        );
+        // Every part is there to compare.
+        for term in [
+            "#profile/",
+            "#industry-set/",
+            "void#entities",
+            "void#triples",
+        ] {
+            assert!(kinds(&tallied, term) > 0, "no {term} in {tallied:#?}");
+        }
+        if hub_degree == 3 {
+            assert!(kinds(&tallied, &format!("{STATS}in-")) > 0);
+        }
+    }
+    // And what `ingest_files` writes at its end is the same as a refresh from the store.
+    let dir = std::env::temp_dir().join(format!("zonekg-stats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in &all {
+        std::fs::write(dir.join(&i.source), &i.text).unwrap();
+    }
+    let kg = KnowledgeGraph::in_memory().unwrap();
+    kg.ingest_files(
+        std::slice::from_ref(&dir),
+        1 << 16,
+        Default::default(),
+        |_| {},
+    )
+    .unwrap();
+    let graph = |kg: &KnowledgeGraph| {
+        set(kg
+            .store()
+            .quads()
+            .unwrap()
+            .into_iter()
+            .filter(|q| q.graph_name.to_string() == format!("<{STATISTICS_GRAPH}>"))
+            .collect())
+    };
+    let written = graph(&kg);
+    kg.store().refresh_statistics().unwrap();
+    assert_eq!(written, graph(&kg));
+    assert!(kinds(&written, "#profile/") > 0);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
