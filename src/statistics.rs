@@ -217,7 +217,7 @@ pub(crate) fn profile_quads(names: &Names, inp: &ProfileInputs, g: &GraphName) -
 /// the distinct pairs of every relation property, and the industry taxonomy. Kept exactly
 /// (sets of interned terms, not estimates), so the statistics made from it equal those read
 /// from the store: a test compares the two.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Tally {
     names: Names,
     /// Per [`vocab::CLASSES`] entry, its entities.
@@ -230,6 +230,12 @@ pub struct Tally {
     top: HashSet<u32>,
 }
 
+impl Default for Tally {
+    fn default() -> Self {
+        Tally::new()
+    }
+}
+
 fn position(list: &[&str], iri: &str) -> Option<usize> {
     list.iter().position(|c| *c == iri)
 }
@@ -237,10 +243,13 @@ fn position(list: &[&str], iri: &str) -> Option<usize> {
 impl Tally {
     /// An empty tally (of a knowledge graph with nothing in it).
     pub fn new() -> Self {
+        // One set per class and per property, always: the counts index them by position.
         Tally {
+            names: Names::default(),
             classes: vec![HashSet::new(); vocab::CLASSES.len()],
             relations: vec![HashSet::new(); vocab::RELATION_PROPERTIES.len()],
-            ..Default::default()
+            broader: HashSet::new(),
+            top: HashSet::new(),
         }
     }
 
@@ -364,5 +373,45 @@ impl Tally {
             broader,
         };
         (&self.names, inputs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quad(s: &str, p: &str, o: &str, g: GraphName) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(s),
+            NamedNode::new_unchecked(p),
+            NamedNode::new_unchecked(o),
+            g,
+        )
+    }
+
+    #[test]
+    fn a_tally_counts_the_default_graph_as_a_set() {
+        let zone = format!("{}Zone", vocab::ZKG);
+        let located = format!("{}locatedIn", vocab::ZKG);
+        let rdf_type = format!("{}type", vocab::RDF);
+        let mut t = Tally::default();
+        assert_eq!((t.entities(&zone), t.triples(&located)), (0, 0));
+        let doc = GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/doc/1"));
+        for g in [GraphName::DefaultGraph, GraphName::DefaultGraph, doc] {
+            t.observe(&quad("https://example.org/z", &rdf_type, &zone, g.clone()));
+            t.observe(&quad(
+                "https://example.org/z",
+                &located,
+                "https://example.org/p",
+                g,
+            ));
+        }
+        // Twice in the default graph and once in an article graph: one entity, one triple.
+        assert_eq!((t.entities(&zone), t.triples(&located)), (1, 1));
+        assert_eq!(
+            t.hubs(&located, true, 0),
+            vec![("https://example.org/z", 1)]
+        );
+        assert!(t.hubs(&located, true, 1).is_empty());
     }
 }
