@@ -598,14 +598,8 @@ impl Store {
             }
             report.added += chunk.len();
         }
-        // Nothing new: the entity descriptions were written with the articles already there.
-        if !background.is_empty() && !todo.is_empty() {
-            report.quads_written += background.len();
-            if let Some(t) = tally.as_mut() {
-                background.iter().for_each(|q| t.observe(q));
-            }
-            self.inner.extend(background)?;
-        }
+        // With no article to write, the entity descriptions (still in `background`, which the
+        // first chunk takes) are not written: they were with the articles already there.
         // No flush here: RocksDB's flush waits until its compactions have brought level 0
         // under the write-stall limits, and in a 100k-article ingest four of the sixteen
         // batches waited 12–28 s (70 s in all) with the extraction of the next batch blocked
