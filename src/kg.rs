@@ -303,8 +303,9 @@ impl KnowledgeGraph {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(64);
         // Into a store without articles (this process holds its lock), which articles are there
         // is what this ingest wrote, and the statistics are made from what it wrote: both kept
-        // here instead of asked of the store (see `FreshIngest`).
-        let mut fresh = self.store.fresh_ingest()?;
+        // here instead of asked of the store (see `FreshIngest`). Into a store with articles,
+        // the changes it makes are kept, and the statistics updated from them (see `Changes`).
+        let mut tracked = self.store.begin_ingest()?;
         std::thread::scope(|scope| -> Result<()> {
             let reader = scope.spawn(move || {
                 let mut batch: Vec<Input> = Vec::new();
@@ -375,7 +376,7 @@ impl KnowledgeGraph {
                         }
                         let r =
                             self.store
-                                .ingest_batch_with(&x, &input::now_utc(), fresh.as_mut())?;
+                                .ingest_batch_into(&x, &input::now_utc(), &mut tracked)?;
                         self.touch();
                         prog.quads_written += r.quads_written;
                         prog.documents += x.documents.len();
@@ -395,10 +396,7 @@ impl KnowledgeGraph {
         // No count of the store's quads here: that is a full scan (10 s at 20 million quads);
         // `stats` gives it when asked.
         let t_stats = std::time::Instant::now();
-        match &fresh {
-            Some(f) => self.store.finish_fresh_ingest(f)?,
-            None => self.store.refresh_statistics()?,
-        }
+        self.store.end_ingest(&tracked)?;
         if crate::debug_timing() {
             eprintln!("statistics refreshed: {:?}", t_stats.elapsed());
         }

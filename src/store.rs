@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::Extraction;
-use crate::statistics::Tally;
+use crate::statistics::{Changes, Tally};
 use crate::{rdf, vocab};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{
@@ -25,7 +25,7 @@ pub const ONTOLOGY: &str = include_str!("../ontology/zonekg.ttl");
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/zonekg/ontology";
 /// The graph holding the store's VoID statistics (see [`Store::refresh_statistics`]).
 pub const STATISTICS_GRAPH: &str = "https://w3id.org/zonekg/graph/statistics";
-const VOID: &str = "http://rdfs.org/ns/void#";
+pub(crate) const VOID: &str = "http://rdfs.org/ns/void#";
 /// Terms of the place profiles kept in the statistics graph (see [`Store::refresh_statistics`]).
 pub const STATS: &str = "https://w3id.org/zonekg/statistics#";
 
@@ -39,7 +39,7 @@ const LOADER_MEGABYTES: usize = 448;
 
 /// The statistics-graph property holding a hub's count of `property` relations, as subject
 /// (`out`) or object: `stats:out-settledIn`, `stats:in-settledIn` …
-fn degree_property(property: &str, out: bool) -> String {
+pub(crate) fn degree_property(property: &str, out: bool) -> String {
     format!(
         "{STATS}{}-{}",
         if out { "out" } else { "in" },
@@ -72,6 +72,18 @@ impl FreshIngest {
     pub fn tally(&self) -> &Tally {
         &self.tally
     }
+}
+
+/// What an ingest keeps as it writes, so that the statistics at its end need not read the
+/// whole store: into a store without articles, a [`FreshIngest`]; into one with articles,
+/// the [`Changes`] it made. Made by [`Store::begin_ingest`], passed to
+/// [`Store::ingest_batch_into`] for every batch, ended by [`Store::end_ingest`].
+#[derive(Debug)]
+pub enum Ingest {
+    /// Into a store that held no article.
+    Fresh(FreshIngest),
+    /// Into a store that held articles.
+    Changes(Changes),
 }
 
 /// A zonekg store.
@@ -473,6 +485,47 @@ impl Store {
         generated_at: &str,
         fresh: Option<&mut FreshIngest>,
     ) -> Result<IngestReport> {
+        self.ingest_batch_tracked(x, generated_at, fresh, None)
+    }
+
+    /// The start of an ingest: what it keeps as it writes (see [`Ingest`]).
+    pub fn begin_ingest(&self) -> Result<Ingest> {
+        Ok(match self.fresh_ingest()? {
+            Some(f) => Ingest::Fresh(f),
+            None => Ingest::Changes(Changes::new()),
+        })
+    }
+
+    /// [`Store::ingest_batch`] within an ingest begun by [`Store::begin_ingest`].
+    pub fn ingest_batch_into(
+        &self,
+        x: &Extraction,
+        generated_at: &str,
+        ingest: &mut Ingest,
+    ) -> Result<IngestReport> {
+        match ingest {
+            Ingest::Fresh(f) => self.ingest_batch_tracked(x, generated_at, Some(f), None),
+            Ingest::Changes(c) => self.ingest_batch_tracked(x, generated_at, None, Some(c)),
+        }
+    }
+
+    /// The end of an ingest: its statistics written, from what it kept (see [`Ingest`]).
+    pub fn end_ingest(&self, ingest: &Ingest) -> Result<()> {
+        match ingest {
+            Ingest::Fresh(f) => self.finish_fresh_ingest(f),
+            Ingest::Changes(c) => self.finish_changes(c),
+        }
+    }
+
+    /// [`Store::ingest_batch_with`], also keeping the `changes` it makes to the knowledge
+    /// graph when given.
+    fn ingest_batch_tracked(
+        &self,
+        x: &Extraction,
+        generated_at: &str,
+        fresh: Option<&mut FreshIngest>,
+        mut changes: Option<&mut Changes>,
+    ) -> Result<IngestReport> {
         let (mut written, mut tally) = match fresh {
             Some(f) => (Some(&mut f.written), Some(&mut f.tally)),
             None => (None, None),
@@ -493,8 +546,14 @@ impl Store {
             for g in self.graphs_of_source(src)? {
                 let id = g.as_str().trim_start_matches(vocab::DOC);
                 if !new_ids.contains(id) {
-                    self.remove_article(&g)?;
+                    let removed = self.remove_article(&g)?;
                     report.replaced += 1;
+                    if let Some(c) = changes.as_deref_mut() {
+                        c.articles(-1);
+                        for q in removed.into_iter().filter(Changes::concerns) {
+                            c.remove(q);
+                        }
+                    }
                 }
             }
         }
@@ -508,6 +567,7 @@ impl Store {
         // without the marker was cut off by a crash: it is removed and written again.
         let index = rdf::DocIndex::new(x);
         let mut todo: Vec<usize> = Vec::new();
+        let mut in_batch: HashSet<&str> = HashSet::new();
         for (i, d) in x.documents.iter().enumerate() {
             if let Some(written) = written.as_deref_mut() {
                 // The same text twice (two copies of a file) is one article.
@@ -519,12 +579,14 @@ impl Store {
                 continue;
             }
             let g = NamedNode::new_unchecked(vocab::doc_iri(&d.id));
-            if self.is_complete(&g)? {
+            if !in_batch.insert(&d.id) || self.is_complete(&g)? {
                 report.unchanged += 1;
                 continue;
             }
             if self.inner.contains_named_graph(&g)? {
                 self.inner.remove_named_graph(&g)?;
+            } else if let Some(c) = changes.as_deref_mut() {
+                c.articles(1);
             }
             todo.push(i);
         }
@@ -553,6 +615,17 @@ impl Store {
                     *written += 1;
                     if let Some(t) = tally.as_deref_mut() {
                         t.observe(q);
+                    }
+                    // Only quads the store did not hold change it. Once the changes are too
+                    // many to follow, the store is no longer asked.
+                    if let Some(c) = changes.as_deref_mut() {
+                        if !c.overflowed() && Changes::concerns(q) {
+                            match self.inner.contains(q) {
+                                Ok(false) => c.add(q.clone()),
+                                Ok(true) => {}
+                                Err(_) => c.give_up(),
+                            }
+                        }
                     }
                 });
             // Bounded memory: the loader's buffers stay the same whatever the batch. About
@@ -957,7 +1030,7 @@ impl Store {
     }
 
     /// Removes an article graph and the facts of the default graph that only it stated.
-    fn remove_article(&self, g: &NamedNode) -> Result<()> {
+    fn remove_article(&self, g: &NamedNode) -> Result<Vec<Quad>> {
         let gr = GraphNameRef::NamedNode(g.as_ref());
         let mut stated: Vec<Quad> = Vec::new();
         for p in vocab::RELATION_PROPERTIES {
@@ -970,6 +1043,7 @@ impl Store {
             }
         }
         self.inner.remove_named_graph(g)?;
+        let mut removed = Vec::new();
         for q in stated {
             let still = self
                 .inner
@@ -981,12 +1055,14 @@ impl Store {
                 )
                 .any(|other| other.is_ok_and(|o| !o.graph_name.is_default_graph()));
             if !still {
-                self.inner.remove(
-                    Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph).as_ref(),
-                )?;
+                let fact = Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph);
+                if self.inner.contains(fact.as_ref())? {
+                    self.inner.remove(fact.as_ref())?;
+                    removed.push(fact);
+                }
             }
         }
-        Ok(())
+        Ok(removed)
     }
 
     /// Rewrites the VoID description of the store (graph [`STATISTICS_GRAPH`]): entities per
@@ -996,14 +1072,64 @@ impl Store {
     /// (terms under [`STATS`]). Kept so that counting questions do not have to scan the store;
     /// refreshed after every write through zonekg (ingest, load, update).
     pub fn refresh_statistics(&self) -> Result<()> {
-        self.write_statistics(None)
+        self.write_statistics(None, HUB_DEGREE)
+    }
+
+    /// [`Store::refresh_statistics`] keeping the counts of entities with more than
+    /// `hub_degree` relations of a kind instead of [`HUB_DEGREE`] (tests use a low one, so
+    /// that a small store has hubs).
+    pub fn refresh_statistics_at(&self, hub_degree: usize) -> Result<()> {
+        self.write_statistics(None, hub_degree)
+    }
+
+    /// [`Store::refresh_statistics`] at the end of an ingest into a store that held articles:
+    /// the statistics are updated from the `changes` it made instead of recomputed (see
+    /// [`Changes`]), unless they are too many.
+    pub fn finish_changes(&self, changes: &Changes) -> Result<()> {
+        self.finish_changes_at(changes, HUB_DEGREE).map(|_| ())
+    }
+
+    /// [`Store::finish_changes`] with another hub threshold (see
+    /// [`Store::refresh_statistics_at`]); whether the statistics were updated (`false`:
+    /// recomputed).
+    pub fn finish_changes_at(&self, changes: &Changes, hub_degree: usize) -> Result<bool> {
+        let timing = crate::debug_timing();
+        let t = std::time::Instant::now();
+        let Some((remove, insert)) =
+            crate::statistics::statistics_update(self, changes, hub_degree)?
+        else {
+            if timing {
+                eprintln!("statistics: {} changes, recomputed", changes.len());
+            }
+            return self.write_statistics(None, hub_degree).map(|_| false);
+        };
+        let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
+        let mut tx = self.inner.start_transaction()?;
+        tx.insert_named_graph(&g);
+        for q in &remove {
+            tx.remove(q);
+        }
+        for q in &insert {
+            tx.insert(q);
+        }
+        tx.commit()?;
+        if timing {
+            eprintln!(
+                "statistics updated from {} changes: {} quads removed, {} added, {:?}",
+                changes.len(),
+                remove.len(),
+                insert.len(),
+                t.elapsed()
+            );
+        }
+        self.flush_after_write().map(|_| true)
     }
 
     /// [`Store::refresh_statistics`] at the end of an ingest into a store that held no
     /// article: the statistics are made from what the ingest tallied as it wrote (see
     /// [`crate::statistics`]) instead of read back from the store.
     pub fn finish_fresh_ingest(&self, fresh: &FreshIngest) -> Result<()> {
-        self.write_statistics(Some(fresh))
+        self.write_statistics(Some(fresh), HUB_DEGREE)
     }
 
     /// The statistics graph's quads: read from the store, or made from `fresh`'s tally when
@@ -1019,7 +1145,7 @@ impl Store {
         let gn = GraphName::NamedNode(g.clone());
         let void = |l: &str| NamedNode::new_unchecked(format!("{VOID}{l}"));
         let rdf_type = NamedNode::new_unchecked(format!("{}type", vocab::RDF));
-        let dataset = NamedNode::new_unchecked(format!("{STATISTICS_GRAPH}#dataset"));
+        let dataset = crate::statistics::dataset_node();
         let documents = match fresh {
             // Every article graph is one this ingest wrote.
             Some(f) => f.written.len(),
@@ -1045,10 +1171,7 @@ impl Store {
                 Some(f) => f.tally.entities(class),
                 None => self.count(&format!("?s a <{class}>"))?,
             };
-            let part = NamedNode::new_unchecked(format!(
-                "{STATISTICS_GRAPH}#class-{}",
-                class.rsplit('#').next().unwrap_or_default()
-            ));
+            let part = crate::statistics::class_partition(class);
             quads.push(Quad::new(
                 dataset.clone(),
                 void("classPartition"),
@@ -1069,10 +1192,7 @@ impl Store {
                 Some(f) => f.tally.triples(p),
                 None => self.count(&format!("?s <{p}> ?o"))?,
             };
-            let part = NamedNode::new_unchecked(format!(
-                "{STATISTICS_GRAPH}#property-{}",
-                p.rsplit(['#', '/']).next().unwrap_or_default()
-            ));
+            let part = crate::statistics::property_partition(p);
             quads.push(Quad::new(
                 dataset.clone(),
                 void("propertyPartition"),
@@ -1129,9 +1249,9 @@ impl Store {
     }
 
     /// Writes the statistics graph (see [`Store::statistics_quads`]).
-    fn write_statistics(&self, fresh: Option<&FreshIngest>) -> Result<()> {
+    fn write_statistics(&self, fresh: Option<&FreshIngest>, hub_degree: usize) -> Result<()> {
         let timing = crate::debug_timing();
-        let quads = self.statistics_quads(fresh, HUB_DEGREE)?;
+        let quads = self.statistics_quads(fresh, hub_degree)?;
         let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
         // Only what changed is written. Replacing the whole graph (142,000 quads on a 100k-
         // article store) in one transaction took 12 of the 17 s that adding one article to
@@ -1177,6 +1297,11 @@ impl Store {
                 tw.elapsed()
             );
         }
+        self.flush_after_write()
+    }
+
+    /// Flushes the store after its last write.
+    fn flush_after_write(&self) -> Result<()> {
         // The statistics are the last write of every ingest, load and update; the flush after
         // them waits until RocksDB's compactions have brought each index's level 0 under the
         // write-stall limits. Without it a bulk ingest leaves its last batches' files there
@@ -1189,7 +1314,7 @@ impl Store {
         {
             let tf = std::time::Instant::now();
             self.inner.flush()?;
-            if timing {
+            if crate::debug_timing() {
                 eprintln!("statistics flushed: {:?}", tf.elapsed());
             }
         }

@@ -169,3 +169,98 @@ fn statistics_tallied_by_a_fresh_ingest_equal_those_read_from_the_store() {
     assert!(kinds(&written, "#profile/") > 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The statistics graph of `kg`'s store.
+fn statistics_graph(kg: &KnowledgeGraph) -> BTreeSet<String> {
+    set(kg
+        .store()
+        .quads()
+        .unwrap()
+        .into_iter()
+        .filter(|q| q.graph_name.to_string() == format!("<{STATISTICS_GRAPH}>"))
+        .collect())
+}
+
+#[test]
+fn statistics_updated_from_an_ingest_s_changes_equal_those_recomputed() {
+    const T: &str = "2026-01-01T00:00:00Z";
+    // A low hub threshold, so that degrees cross it both ways.
+    const HUB: usize = 3;
+    let mut g = generator::Generator::new(11);
+    let arts: Vec<String> = (0..221).map(|i| g.article(i + 1, 1).text).collect();
+    let sample = std::fs::read_to_string("data/corpus/000_7926917dce1550ec.txt").unwrap();
+    let input = |source: &str, text: String| Input {
+        source: source.into(),
+        text,
+    };
+    let kg = KnowledgeGraph::in_memory().unwrap();
+    let store = kg.store();
+    store
+        .ingest_batch(
+            &zonekg::extract(&[
+                input("gen0.txt", arts[..100].concat()),
+                input("sample.txt", sample.clone()),
+            ]),
+            T,
+        )
+        .unwrap();
+    store.refresh_statistics_at(HUB).unwrap();
+    let first = statistics_graph(&kg);
+    // gen0.txt shortened and extended (the graphs of its dropped articles go, with the facts
+    // only they stated), a new file, the sample again (unchanged); then one more article.
+    let batches = [
+        vec![
+            input("gen0.txt", [&arts[..60], &arts[200..220]].concat().concat()),
+            input("gen1.txt", arts[100..200].concat()),
+            input("sample.txt", sample),
+        ],
+        vec![input("gen2.txt", arts[220].clone())],
+    ];
+    let mut before = first;
+    for (k, batch) in batches.iter().enumerate() {
+        let mut ingest = store.begin_ingest().unwrap();
+        let r = store
+            .ingest_batch_into(&zonekg::extract(batch), T, &mut ingest)
+            .unwrap();
+        let zonekg::store::Ingest::Changes(changes) = &ingest else {
+            panic!("a store with articles is not a fresh ingest");
+        };
+        assert!(!changes.is_empty() && !changes.overflowed(), "{changes:?}");
+        if k == 0 {
+            assert!(r.replaced > 0 && r.unchanged > 0 && r.added > 0, "{r:?}");
+        }
+        assert!(
+            store.finish_changes_at(changes, HUB).unwrap(),
+            "batch {k}: the statistics were recomputed, not updated"
+        );
+        let updated = statistics_graph(&kg);
+        store.refresh_statistics_at(HUB).unwrap();
+        let recomputed = statistics_graph(&kg);
+        let only_updated: Vec<_> = updated.difference(&recomputed).collect();
+        let only_recomputed: Vec<_> = recomputed.difference(&updated).collect();
+        assert!(
+            only_updated.is_empty() && only_recomputed.is_empty(),
+            "batch {k}: only updated {only_updated:#?}\nonly recomputed {only_recomputed:#?}"
+        );
+        // Every part changed, so that every part was compared.
+        let changed: BTreeSet<&String> = updated.symmetric_difference(&before).collect();
+        let (hub_in, hub_out) = (format!("{STATS}in-"), format!("{STATS}out-"));
+        let mut terms = vec!["void#documents", "void#triples"];
+        if k == 0 {
+            terms.extend([
+                "void#entities",
+                "#profile/",
+                "#industry-set/",
+                &hub_in,
+                &hub_out,
+            ]);
+        }
+        for term in terms {
+            assert!(
+                changed.iter().any(|q| q.contains(term)),
+                "batch {k}: no {term} changed"
+            );
+        }
+        before = updated;
+    }
+}
