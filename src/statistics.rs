@@ -828,7 +828,9 @@ pub(crate) fn statistics_update(
     }
     // Industry sets: each entity whose industries changed leaves the set of its old ones and
     // joins that of its new ones.
-    let mut set_moves: HashMap<Vec<String>, (i64, Vec<(NamedNode, i64)>)> = HashMap::new();
+    // Per set (its industries): the change in its size, and who leaves (-1) or joins (+1).
+    type Moves = (i64, Vec<(NamedNode, i64)>);
+    let mut set_moves: HashMap<Vec<String>, Moves> = HashMap::new();
     for (x, changes) in &industry_changes {
         let mut now: Vec<String> = objects(x.as_ref(), &has_industry)?
             .into_iter()
@@ -866,7 +868,8 @@ pub(crate) fn statistics_update(
         let refs: Vec<&str> = key.iter().map(String::as_str).collect();
         let set = industry_set_node(&refs);
         let old = stored(&set, &size)?;
-        let n = number(&old).unwrap_or(0) + d;
+        let known = number(&old);
+        let n = known.unwrap_or(0) + d;
         remove.extend(old);
         for (x, d) in members {
             let q = Quad::new(set.clone(), member.clone(), x, sg.clone());
@@ -886,7 +889,10 @@ pub(crate) fn statistics_update(
                 Literal::from(n),
                 sg.clone(),
             ));
-            insert.extend(inds);
+            // A set already there keeps its industries.
+            if known.is_none() {
+                insert.extend(inds);
+            }
         } else {
             remove.extend(inds);
         }
