@@ -510,9 +510,10 @@ impl Changes {
         }
     }
 
-    /// Whether more changed than is worth following (see [`Changes::LIMIT`]); then nothing
-    /// more is kept.
-    pub fn overflowed(&self) -> bool {
+    /// Whether the statistics will be recomputed instead of updated: more changed than is
+    /// worth following (see [`Changes::LIMIT`]; then nothing more is kept), or the statistics
+    /// were stale when the ingest began (an earlier write was cut off before them).
+    pub fn recompute(&self) -> bool {
         self.overflow
     }
 
@@ -556,8 +557,8 @@ impl Changes {
         self.check_size();
     }
 
-    /// Whether a quad could not be checked against the store: then the statistics are
-    /// recomputed.
+    /// The statistics are to be recomputed (a quad could not be checked against the store, or
+    /// they were stale).
     pub(crate) fn give_up(&mut self) {
         self.overflow = true;
         self.added = HashSet::new();

@@ -47,6 +47,19 @@ pub(crate) fn degree_property(property: &str, out: bool) -> String {
     )
 }
 
+/// `<statistics#dataset> stats:stale true` in the statistics graph: written before anything
+/// else by every write (a batch of an ingest, a load, an update) and removed with the
+/// statistics that follow it, so that a write cut off before them leaves the sign that they
+/// must be recomputed rather than updated by the next ingest.
+fn stale_marker() -> Quad {
+    Quad::new(
+        crate::statistics::dataset_node(),
+        NamedNode::new_unchecked(format!("{STATS}stale")),
+        Literal::from(true),
+        GraphName::NamedNode(NamedNode::new_unchecked(STATISTICS_GRAPH)),
+    )
+}
+
 fn completion_marker(g: &NamedNode) -> Quad {
     rdf::completion_marker(g.as_str().trim_start_matches(vocab::DOC))
 }
@@ -490,10 +503,23 @@ impl Store {
 
     /// The start of an ingest: what it keeps as it writes (see [`Ingest`]).
     pub fn begin_ingest(&self) -> Result<Ingest> {
+        let stale = self.inner.contains(&stale_marker())?;
         Ok(match self.fresh_ingest()? {
             Some(f) => Ingest::Fresh(f),
-            None => Ingest::Changes(Changes::new()),
+            None => {
+                let mut c = Changes::new();
+                if stale {
+                    c.give_up();
+                }
+                Ingest::Changes(c)
+            }
         })
+    }
+
+    /// Marks the statistics stale until the next write of them (see [`stale_marker`]).
+    fn mark_statistics_stale(&self) -> Result<()> {
+        self.inner.insert(&stale_marker())?;
+        Ok(())
     }
 
     /// [`Store::ingest_batch`] within an ingest begun by [`Store::begin_ingest`].
@@ -530,6 +556,7 @@ impl Store {
             Some(f) => (Some(&mut f.written), Some(&mut f.tally)),
             None => (None, None),
         };
+        self.mark_statistics_stale()?;
         let mut report = IngestReport::default();
         let timing = crate::debug_timing();
         let t_checks = std::time::Instant::now();
@@ -619,7 +646,7 @@ impl Store {
                     // Only quads the store did not hold change it. Once the changes are too
                     // many to follow, the store is no longer asked.
                     if let Some(c) = changes.as_deref_mut() {
-                        if !c.overflowed() && Changes::concerns(q) {
+                        if !c.recompute() && Changes::concerns(q) {
                             match self.inner.contains(q) {
                                 Ok(false) => c.add(q.clone()),
                                 Ok(true) => {}
@@ -1106,6 +1133,7 @@ impl Store {
         let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
         let mut tx = self.inner.start_transaction()?;
         tx.insert_named_graph(&g);
+        tx.remove(&stale_marker());
         for q in &remove {
             tx.remove(q);
         }
@@ -1264,7 +1292,9 @@ impl Store {
             .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
             .collect::<std::result::Result<_, _>>()?;
         let (added, removed);
-        if old.is_empty() {
+        let marker = stale_marker();
+        let only_marker = old.len() == 1 && old.contains(&marker);
+        if old.is_empty() || only_marker {
             // A store's first statistics (every fresh ingest): nothing to remove, so the bulk
             // loader writes them. A transaction reads each quad's index entries before writing
             // it: 142,000 quads took 10.4 s at the end of a 100k-article ingest, while RocksDB
@@ -1272,8 +1302,10 @@ impl Store {
             // writer holds the store's lock, and statistics cut off by a crash are mended by the
             // next write, which compares them with the recomputed ones quad by quad.
             added = quads.len();
-            removed = 0;
+            removed = usize::from(only_marker);
             self.bulk_load(quads, added)?;
+            // Only once all of them are in.
+            self.inner.remove(&marker)?;
         } else {
             let mut t = self.inner.start_transaction()?;
             t.insert_named_graph(&g);
@@ -1606,6 +1638,7 @@ impl Store {
         let prepared = SparqlEvaluator::new()
             .parse_update(sparql)
             .map_err(|e| Error::Syntax(e.to_string()))?;
+        self.mark_statistics_stale()?;
         prepared
             .on_store(&self.inner)
             .execute()
@@ -1615,6 +1648,7 @@ impl Store {
 
     /// Loads RDF (N-Quads, TriG, Turtle, N-Triples) from a reader.
     pub fn load(&self, format: RdfFormat, reader: impl std::io::Read) -> Result<()> {
+        self.mark_statistics_stale()?;
         self.inner.load_from_reader(format, reader)?;
         self.refresh_statistics()
     }
