@@ -154,18 +154,9 @@ fn statistics_tallied_by_a_fresh_ingest_equal_those_read_from_the_store() {
         |_| {},
     )
     .unwrap();
-    let graph = |kg: &KnowledgeGraph| {
-        set(kg
-            .store()
-            .quads()
-            .unwrap()
-            .into_iter()
-            .filter(|q| q.graph_name.to_string() == format!("<{STATISTICS_GRAPH}>"))
-            .collect())
-    };
-    let written = graph(&kg);
+    let written = statistics_graph(&kg);
     kg.store().refresh_statistics().unwrap();
-    assert_eq!(written, graph(&kg));
+    assert_eq!(written, statistics_graph(&kg));
     assert!(kinds(&written, "#profile/") > 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
