@@ -594,7 +594,7 @@ pub(crate) fn statistics_update(
     ch: &Changes,
     hub_degree: usize,
 ) -> crate::error::Result<Option<(HashSet<Quad>, HashSet<Quad>)>> {
-    use oxigraph::model::{GraphNameRef, NamedNodeRef, QuadRef};
+    use oxigraph::model::{GraphNameRef, NamedNodeRef};
     let ox = store.oxigraph();
     if ch.overflow {
         return Ok(None);
@@ -714,27 +714,15 @@ pub(crate) fn statistics_update(
     let (zone, place) = (zkg("Zone"), zkg("Place"));
     let (located, part_of, has_industry) = (zkg("locatedIn"), zkg("partOf"), zkg("hasIndustry"));
     let type_node = NamedNode::new_unchecked(rdf_type.as_str());
-    let is_a = |x: NamedNodeRef<'_>, c: &NamedNode| -> crate::error::Result<bool> {
-        Ok(ox.contains(QuadRef::new(x, type_node.as_ref(), c.as_ref(), dg))?)
+    // The store as it is now (see `Before`).
+    let now = Before {
+        ox,
+        added: &ch.added,
+        rdf_type: type_node.clone(),
     };
-    let objects = |x: NamedNodeRef<'_>, p: &NamedNode| -> crate::error::Result<Vec<NamedNode>> {
-        let mut out = Vec::new();
-        for q in ox.quads_for_pattern(Some(x.into()), Some(p.as_ref()), None, Some(dg)) {
-            if let Term::NamedNode(o) = q?.object {
-                out.push(o);
-            }
-        }
-        Ok(out)
-    };
-    let subjects = |p: &NamedNode, x: NamedNodeRef<'_>| -> crate::error::Result<Vec<NamedNode>> {
-        let mut out = Vec::new();
-        for q in ox.quads_for_pattern(None, Some(p.as_ref()), Some(x.into()), Some(dg)) {
-            if let NamedOrBlankNode::NamedNode(s) = q?.subject {
-                out.push(s);
-            }
-        }
-        Ok(out)
-    };
+    let is_a = |x: NamedNodeRef<'_>, c: &NamedNode| now.is_a(&x.into_owned(), c, false);
+    let objects = |x: NamedNodeRef<'_>, p: &NamedNode| now.objects(&x.into_owned(), p, false);
+    let subjects = |p: &NamedNode, x: NamedNodeRef<'_>| now.subjects(p, &x.into_owned(), false);
     // A `locatedIn` counts in the profiles when its subject is a zone or a place.
     let counts_up = |x: NamedNodeRef<'_>| -> crate::error::Result<bool> {
         Ok(is_a(x, &zone)? || is_a(x, &place)?)
