@@ -655,26 +655,28 @@ pub(crate) fn statistics_update(
         return Ok(None);
     }
     let rdf_type = format!("{}type", vocab::RDF);
+    // One pass over the changes: the net change of each class's entities and each
+    // property's triples.
+    let mut by_term: HashMap<&str, i64> = HashMap::new();
+    for (q, d) in ch.each() {
+        let p = q.predicate.as_str();
+        if p == rdf_type {
+            if let Term::NamedNode(c) = &q.object {
+                *by_term.entry(c.as_str()).or_default() += d;
+            }
+        } else {
+            *by_term.entry(p).or_default() += d;
+        }
+    }
     for class in vocab::CLASSES {
-        let delta: i64 = ch
-            .each()
-            .filter(|(q, _)| {
-                q.predicate.as_str() == rdf_type
-                    && matches!(&q.object, Term::NamedNode(c) if c.as_str() == *class)
-            })
-            .map(|(_, d)| d)
-            .sum();
+        let delta = by_term.get(class).copied().unwrap_or(0);
         let part = class_partition(class);
         if recount(&part, &void("entities"), delta, &mut remove, &mut insert)?.is_none() {
             return Ok(None);
         }
     }
     for p in vocab::RELATION_PROPERTIES {
-        let delta: i64 = ch
-            .each()
-            .filter(|(q, _)| q.predicate.as_str() == *p)
-            .map(|(_, d)| d)
-            .sum();
+        let delta = by_term.get(p).copied().unwrap_or(0);
         let part = property_partition(p);
         if recount(&part, &void("triples"), delta, &mut remove, &mut insert)?.is_none() {
             return Ok(None);
