@@ -18,6 +18,10 @@ use zonekg::query::NAMED;
 use zonekg::vocab::{RDFS, ZKG};
 use zonekg::KnowledgeGraph;
 
+/// The allocator of the `zonekg` binary, so that the figures are those its commands see.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn open() -> (KnowledgeGraph, Option<tempfile::TempDir>) {
     if let Ok(p) = std::env::var("ZONEKG_BENCH_STORE") {
         return (KnowledgeGraph::open_read_only(p).expect("store"), None);
