@@ -594,151 +594,318 @@ pub(crate) fn statistics_update(
     ch: &Changes,
     hub_degree: usize,
 ) -> crate::error::Result<Option<(HashSet<Quad>, HashSet<Quad>)>> {
-    use oxigraph::model::{GraphNameRef, NamedNodeRef};
-    let ox = store.oxigraph();
     if ch.overflow {
         return Ok(None);
     }
-    let sg_node = NamedNode::new_unchecked(crate::store::STATISTICS_GRAPH);
-    let sg = GraphName::NamedNode(sg_node.clone());
-    let sgr = GraphNameRef::NamedNode(sg_node.as_ref());
-    let dg = GraphNameRef::DefaultGraph;
-    let skos_broader = format!("{}broader", vocab::SKOS);
-    let skos_top = format!("{}topConceptOf", vocab::SKOS);
-    let void = |l: &str| NamedNode::new_unchecked(format!("{}{l}", crate::store::VOID));
-    // The statistics graph's quads `s p ?o`.
-    let stored = |s: &NamedNode, p: &NamedNode| -> crate::error::Result<Vec<Quad>> {
-        Ok(ox
-            .quads_for_pattern(Some(s.as_ref().into()), Some(p.as_ref()), None, Some(sgr))
+    let mut u = Update::new(store, ch);
+    if !u.counts()? {
+        return Ok(None);
+    }
+    u.hub_degrees(hub_degree)?;
+    u.industry_sets()?;
+    u.profiles()?;
+    Ok(Some(u.finish()))
+}
+
+/// The terms of the knowledge graph that the statistics are made of.
+struct Terms {
+    rdf_type: NamedNode,
+    zone: NamedNode,
+    place: NamedNode,
+    located: NamedNode,
+    part_of: NamedNode,
+    has_industry: NamedNode,
+    broader: NamedNode,
+    top: NamedNode,
+}
+
+impl Terms {
+    fn new() -> Self {
+        let zkg = |l: &str| NamedNode::new_unchecked(format!("{}{l}", vocab::ZKG));
+        let skos = |l: &str| NamedNode::new_unchecked(format!("{}{l}", vocab::SKOS));
+        Self {
+            rdf_type: NamedNode::new_unchecked(format!("{}type", vocab::RDF)),
+            zone: zkg("Zone"),
+            place: zkg("Place"),
+            located: zkg("locatedIn"),
+            part_of: zkg("partOf"),
+            has_industry: zkg("hasIndustry"),
+            broader: skos("broader"),
+            top: skos("topConceptOf"),
+        }
+    }
+}
+
+/// One update of the statistics graph from an ingest's [`Changes`] (see
+/// [`statistics_update`]): each part adds the quads it replaces to `remove` and its new ones
+/// to `insert`.
+struct Update<'a> {
+    store: &'a crate::store::Store,
+    ch: &'a Changes,
+    /// The knowledge graph as it is now (see [`Before`]).
+    now: Before<'a>,
+    t: Terms,
+    sg: GraphName,
+    remove: HashSet<Quad>,
+    insert: HashSet<Quad>,
+}
+
+impl<'a> Update<'a> {
+    fn new(store: &'a crate::store::Store, ch: &'a Changes) -> Self {
+        let t = Terms::new();
+        Self {
+            store,
+            ch,
+            now: Before {
+                ox: store.oxigraph(),
+                added: &ch.added,
+                rdf_type: t.rdf_type.clone(),
+            },
+            t,
+            sg: GraphName::NamedNode(NamedNode::new_unchecked(crate::store::STATISTICS_GRAPH)),
+            remove: HashSet::new(),
+            insert: HashSet::new(),
+        }
+    }
+
+    fn sgr(&self) -> oxigraph::model::GraphNameRef<'_> {
+        self.sg.as_ref()
+    }
+
+    /// The statistics graph's quads `s p ?o`.
+    fn stored(&self, s: &NamedNode, p: &NamedNode) -> crate::error::Result<Vec<Quad>> {
+        Ok(self
+            .now
+            .ox
+            .quads_for_pattern(
+                Some(s.as_ref().into()),
+                Some(p.as_ref()),
+                None,
+                Some(self.sgr()),
+            )
             .collect::<Result<Vec<_>, _>>()?)
-    };
-    let number = |qs: &[Quad]| -> Option<i64> {
-        qs.iter().find_map(|q| match &q.object {
-            Term::Literal(l) => l.value().parse().ok(),
-            _ => None,
-        })
-    };
-    let mut remove: HashSet<Quad> = HashSet::new();
-    let mut insert: HashSet<Quad> = HashSet::new();
-    // A count `s p n` moved by `delta`; `None` if the statistics lack it.
-    let recount = |s: &NamedNode,
-                   p: &NamedNode,
-                   delta: i64,
-                   remove: &mut HashSet<Quad>,
-                   insert: &mut HashSet<Quad>|
-     -> crate::error::Result<Option<()>> {
-        let old = stored(s, p)?;
+    }
+
+    /// A count `s p n` moved by `delta`; `false` if the statistics lack it.
+    fn recount(&mut self, s: &NamedNode, p: &NamedNode, delta: i64) -> crate::error::Result<bool> {
+        let old = self.stored(s, p)?;
         let Some(n) = number(&old) else {
-            return Ok(None);
+            return Ok(false);
         };
         if delta != 0 {
-            remove.extend(old);
-            insert.insert(Quad::new(
+            self.remove.extend(old);
+            self.insert.insert(Quad::new(
                 s.clone(),
                 p.clone(),
                 Literal::from(n + delta),
-                sg.clone(),
+                self.sg.clone(),
             ));
         }
-        Ok(Some(()))
-    };
-    // Counts: articles, entities per class, triples per relation property.
-    if recount(
-        &dataset_node(),
-        &void("documents"),
-        ch.documents,
-        &mut remove,
-        &mut insert,
-    )?
-    .is_none()
-    {
-        return Ok(None);
+        Ok(true)
     }
-    let rdf_type = format!("{}type", vocab::RDF);
-    // One pass over the changes: the net change of each class's entities and each
-    // property's triples.
-    let mut by_term: HashMap<&str, i64> = HashMap::new();
-    for (q, d) in ch.each() {
-        let p = q.predicate.as_str();
-        if p == rdf_type {
-            if let Term::NamedNode(c) = &q.object {
-                *by_term.entry(c.as_str()).or_default() += d;
+
+    /// The counts: articles, entities per class, triples per relation property. `false` when
+    /// the statistics lack one (there are none to update).
+    fn counts(&mut self) -> crate::error::Result<bool> {
+        let void = |l: &str| NamedNode::new_unchecked(format!("{}{l}", crate::store::VOID));
+        if !self.recount(&dataset_node(), &void("documents"), self.ch.documents)? {
+            return Ok(false);
+        }
+        // One pass over the changes: the net change of each class's entities and each
+        // property's triples.
+        let mut by_term: HashMap<String, i64> = HashMap::new();
+        for (q, d) in self.ch.each() {
+            let term = if q.predicate == self.t.rdf_type {
+                match &q.object {
+                    Term::NamedNode(c) => c.as_str(),
+                    _ => continue,
+                }
+            } else {
+                q.predicate.as_str()
+            };
+            *by_term.entry(term.to_string()).or_default() += d;
+        }
+        let delta = |t: &str| by_term.get(t).copied().unwrap_or(0);
+        for class in vocab::CLASSES {
+            if !self.recount(&class_partition(class), &void("entities"), delta(class))? {
+                return Ok(false);
             }
-        } else {
-            *by_term.entry(p).or_default() += d;
         }
+        for p in vocab::RELATION_PROPERTIES {
+            if !self.recount(&property_partition(p), &void("triples"), delta(p))? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
-    for class in vocab::CLASSES {
-        let delta = by_term.get(class).copied().unwrap_or(0);
-        let part = class_partition(class);
-        if recount(&part, &void("entities"), delta, &mut remove, &mut insert)?.is_none() {
-            return Ok(None);
+
+    /// Hub degrees of the entities at either end of a changed relation: the old one plus the
+    /// changes when it was kept, else counted.
+    fn hub_degrees(&mut self, hub_degree: usize) -> crate::error::Result<()> {
+        let mut degrees: HashMap<(NamedNode, &str, bool), i64> = HashMap::new();
+        for (q, d) in self.ch.each() {
+            let Some(p) = vocab::RELATION_PROPERTIES
+                .iter()
+                .find(|p| **p == q.predicate.as_str())
+            else {
+                continue;
+            };
+            if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+                *degrees.entry((s.clone(), *p, true)).or_default() += d;
+            }
+            if let Term::NamedNode(o) = &q.object {
+                *degrees.entry((o.clone(), *p, false)).or_default() += d;
+            }
         }
+        for ((x, p, out), d) in degrees {
+            let prop = NamedNode::new_unchecked(crate::store::degree_property(p, out));
+            let old = self.stored(&x, &prop)?;
+            let n = match number(&old) {
+                Some(n) => n + d,
+                // Not a hub before: counted, which reads at most the threshold and the changes.
+                None => self.store.count_relations(x.as_str(), p, out)? as i64,
+            };
+            self.remove.extend(old);
+            if n > hub_degree as i64 {
+                self.insert
+                    .insert(hub_degree_quad(x, p, out, n as usize, &self.sg));
+            }
+        }
+        Ok(())
     }
-    for p in vocab::RELATION_PROPERTIES {
-        let delta = by_term.get(p).copied().unwrap_or(0);
-        let part = property_partition(p);
-        if recount(&part, &void("triples"), delta, &mut remove, &mut insert)?.is_none() {
-            return Ok(None);
+
+    /// Industry sets: each entity whose industries changed leaves the set of its old ones and
+    /// joins that of its new ones.
+    fn industry_sets(&mut self) -> crate::error::Result<()> {
+        // Entities whose industries changed, with the industries added (+1) and removed (-1).
+        let mut industry_changes: HashMap<NamedNode, Vec<(String, i64)>> = HashMap::new();
+        for (q, d) in self.ch.each() {
+            if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object) {
+                if q.predicate == self.t.has_industry {
+                    industry_changes
+                        .entry(s.clone())
+                        .or_default()
+                        .push((o.as_str().to_string(), d));
+                }
+            }
         }
+        // Per set (its industries): the change in its size, and who leaves (-1) or joins (+1).
+        type Moves = (i64, Vec<(NamedNode, i64)>);
+        let mut set_moves: HashMap<Vec<String>, Moves> = HashMap::new();
+        for (x, changes) in &industry_changes {
+            let mut now: Vec<String> = self
+                .now
+                .objects(x, &self.t.has_industry, false)?
+                .into_iter()
+                .map(|o| o.as_str().to_string())
+                .collect();
+            now.sort_unstable();
+            now.dedup();
+            let mut before: HashSet<String> = now.iter().cloned().collect();
+            for (i, d) in changes {
+                if *d > 0 {
+                    before.remove(i);
+                } else {
+                    before.insert(i.clone());
+                }
+            }
+            let mut before: Vec<String> = before.into_iter().collect();
+            before.sort_unstable();
+            if before == now {
+                continue;
+            }
+            for (key, d) in [(before, -1), (now, 1)] {
+                if !key.is_empty() {
+                    let e = set_moves.entry(key).or_default();
+                    e.0 += d;
+                    e.1.push((x.clone(), d));
+                }
+            }
+        }
+        let stats = |l: &str| NamedNode::new_unchecked(format!("{}{l}", crate::store::STATS));
+        let (set_industry, size, member) = (stats("setIndustry"), stats("size"), stats("member"));
+        let sg = self.sg.clone();
+        for (key, (d, members)) in set_moves {
+            let refs: Vec<&str> = key.iter().map(String::as_str).collect();
+            let set = industry_set_node(&refs);
+            let old = self.stored(&set, &size)?;
+            let known = number(&old);
+            let n = known.unwrap_or(0) + d;
+            self.remove.extend(old);
+            for (x, d) in members {
+                let q = Quad::new(set.clone(), member.clone(), x, sg.clone());
+                if d > 0 {
+                    self.insert.insert(q);
+                } else {
+                    self.remove.insert(q);
+                }
+            }
+            let inds = key
+                .iter()
+                .map(|i| Quad::new(set.clone(), set_industry.clone(), node(i), sg.clone()));
+            if n > 0 {
+                self.insert.insert(Quad::new(
+                    set.clone(),
+                    size.clone(),
+                    Literal::from(n),
+                    sg.clone(),
+                ));
+                // A set already there keeps its industries.
+                if known.is_none() {
+                    self.insert.extend(inds);
+                }
+            } else {
+                self.remove.extend(inds);
+            }
+        }
+        Ok(())
     }
-    // Hub degrees of the entities at either end of a changed relation.
-    let mut degrees: HashMap<(NamedNode, &str, bool), i64> = HashMap::new();
-    for (q, d) in ch.each() {
-        let Some(p) = vocab::RELATION_PROPERTIES
-            .iter()
-            .find(|p| **p == q.predicate.as_str())
-        else {
-            continue;
-        };
-        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
-            *degrees.entry((s.clone(), *p, true)).or_default() += d;
+
+    /// Place profiles. Changes that only add grow them, from the entities they touch
+    /// ([`grow_profiles`]); else (or when they touch too many) those of the places above the
+    /// changes are made again from what lies below them ([`Update::remake_profiles`]).
+    fn profiles(&mut self) -> crate::error::Result<()> {
+        let t = &self.t;
+        let only_added = !self.ch.removed.iter().any(|q| {
+            [&t.located, &t.part_of, &t.has_industry, &t.broader, &t.top].contains(&&q.predicate)
+                || (q.predicate == t.rdf_type
+                    && matches!(&q.object, Term::NamedNode(c) if *c == t.zone || *c == t.place))
+        });
+        if only_added
+            && grow_profiles(
+                self.now.ox,
+                self.ch,
+                &self.sg,
+                &mut self.remove,
+                &mut self.insert,
+            )?
+        {
+            return Ok(());
         }
-        if let Term::NamedNode(o) = &q.object {
-            *degrees.entry((o.clone(), *p, false)).or_default() += d;
+        let affected = self.affected_places()?;
+        if !affected.is_empty() {
+            self.remake_profiles(&affected)?;
         }
+        Ok(())
     }
-    for ((x, p, out), d) in degrees {
-        let prop = NamedNode::new_unchecked(crate::store::degree_property(p, out));
-        let old = stored(&x, &prop)?;
-        let n = match number(&old) {
-            Some(n) => n + d,
-            // Not a hub before: counted, which reads at most the threshold and the changes.
-            None => store.count_relations(x.as_str(), p, out)? as i64,
-        };
-        remove.extend(old);
-        if n > hub_degree as i64 {
-            insert.insert(Quad::new(x, prop, Literal::from(n), sg.clone()));
-        }
+
+    /// A `locatedIn` counts in the profiles when its subject is a zone or a place.
+    fn counts_up(&self, x: &NamedNode) -> crate::error::Result<bool> {
+        Ok(self.now.is_a(x, &self.t.zone, false)? || self.now.is_a(x, &self.t.place, false)?)
     }
-    // The knowledge graph as it is now, read by index.
-    let zkg = |l: &str| NamedNode::new_unchecked(format!("{}{l}", vocab::ZKG));
-    let (zone, place) = (zkg("Zone"), zkg("Place"));
-    let (located, part_of, has_industry) = (zkg("locatedIn"), zkg("partOf"), zkg("hasIndustry"));
-    let type_node = NamedNode::new_unchecked(rdf_type.as_str());
-    // The store as it is now (see `Before`).
-    let now = Before {
-        ox,
-        added: &ch.added,
-        rdf_type: type_node.clone(),
-    };
-    let is_a = |x: NamedNodeRef<'_>, c: &NamedNode| now.is_a(&x.into_owned(), c, false);
-    let objects = |x: NamedNodeRef<'_>, p: &NamedNode| now.objects(&x.into_owned(), p, false);
-    let subjects = |p: &NamedNode, x: NamedNodeRef<'_>| now.subjects(p, &x.into_owned(), false);
-    // A `locatedIn` counts in the profiles when its subject is a zone or a place.
-    let counts_up = |x: NamedNodeRef<'_>| -> crate::error::Result<bool> {
-        Ok(is_a(x, &zone)? || is_a(x, &place)?)
-    };
-    // The places `hops` `locatedIn` hops above each of `start` (with `start` itself when
-    // `with_start`), as the profiles climb them.
-    let places_above = |start: Vec<NamedNode>,
-                        hops: usize,
-                        with_start: bool|
-     -> crate::error::Result<HashSet<NamedNode>> {
+
+    /// The places `hops` `locatedIn` hops above each of `start` (with `start` itself when
+    /// `with_start`), as the profiles climb them.
+    fn places_above(
+        &self,
+        start: Vec<NamedNode>,
+        hops: usize,
+        with_start: bool,
+    ) -> crate::error::Result<HashSet<NamedNode>> {
         let mut found = HashSet::new();
         if with_start {
             for x in &start {
-                if is_a(x.as_ref(), &place)? {
+                if self.now.is_a(x, &self.t.place, false)? {
                     found.insert(x.clone());
                 }
             }
@@ -747,11 +914,11 @@ pub(crate) fn statistics_update(
         for _ in 0..hops {
             let mut next = Vec::new();
             for n in frontier {
-                if !counts_up(n.as_ref())? {
+                if !self.counts_up(&n)? {
                     continue;
                 }
-                for u in objects(n.as_ref(), &located)? {
-                    if is_a(u.as_ref(), &place)? {
+                for u in self.now.objects(&n, &self.t.located, false)? {
+                    if self.now.is_a(&u, &self.t.place, false)? {
                         found.insert(u.clone());
                     }
                     next.push(u);
@@ -760,173 +927,85 @@ pub(crate) fn statistics_update(
             frontier = next;
         }
         Ok(found)
-    };
-    // x and what it is part of, parts of parts … (`partOf*` upwards).
-    let wholes = |x: NamedNode| -> crate::error::Result<Vec<NamedNode>> {
-        let mut all = vec![x.clone()];
-        let mut seen = HashSet::from([x]);
+    }
+
+    /// The places above the zones whose members (`partOf*`) include `from`.
+    fn places_of_zones_over(&self, from: NamedNode) -> crate::error::Result<HashSet<NamedNode>> {
+        let mut found = HashSet::new();
+        // from and what it is part of, parts of parts … (`partOf*` upwards).
+        let mut wholes = vec![from.clone()];
+        let mut seen = HashSet::from([from]);
         let mut k = 0;
-        while k < all.len() {
-            for w in objects(all[k].as_ref(), &part_of)? {
+        while k < wholes.len() {
+            for w in self.now.objects(&wholes[k], &self.t.part_of, false)? {
                 if seen.insert(w.clone()) {
-                    all.push(w);
+                    wholes.push(w);
                 }
             }
             k += 1;
         }
-        Ok(all)
-    };
-    // The places whose profiles the changes touch.
-    let mut affected: HashSet<NamedNode> = HashSet::new();
-    // Entities whose industries changed, with the industries added (+1) and removed (-1).
-    let mut industry_changes: HashMap<NamedNode, Vec<(String, i64)>> = HashMap::new();
-    for (q, d) in ch.each() {
-        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
-            continue;
-        };
-        let p = q.predicate.as_str();
-        let o = match &q.object {
-            Term::NamedNode(o) => o.clone(),
-            _ => continue,
-        };
-        // The zones whose members (`partOf*`) include `from`: their places change.
-        let mut zones_over = |from: NamedNode| -> crate::error::Result<()> {
-            for w in wholes(from)? {
-                if is_a(w.as_ref(), &zone)? {
-                    affected.extend(places_above(vec![w], 3, false)?);
+        for w in wholes {
+            if self.now.is_a(&w, &self.t.zone, false)? {
+                found.extend(self.places_above(vec![w], 3, false)?);
+            }
+        }
+        Ok(found)
+    }
+
+    /// The places whose profiles the changes touch.
+    fn affected_places(&self) -> crate::error::Result<HashSet<NamedNode>> {
+        let t = &self.t;
+        let mut affected: HashSet<NamedNode> = HashSet::new();
+        for (q, _) in self.ch.each() {
+            let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object)
+            else {
+                continue;
+            };
+            let p = &q.predicate;
+            if *p == t.has_industry {
+                affected.extend(self.places_of_zones_over(s.clone())?);
+            } else if *p == t.part_of {
+                affected.extend(self.places_of_zones_over(o.clone())?);
+            } else if *p == t.located {
+                if self.counts_up(s)? {
+                    affected.extend(self.places_above(vec![o.clone()], 2, true)?);
                 }
-            }
-            Ok(())
-        };
-        if p == has_industry.as_str() {
-            industry_changes
-                .entry(s.clone())
-                .or_default()
-                .push((o.as_str().to_string(), d));
-            zones_over(s.clone())?;
-        } else if p == part_of.as_str() {
-            zones_over(o)?;
-        } else if p == located.as_str() {
-            if counts_up(s.as_ref())? {
-                affected.extend(places_above(vec![o], 2, true)?);
-            }
-        } else if p == rdf_type && (o == zone || o == place) {
-            affected.extend(places_above(vec![s.clone()], 3, true)?);
-        } else if p == skos_broader || p == skos_top {
-            // The categories of s and of every industry below it changed: so did the
-            // profiles of the places of the zones leading in them. An industry first seen
-            // gets its place in the taxonomy this way, and its zones are new as well.
-            let broader = NamedNode::new_unchecked(skos_broader.as_str());
-            let mut below = vec![s.clone()];
-            let mut seen = HashSet::from([s.clone()]);
-            let mut k = 0;
-            while k < below.len() {
-                for i in subjects(&broader, below[k].as_ref())? {
-                    if seen.insert(i.clone()) {
-                        below.push(i);
+            } else if *p == t.rdf_type && (*o == t.zone || *o == t.place) {
+                affected.extend(self.places_above(vec![s.clone()], 3, true)?);
+            } else if *p == t.broader || *p == t.top {
+                // The categories of s and of every industry below it changed: so did the
+                // profiles of the places of the zones leading in them. An industry first seen
+                // gets its place in the taxonomy this way, and its zones are new as well.
+                let mut below = vec![s.clone()];
+                let mut seen = HashSet::from([s.clone()]);
+                let mut k = 0;
+                while k < below.len() {
+                    for i in self.now.subjects(&t.broader, &below[k], false)? {
+                        if seen.insert(i.clone()) {
+                            below.push(i);
+                        }
+                    }
+                    k += 1;
+                }
+                for i in below {
+                    for m in self.now.subjects(&t.has_industry, &i, false)? {
+                        affected.extend(self.places_of_zones_over(m)?);
                     }
                 }
-                k += 1;
-            }
-            for i in below {
-                for m in subjects(&has_industry, i.as_ref())? {
-                    zones_over(m)?;
-                }
             }
         }
+        Ok(affected)
     }
-    // Industry sets: each entity whose industries changed leaves the set of its old ones and
-    // joins that of its new ones.
-    // Per set (its industries): the change in its size, and who leaves (-1) or joins (+1).
-    type Moves = (i64, Vec<(NamedNode, i64)>);
-    let mut set_moves: HashMap<Vec<String>, Moves> = HashMap::new();
-    for (x, changes) in &industry_changes {
-        let mut now: Vec<String> = objects(x.as_ref(), &has_industry)?
-            .into_iter()
-            .map(|o| o.as_str().to_string())
-            .collect();
-        now.sort_unstable();
-        now.dedup();
-        let mut before: HashSet<String> = now.iter().cloned().collect();
-        for (i, d) in changes {
-            if *d > 0 {
-                before.remove(i);
-            } else {
-                before.insert(i.clone());
-            }
-        }
-        let mut before: Vec<String> = before.into_iter().collect();
-        before.sort_unstable();
-        if before == now {
-            continue;
-        }
-        for (key, d) in [(before, -1), (now, 1)] {
-            if !key.is_empty() {
-                let e = set_moves.entry(key).or_default();
-                e.0 += d;
-                e.1.push((x.clone(), d));
-            }
-        }
-    }
-    let (set_industry, size, member) = (
-        NamedNode::new_unchecked(format!("{}setIndustry", crate::store::STATS)),
-        NamedNode::new_unchecked(format!("{}size", crate::store::STATS)),
-        NamedNode::new_unchecked(format!("{}member", crate::store::STATS)),
-    );
-    for (key, (d, members)) in set_moves {
-        let refs: Vec<&str> = key.iter().map(String::as_str).collect();
-        let set = industry_set_node(&refs);
-        let old = stored(&set, &size)?;
-        let known = number(&old);
-        let n = known.unwrap_or(0) + d;
-        remove.extend(old);
-        for (x, d) in members {
-            let q = Quad::new(set.clone(), member.clone(), x, sg.clone());
-            if d > 0 {
-                insert.insert(q);
-            } else {
-                remove.insert(q);
-            }
-        }
-        let inds = key
-            .iter()
-            .map(|i| Quad::new(set.clone(), set_industry.clone(), node(i), sg.clone()));
-        if n > 0 {
-            insert.insert(Quad::new(
-                set.clone(),
-                size.clone(),
-                Literal::from(n),
-                sg.clone(),
-            ));
-            // A set already there keeps its industries.
-            if known.is_none() {
-                insert.extend(inds);
-            }
-        } else {
-            remove.extend(inds);
-        }
-    }
-    // Place profiles. Changes that only add grow them, from the entities they touch; else
-    // (or when they touch too many) those of the affected places are made again from what
-    // lies below them (zones up to three `locatedIn` hops down, their parks, their
-    // industries), which for a province reads most of its zones and companies (9 s for ten
-    // articles into a 100k-article store).
-    let profile_predicates = [&located, &part_of, &has_industry];
-    let only_added = !ch.removed.iter().any(|q| {
-        profile_predicates.iter().any(|p| q.predicate == **p)
-            || q.predicate.as_str() == skos_broader
-            || q.predicate.as_str() == skos_top
-            || (q.predicate == type_node
-                && matches!(&q.object, Term::NamedNode(c) if *c == zone || *c == place))
-    });
-    if only_added && grow_profiles(ox, ch, &sg, &mut remove, &mut insert)? {
-        affected.clear();
-    }
-    if !affected.is_empty() {
+
+    /// The profiles of the `affected` places made again from what lies below them (zones up
+    /// to three `locatedIn` hops down, their parks, their industries), which for a province
+    /// reads most of its zones and companies (9 s for ten articles into a 100k-article store).
+    fn remake_profiles(&mut self, affected: &HashSet<NamedNode>) -> crate::error::Result<()> {
+        let (t, now) = (&self.t, &self.now);
         let mut names = Names::default();
         let mut inp = ProfileInputs::default();
         let mut only: HashSet<u32> = HashSet::new();
-        for p in &affected {
+        for p in affected {
             let id = names.id(p.as_str());
             only.insert(id);
             inp.places.insert(id);
@@ -938,9 +1017,12 @@ pub(crate) fn statistics_update(
             let mut next = Vec::new();
             for b in &frontier {
                 let bi = names.id(b.as_str());
-                for a in subjects(&located, b.as_ref())? {
+                for a in now.subjects(&t.located, b, false)? {
                     let ai = names.id(a.as_str());
-                    let (is_zone, is_place) = (is_a(a.as_ref(), &zone)?, is_a(a.as_ref(), &place)?);
+                    let (is_zone, is_place) = (
+                        now.is_a(&a, &t.zone, false)?,
+                        now.is_a(&a, &t.place, false)?,
+                    );
                     if is_zone {
                         inp.zone_in.push((ai, bi));
                         zones.push(a.clone());
@@ -967,22 +1049,27 @@ pub(crate) fn statistics_update(
         while k < members.len() {
             let m = members[k].clone();
             let mi = names.id(m.as_str());
-            for part in subjects(&part_of, m.as_ref())? {
+            for part in now.subjects(&t.part_of, &m, false)? {
                 inp.part_of.push((names.id(part.as_str()), mi));
                 if seen.insert(part.clone()) {
                     members.push(part);
                 }
             }
-            for i in objects(m.as_ref(), &has_industry)? {
+            for i in now.objects(&m, &t.has_industry, false)? {
                 inp.industries.push((mi, names.id(i.as_str())));
             }
             k += 1;
         }
         // The industry taxonomy, small: read whole.
+        let ox = now.ox;
         let mut taxonomy = Tally::new();
-        for p in [&skos_broader, &skos_top] {
-            let p = NamedNode::new_unchecked(p.as_str());
-            for q in ox.quads_for_pattern(None, Some(p.as_ref()), None, Some(dg)) {
+        for p in [&t.broader, &t.top] {
+            for q in ox.quads_for_pattern(
+                None,
+                Some(p.as_ref()),
+                None,
+                Some(oxigraph::model::GraphNameRef::DefaultGraph),
+            ) {
                 taxonomy.observe(&q?);
             }
         }
@@ -991,7 +1078,8 @@ pub(crate) fn statistics_update(
             inp.broader.push((names.id(a), names.id(b)));
         }
         let place_node = NamedNode::new_unchecked(format!("{}place", crate::store::STATS));
-        for p in &affected {
+        let sgr = self.sg.as_ref();
+        for p in affected {
             for q in ox.quads_for_pattern(
                 None,
                 Some(place_node.as_ref()),
@@ -1000,19 +1088,48 @@ pub(crate) fn statistics_update(
             ) {
                 let row = q?.subject;
                 for old in ox.quads_for_pattern(Some(row.as_ref()), None, None, Some(sgr)) {
-                    remove.insert(old?);
+                    self.remove.insert(old?);
                 }
             }
         }
-        insert.extend(place_rows(&names, &inp, &sg, Some(&only)));
+        self.insert
+            .extend(place_rows(&names, &inp, &self.sg, Some(&only)));
+        Ok(())
     }
-    // What would be removed and inserted again stays.
-    let same: Vec<Quad> = remove.intersection(&insert).cloned().collect();
-    for q in same {
-        remove.remove(&q);
-        insert.remove(&q);
+
+    /// The quads to remove and to insert; what would be removed and inserted again stays.
+    fn finish(mut self) -> (HashSet<Quad>, HashSet<Quad>) {
+        let same: Vec<Quad> = self.remove.intersection(&self.insert).cloned().collect();
+        for q in same {
+            self.remove.remove(&q);
+            self.insert.remove(&q);
+        }
+        (self.remove, self.insert)
     }
-    Ok(Some((remove, insert)))
+}
+
+/// The number a statistics quad among `qs` holds.
+fn number(qs: &[Quad]) -> Option<i64> {
+    qs.iter().find_map(|q| match &q.object {
+        Term::Literal(l) => l.value().parse().ok(),
+        _ => None,
+    })
+}
+
+/// `x stats:out-P n` (`out`) or `x stats:in-P n`: the kept count of a hub's `P` relations.
+pub(crate) fn hub_degree_quad(
+    x: NamedNode,
+    property: &str,
+    out: bool,
+    n: usize,
+    g: &GraphName,
+) -> Quad {
+    Quad::new(
+        x,
+        NamedNode::new_unchecked(crate::store::degree_property(property, out)),
+        Literal::from(n as i64),
+        g.clone(),
+    )
 }
 
 /// Reads of the knowledge graph as it is now, or as it was before the quads `added` were

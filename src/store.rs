@@ -1249,13 +1249,13 @@ impl Store {
             Some(f) => {
                 for p in vocab::RELATION_PROPERTIES {
                     for out in [true, false] {
-                        let stored = NamedNode::new_unchecked(degree_property(p, out));
                         for (x, n) in f.tally.hubs(p, out, hub_degree) {
-                            quads.push(Quad::new(
+                            quads.push(crate::statistics::hub_degree_quad(
                                 NamedNode::new_unchecked(x),
-                                stored.clone(),
-                                Literal::from(n as i64),
-                                gn.clone(),
+                                p,
+                                out,
+                                n,
+                                &gn,
                             ));
                         }
                     }
@@ -1369,14 +1369,23 @@ impl Store {
                 let q = format!(
                     "SELECT ?x (COUNT(*) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x HAVING (COUNT(*) > {hub_degree})"
                 );
-                let stored = NamedNode::new_unchecked(degree_property(p, out));
                 let mut quads = Vec::new();
                 if let Answer::Solutions { rows, .. } = self.query_with_options(&q, None, false)? {
                     for r in rows {
                         if let (Some(Some(Term::NamedNode(x))), Some(Some(Term::Literal(n)))) =
                             (r.first(), r.get(1))
                         {
-                            quads.push(Quad::new(x.clone(), stored.clone(), n.clone(), g.clone()));
+                            // COUNT gives an xsd:integer; the quad is made from the number, as
+                            // the other two paths make it.
+                            if let Ok(n) = n.value().parse::<usize>() {
+                                quads.push(crate::statistics::hub_degree_quad(
+                                    x.clone(),
+                                    p,
+                                    out,
+                                    n,
+                                    g,
+                                ));
+                            }
                         }
                     }
                 }
