@@ -126,9 +126,28 @@ struct Ctx<'a> {
     /// Nodes mentioned in this article (scanning a popular node's mentions per article
     /// would make the stage quadratic in the corpus).
     present: std::collections::HashSet<usize>,
+    /// The byte offset of each character of the original text, and its length: made on the
+    /// first nested mention (counting characters from the start for each one was quadratic
+    /// in a long article).
+    char_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl Ctx<'_> {
+    /// The original text of the characters `span`.
+    fn original(&self, span: crate::model::CharSpan) -> String {
+        let text = &self.art.doc.text;
+        let starts = self.char_starts.get_or_init(|| {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect()
+        });
+        match (starts.get(span.start), starts.get(span.end)) {
+            (Some(&s), Some(&e)) if s <= e => text[s..e].to_string(),
+            _ => String::new(),
+        }
+    }
+
     /// Whether node `n` is mentioned in this article.
     fn here(&self, table: &Overlay, n: usize) -> bool {
         self.present.contains(&table.find(n))
@@ -196,15 +215,25 @@ pub fn extract(
         ids,
         out: BTreeMap::new(),
         present,
+        char_starts: std::cell::OnceCell::new(),
     };
     let topic = topic_zone(art, ms, ids, table);
     let sentences = art.norm.sentences.clone();
     let mut current = topic;
     let mut prev_orgs: Vec<usize> = Vec::new();
+    // The mentions by where they start: a sentence's are found among those starting in it,
+    // not by looking at the whole article's for each sentence (quadratic in a long article).
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by_key(|&k| ms[k].range.start);
     for sent in &sentences {
-        let in_sent: Vec<usize> = (0..ms.len())
-            .filter(|&k| sent.start <= ms[k].range.start && ms[k].range.end <= sent.end)
+        let from = order.partition_point(|&k| ms[k].range.start < sent.start);
+        let to = order.partition_point(|&k| ms[k].range.start < sent.end);
+        let mut in_sent: Vec<usize> = order[from..to.max(from)]
+            .iter()
+            .copied()
+            .filter(|&k| ms[k].range.end <= sent.end)
             .collect();
+        in_sent.sort_unstable();
         sentence_rules(&mut cx, table, sent, &in_sent, (current, topic), &prev_orgs);
         if let Some(&k) = in_sent
             .iter()
@@ -755,14 +784,7 @@ fn sentence_of(cx: &Ctx, k: usize) -> Option<Range<usize>> {
 fn add_nested_mention(cx: &mut Ctx, table: &mut Overlay, n: usize, r: Range<usize>) {
     cx.present.insert(table.find(n));
     let span = cx.art.norm.to_orig(r);
-    let text: String = cx
-        .art
-        .doc
-        .text
-        .chars()
-        .skip(span.start)
-        .take(span.end - span.start)
-        .collect();
+    let text = cx.original(span);
     table.push_mention(
         n,
         crate::model::MentionRef {
@@ -777,6 +799,15 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
     let gaz = &*GAZETTEER;
     let ms = cx.ms;
     let ids = cx.ids;
+    // The mentions by where they start (stable: in their order among equal starts), so that
+    // those inside a name are found among the few that start in it.
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by_key(|&k| ms[k].range.start);
+    let starting_in = |r: &Range<usize>| -> &[usize] {
+        let from = order.partition_point(|&k| ms[k].range.start < r.start);
+        let to = order.partition_point(|&k| ms[k].range.start < r.end);
+        &order[from..to.max(from)]
+    };
     let mut seen = std::collections::BTreeSet::new();
     let mut has_parent_zone = std::collections::BTreeSet::new();
     for ((s, p, _), _) in cx.out.iter() {
@@ -838,14 +869,14 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 let zone_head = et
                     .is_org()
                     .then(|| {
-                        ms.iter().enumerate().find(|(j, m)| {
-                            m.nested
-                                && m.range.start == r.start
-                                && node(table, ids, *j).1 == EntityType::Zone
+                        starting_in(&r).iter().copied().find(|&j| {
+                            ms[j].nested
+                                && ms[j].range.start == r.start
+                                && node(table, ids, j).1 == EntityType::Zone
                         })
                     })
                     .flatten()
-                    .map(|(j, _)| node(table, ids, j).0);
+                    .map(|j| node(table, ids, j).0);
                 if let Some(z) = zone_head {
                     cx.emit(table, n, Predicate::SettledIn, z, &sent);
                 }
@@ -886,7 +917,10 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 }
                 // Industries named inside a park's name.
                 if et == EntityType::Zone {
-                    for (j, m) in ms.iter().enumerate() {
+                    let mut inside: Vec<usize> = starting_in(&r).to_vec();
+                    inside.sort_unstable();
+                    for j in inside {
+                        let m = &ms[j];
                         if m.nested && r.start <= m.range.start && m.range.end <= r.end {
                             let (inode, it) = node(table, ids, j);
                             if it == EntityType::Industry {

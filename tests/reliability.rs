@@ -273,3 +273,51 @@ fn a_killed_ingest_leaves_a_whole_store_that_a_second_ingest_completes() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_table_without_sentence_punctuation_is_extracted_in_bounded_pieces() {
+    // A tab-separated table of generated names and relations (the generator's gold) dropped
+    // into a corpus folder: no sentence punctuation, so all of it was one sentence. Each of
+    // its relations carried the whole file as evidence (1 MB gave 3.6 GB of JSON and took
+    // 12 GB of memory) and recognition compared every name with every other.
+    let mut g = generator::Generator::new(7);
+    let mut tsv = String::from("article\tsubject\tpredicate\tobject\trequired\n");
+    for n in 1..=150 {
+        for (s, p, o, req) in g.article(n, 2).relations {
+            tsv.push_str(&format!(
+                "{n}\t{s}\t{p}\t{o}\t{}\n",
+                if req { "y" } else { "n" }
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gold.relations.tsv");
+    std::fs::write(&file, &tsv).unwrap();
+    let out = zonekg()
+        .args(["extract", "--format", "json"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let relations = json["relations"].as_array().unwrap();
+    assert!(relations.len() > 100, "{} relations", relations.len());
+    for r in relations {
+        for e in r["evidence"].as_array().unwrap() {
+            let n = e["sentence"].as_str().unwrap().chars().count();
+            assert!(
+                n <= zonekg::normalize::MAX_SENTENCE_CHARS,
+                "a sentence of {n} characters"
+            );
+        }
+    }
+    // The answer grows with the input, not with its square.
+    assert!(
+        out.len() < 40 * tsv.len(),
+        "{} bytes of JSON for {} bytes of input",
+        out.len(),
+        tsv.len()
+    );
+}
