@@ -456,11 +456,12 @@ fn push_trimmed(text: &str, mut s: usize, e: usize, out: &mut Vec<Range<usize>>)
 
 fn is_byline(line: &str) -> bool {
     let t = line.trim();
-    if t.starts_with('►') || t.starts_with('▶') || t.starts_with('■') {
+    // A byline is short: a long line behind a marker is a bullet of the article's text.
+    let n = t.chars().count();
+    if (t.starts_with('►') || t.starts_with('▶') || t.starts_with('■')) && n <= 40 {
         return true;
     }
-    let short =
-        t.chars().count() <= 40 && !t.contains('。') && !t.contains('，') && !t.contains(',');
+    let short = n <= 40 && !t.contains('。') && !t.contains('，') && !t.contains(',');
     short
         && (t.contains("记者")
             || t.contains("通讯员")
@@ -482,10 +483,10 @@ fn byline_names(chars: &[char], s: usize, e: usize) -> Vec<Byline> {
     ];
     let mut out = Vec::new();
     let mut i = s;
+    let roles: Vec<Vec<char>> = ROLES.iter().map(|r| r.chars().collect()).collect();
     while i < e {
-        let rest: String = chars[i..e].iter().collect();
-        if let Some(r) = ROLES.iter().find(|r| rest.starts_with(**r)) {
-            i += r.chars().count();
+        if let Some(r) = roles.iter().find(|r| chars[i..e].starts_with(r)) {
+            i += r.len();
             continue;
         }
         if is_cjk(chars[i]) {
@@ -604,6 +605,25 @@ mod tests {
         // A sentence of ordinary length is left whole.
         let b = one("郑州高新区，简称高新区，位于郑州市西部，是国家级高新区。");
         assert_eq!(b.norm.sentences.len(), 1);
+    }
+
+    #[test]
+    fn a_long_line_behind_a_byline_marker_is_text() {
+        let short = one("标题\n► 本报记者 王小明\n近日，青岚科技有限公司签约入驻青岚产业园。\n");
+        assert_eq!(short.bylines.len(), 1);
+        assert_eq!(short.bylines[0].name, "王小明");
+        let bullet = format!(
+            "标题\n► 本报记者 王小明 {}\n",
+            "近日，青岚科技有限公司签约入驻青岚产业园。".repeat(30)
+        );
+        let long = one(&bullet);
+        // Kept as sentences of the article, not read as a byline of 2–4-character names.
+        assert!(long.bylines.is_empty());
+        assert!(
+            long.norm.sentences.len() >= 30,
+            "{}",
+            long.norm.sentences.len()
+        );
     }
 
     #[test]
