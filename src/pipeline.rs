@@ -202,9 +202,115 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
             }
         })
         .collect();
+    let (entities, relations) = focus_industries(entities, relations);
     Extraction {
         documents: arts.into_iter().map(|a| a.doc).collect(),
         entities,
         relations,
+    }
+}
+
+/// Industries named as a focus. An industry is an entity where a zone leads in it or an
+/// organization works in it (eval/GUIDELINES.md: "a sector or technology field named as a
+/// focus"); one named in passing (…金融、物流等配套服务, 农业 in a list of sectors) is not. Its
+/// mentions in articles where no relation of it is stated are dropped, and an industry with no
+/// relation at all with them. Decided article by article, so that shards of a corpus extracted
+/// apart give the graph of the whole. On the two dev articles, 10 of 13 industries were named in
+/// passing (entity F1 0.855 → 0.940); on the sample, 2 of 19 (0.968 → 0.981).
+fn focus_industries(
+    entities: Vec<Entity>,
+    relations: Vec<Relation>,
+) -> (Vec<Entity>, Vec<Relation>) {
+    use std::collections::{HashMap, HashSet};
+    // The articles that state a relation of each industry.
+    let mut stated: HashMap<usize, HashSet<&str>> = HashMap::new();
+    for r in &relations {
+        for end in [r.subject, r.object] {
+            if entities[end].etype == EntityType::Industry {
+                stated
+                    .entry(end)
+                    .or_default()
+                    .extend(r.evidence.iter().map(|e| e.doc.as_str()));
+            }
+        }
+    }
+    let keep: Vec<Option<Vec<MentionRef>>> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            if e.etype != EntityType::Industry {
+                return Some(e.mentions.clone());
+            }
+            let docs = stated.get(&i)?;
+            let mentions: Vec<MentionRef> = e
+                .mentions
+                .iter()
+                .filter(|m| docs.contains(m.doc.as_str()))
+                .cloned()
+                .collect();
+            // A relation found without a mention in its article (from a name) keeps them all.
+            Some(if mentions.is_empty() {
+                e.mentions.clone()
+            } else {
+                mentions
+            })
+        })
+        .collect();
+    let mut at = vec![usize::MAX; entities.len()];
+    let mut kept = Vec::with_capacity(entities.len());
+    for ((i, mut e), mentions) in entities.into_iter().enumerate().zip(keep) {
+        if let Some(m) = mentions {
+            e.mentions = m;
+            at[i] = kept.len();
+            kept.push(e);
+        }
+    }
+    // Every industry in a relation was kept.
+    let relations = relations
+        .into_iter()
+        .map(|mut r| {
+            r.subject = at[r.subject];
+            r.object = at[r.object];
+            r
+        })
+        .collect();
+    (kept, relations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_industry_named_only_in_passing_is_no_entity() {
+        let text = "## 青岚高新区做强集成电路产业\n\
+                    本报讯 青岚高新区以集成电路为主导产业,今年引进企业20家。\n\
+                    ## 青岚高新区召开座谈会\n\
+                    本报讯 座谈会上,企业代表就金融、物流、集成电路等配套服务交流了意见。\n";
+        let x = extract(&[Input {
+            source: "t.txt".into(),
+            text: text.into(),
+        }]);
+        let industries: Vec<&Entity> = x
+            .entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Industry)
+            .collect();
+        let labels: Vec<&str> = industries.iter().map(|e| e.label.as_str()).collect();
+        // The focus of the first article stays; what the second names in passing does not.
+        assert_eq!(labels, ["集成电路"], "{labels:?}");
+        let focus = x.documents[0].id.as_str();
+        assert!(industries[0].mentions.iter().all(|m| m.doc == focus));
+        // Relations still point at the right entities after the others left.
+        for r in &x.relations {
+            if r.predicate == crate::model::Predicate::HasIndustry {
+                assert_eq!(x.entities[r.object].label, "集成电路");
+                assert_eq!(x.entities[r.subject].etype, EntityType::Zone);
+            }
+        }
+        assert!(x
+            .relations
+            .iter()
+            .any(|r| r.predicate == crate::model::Predicate::HasIndustry));
     }
 }
