@@ -234,36 +234,20 @@ fn focus_industries(
             }
         }
     }
-    let keep: Vec<Option<Vec<MentionRef>>> = entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            if e.etype != EntityType::Industry {
-                return Some(e.mentions.clone());
-            }
-            let docs = stated.get(&i)?;
-            let mentions: Vec<MentionRef> = e
-                .mentions
-                .iter()
-                .filter(|m| docs.contains(m.doc.as_str()))
-                .cloned()
-                .collect();
-            // A relation found without a mention in its article (from a name) keeps them all.
-            Some(if mentions.is_empty() {
-                e.mentions.clone()
-            } else {
-                mentions
-            })
-        })
-        .collect();
     let mut at = vec![usize::MAX; entities.len()];
     let mut kept = Vec::with_capacity(entities.len());
-    for ((i, mut e), mentions) in entities.into_iter().enumerate().zip(keep) {
-        if let Some(m) = mentions {
-            e.mentions = m;
-            at[i] = kept.len();
-            kept.push(e);
+    for (i, mut e) in entities.into_iter().enumerate() {
+        if e.etype == EntityType::Industry {
+            let Some(docs) = stated.get(&i) else {
+                continue;
+            };
+            // A relation found without a mention in its article (from a name) keeps them all.
+            if e.mentions.iter().any(|m| docs.contains(m.doc.as_str())) {
+                e.mentions.retain(|m| docs.contains(m.doc.as_str()));
+            }
         }
+        at[i] = kept.len();
+        kept.push(e);
     }
     // Every industry in a relation was kept.
     let relations = relations

@@ -1221,7 +1221,8 @@ fn select(mut cands: Vec<Mention>) -> Vec<Mention> {
 /// and comparing each candidate with every chosen one made recognition quadratic in the
 /// article (19 s for 1.8 MB).
 struct Spans {
-    by_start: std::collections::BTreeMap<usize, Vec<usize>>,
+    /// (start, end) of each range.
+    ranges: std::collections::BTreeSet<(usize, usize)>,
     /// No range is longer: those that can reach a position start at most this far before it.
     longest: usize,
 }
@@ -1229,20 +1230,20 @@ struct Spans {
 impl Spans {
     fn new(longest: usize) -> Self {
         Self {
-            by_start: std::collections::BTreeMap::new(),
+            ranges: std::collections::BTreeSet::new(),
             longest,
         }
     }
 
     fn insert(&mut self, r: &Range<usize>) {
-        self.by_start.entry(r.start).or_default().push(r.end);
+        self.ranges.insert((r.start, r.end));
     }
 
     /// The ranges that start where one could reach `from..`, and start before `to`.
     fn near(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.by_start
-            .range(from.saturating_sub(self.longest)..to)
-            .flat_map(|(&s, ends)| ends.iter().map(move |&e| (s, e)))
+        self.ranges
+            .range((from.saturating_sub(self.longest), 0)..(to, 0))
+            .copied()
     }
 
     /// Whether a range shares a byte with `r`.
