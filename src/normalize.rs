@@ -224,7 +224,17 @@ fn normalize_article(
             continue;
         }
         let line: String = chars[s..e].iter().collect();
-        let level = heading_level(&line);
+        // A "heading" of more than MAX_HEADING_CHARS that holds a sentence is text behind a
+        // `#` (a whole article on the heading's line was lost as its title).
+        let level = match heading_level(&line) {
+            l if l > 0
+                && line.chars().count() > MAX_HEADING_CHARS
+                && line.contains(is_terminal) =>
+            {
+                0
+            }
+            l => l,
+        };
         if title.is_empty() {
             // A heading, or a short first line without sentence punctuation, is the title;
             // a file that starts with body text is titled by its first words and mined whole.
@@ -233,7 +243,8 @@ fn normalize_article(
                 title = line.trim_start_matches('#').trim().to_string();
                 continue;
             }
-            title = line.chars().take(24).collect::<String>() + "…";
+            let words = line.trim_start_matches('#').trim();
+            title = words.chars().take(24).collect::<String>() + "…";
         }
         let kind = if level > 0 {
             Kind::Heading
@@ -415,6 +426,9 @@ fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range<usi
     }
     push_trimmed(text, s, end, out);
 }
+
+/// The longest heading, in characters, when it holds sentence punctuation.
+const MAX_HEADING_CHARS: usize = 100;
 
 /// The longest sentence, in characters. News sentences stay far below it (the sample's
 /// longest is 183); text without sentence punctuation does not: a table, a list or a
@@ -622,6 +636,18 @@ mod tests {
             "{}",
             long.norm.sentences.len()
         );
+    }
+
+    #[test]
+    fn an_article_on_its_heading_line_is_mined() {
+        let body = "近日，青岚科技有限公司签约入驻青岚产业园。".repeat(8);
+        let a = one(&format!("## 青岚产业园新闻 {body}\n"));
+        assert!(a.doc.title.chars().count() <= 25, "{}", a.doc.title);
+        assert!(a.norm.sentences.len() >= 8, "{}", a.norm.sentences.len());
+        // A heading of ordinary length stays the title, and is not mined.
+        let b = one("## 青岚产业园:一年引进企业20家\n近日，青岚科技有限公司签约入驻青岚产业园。\n");
+        assert_eq!(b.doc.title, "青岚产业园:一年引进企业20家");
+        assert_eq!(b.norm.sentences.len(), 1);
     }
 
     #[test]
