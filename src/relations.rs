@@ -130,9 +130,25 @@ struct Ctx<'a> {
     /// first nested mention (counting characters from the start for each one was quadratic
     /// in a long article).
     char_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The mentions' indexes ordered by where they start (stable: in their order among equal
+    /// starts), so that those in a sentence or a name are found among the few that start in
+    /// it, not by looking at all of the article's (quadratic in a long article).
+    by_start: Vec<usize>,
 }
 
 impl Ctx<'_> {
+    /// The mentions that start in `r`, by start.
+    fn starting_in(&self, r: &Range<usize>) -> &[usize] {
+        let ms = self.ms;
+        let from = self
+            .by_start
+            .partition_point(|&k| ms[k].range.start < r.start);
+        let to = self
+            .by_start
+            .partition_point(|&k| ms[k].range.start < r.end);
+        &self.by_start[from..to.max(from)]
+    }
+
     /// The original text of the characters `span`.
     fn original(&self, span: crate::model::CharSpan) -> String {
         let text = &self.art.doc.text;
@@ -216,19 +232,19 @@ pub fn extract(
         out: BTreeMap::new(),
         present,
         char_starts: std::cell::OnceCell::new(),
+        by_start: {
+            let mut order: Vec<usize> = (0..ms.len()).collect();
+            order.sort_by_key(|&k| ms[k].range.start);
+            order
+        },
     };
     let topic = topic_zone(art, ms, ids, table);
     let sentences = art.norm.sentences.clone();
     let mut current = topic;
     let mut prev_orgs: Vec<usize> = Vec::new();
-    // The mentions by where they start: a sentence's are found among those starting in it,
-    // not by looking at the whole article's for each sentence (quadratic in a long article).
-    let mut order: Vec<usize> = (0..ms.len()).collect();
-    order.sort_by_key(|&k| ms[k].range.start);
     for sent in &sentences {
-        let from = order.partition_point(|&k| ms[k].range.start < sent.start);
-        let to = order.partition_point(|&k| ms[k].range.start < sent.end);
-        let mut in_sent: Vec<usize> = order[from..to.max(from)]
+        let mut in_sent: Vec<usize> = cx
+            .starting_in(sent)
             .iter()
             .copied()
             .filter(|&k| ms[k].range.end <= sent.end)
@@ -799,15 +815,6 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
     let gaz = &*GAZETTEER;
     let ms = cx.ms;
     let ids = cx.ids;
-    // The mentions by where they start (stable: in their order among equal starts), so that
-    // those inside a name are found among the few that start in it.
-    let mut order: Vec<usize> = (0..ms.len()).collect();
-    order.sort_by_key(|&k| ms[k].range.start);
-    let starting_in = |r: &Range<usize>| -> &[usize] {
-        let from = order.partition_point(|&k| ms[k].range.start < r.start);
-        let to = order.partition_point(|&k| ms[k].range.start < r.end);
-        &order[from..to.max(from)]
-    };
     let mut seen = std::collections::BTreeSet::new();
     let mut has_parent_zone = std::collections::BTreeSet::new();
     for ((s, p, _), _) in cx.out.iter() {
@@ -869,7 +876,7 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 let zone_head = et
                     .is_org()
                     .then(|| {
-                        starting_in(&r).iter().copied().find(|&j| {
+                        cx.starting_in(&r).iter().copied().find(|&j| {
                             ms[j].nested
                                 && ms[j].range.start == r.start
                                 && node(table, ids, j).1 == EntityType::Zone
@@ -917,7 +924,7 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 }
                 // Industries named inside a park's name.
                 if et == EntityType::Zone {
-                    let mut inside: Vec<usize> = starting_in(&r).to_vec();
+                    let mut inside: Vec<usize> = cx.starting_in(&r).to_vec();
                     inside.sort_unstable();
                     for j in inside {
                         let m = &ms[j];
