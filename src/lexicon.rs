@@ -413,6 +413,10 @@ pub const LEFT_STOPS: &[&str] = &[
     "签约入驻",
     "入驻办公",
     "合作设立",
+    "迁入",
+    "迁至",
+    "搬迁至",
+    "搬入",
     "联合",
     "共同",
     "一起",
@@ -697,6 +701,8 @@ pub const PROTECTED: &[&str] = &[
     "了解",
     "已知",
     "设有",
+    "工程机械",
+    "工程装备",
 ];
 
 /// Descriptive prefixes cut from the front of a name (特色康养小镇 → 康养小镇).

@@ -954,6 +954,28 @@ impl Recognizer {
             .take_while(|&c| is_name_char(c))
             .take(14)
             .collect();
+        // The noun phrase ends where a verb or particle begins: in `A、B等企业也纷纷落户园区`
+        // the head is 企业, not the 园区 they settle in. Head words that are boundary words
+        // themselves (企业, 公司) do not end it.
+        let heads: Vec<(usize, usize)> = lexicon::LIST_HEADS
+            .iter()
+            .flat_map(|(w, _)| np.match_indices(w).map(|(i, _)| (i, i + w.len())))
+            .collect();
+        let np = match self
+            .right_ac
+            .find_overlapping_iter(np.as_str())
+            .filter(|m| {
+                m.start() > 0
+                    && !heads
+                        .iter()
+                        .any(|&(s, e)| s < m.end() && m.start() < e)
+            })
+            .map(|m| m.start())
+            .min()
+        {
+            Some(i) => &np[..i],
+            None => np.as_str(),
+        };
         let mut best: Option<(usize, EntityType)> = None;
         for (w, t) in lexicon::LIST_HEADS {
             if let Some(i) = np.rfind(w) {
