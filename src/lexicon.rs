@@ -48,6 +48,24 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("生态城", Zone, Strong),
         ("大走廊", Zone, Strong),
         ("园区", Zone, Strong),
+        // Coined park names (研创园, 医药谷, 中国声谷); 谷 alone is a valley or a trough.
+        ("研创园", Zone, Strong),
+        ("科创园", Zone, Strong),
+        ("创新园", Zone, Strong),
+        ("创意园", Zone, Strong),
+        ("孵化园", Zone, Strong),
+        ("物流园", Zone, Strong),
+        ("医药谷", Zone, Strong),
+        ("药谷", Zone, Strong),
+        ("光谷", Zone, Strong),
+        ("声谷", Zone, Strong),
+        ("车谷", Zone, Strong),
+        ("创谷", Zone, Strong),
+        ("智谷", Zone, Strong),
+        ("数谷", Zone, Strong),
+        // State-level and city new areas; only after a place and a name of their own
+        // (南京江北新区), see `Recognizer::grammar_matches`.
+        ("新区", Zone, Strong),
         // Companies.
         ("股份有限公司", Company, Strong),
         ("有限责任公司", Company, Strong),
@@ -509,7 +527,6 @@ pub const GENERIC: &[&str] = &[
     "低碳",
     "绿色",
     "生态",
-    "未来",
     "高质量",
     "开发",
     "先进",

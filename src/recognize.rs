@@ -589,6 +589,26 @@ impl Recognizer {
             {
                 continue;
             }
+            // 新区 is a common noun (城市新区, 高新区): a new area's name is a place and a name
+            // of its own (南京江北新区, 青岛西海岸新区).
+            if suffix == "新区" {
+                if body.ends_with('高') {
+                    continue; // 高新区, found by its own suffix
+                }
+                let own = self
+                    .gaz
+                    .place_prefix(body)
+                    .map(|(_, len)| &body[len..])
+                    .filter(|rest| char_count(rest) >= 2 && !self.is_generic(rest));
+                if own.is_none() {
+                    continue;
+                }
+            }
+            // A coined X谷 is a name only when nothing but its own words stands before 谷
+            // (中国声谷); a boundary word inside means the window ran into a sentence.
+            if suffix.ends_with('谷') && !self.stops_in(body).is_empty() {
+                continue;
+            }
             // 园区 after a two-character word is mostly a verb phrase (选择园区, 补齐园区).
             if suffix == "园区" && char_count(body) < 3 {
                 continue;
@@ -1085,12 +1105,15 @@ impl Recognizer {
                 }
             }
         }
-        // A zone or place at the head of an organization's name (青岚高新区招商公司).
-        for m in out
-            .iter()
-            .filter(|m| !m.nested && m.etype.is_org() && m.origin != Origin::Gazetteer)
-        {
+        // A zone or place at the head of an organization's name (青岚高新区招商公司), and a
+        // whole zone at the head of a park's (青岚新区海洋高新区: the park is part of it).
+        for m in out.iter().filter(|m| {
+            !m.nested
+                && (m.etype.is_org() || m.etype == EntityType::Zone)
+                && m.origin != Origin::Gazetteer
+        }) {
             let t = &text[m.range.clone()];
+            let zone = m.etype == EntityType::Zone;
             // A zone the grammar names: the longest head ending in a whole-zone suffix.
             let zone_head = self
                 .suffix_ac
@@ -1100,11 +1123,17 @@ impl Recognizer {
                     et == EntityType::Zone
                         && st == Strength::Strong
                         && s.end() < t.len()
-                        && ["高新区", "开发区", "经开区", "科学城"].contains(&sfx)
+                        && (["高新区", "开发区", "经开区", "科学城"].contains(&sfx)
+                            || (zone && ["新区", "科技城"].contains(&sfx)))
+                        // The park after the zone has a name of its own (…新区海洋高新区).
+                        && (!zone || char_count(&t[s.end()..]) >= 4)
                 })
                 .filter(|s| !self.is_generic(&t[..s.start()]) && char_count(&t[..s.start()]) >= 2)
                 .map(|s| s.end())
                 .max();
+            if zone && zone_head.is_none() {
+                continue;
+            }
             if let Some(end) = zone_head {
                 if self
                     .gaz_ac

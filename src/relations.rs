@@ -536,11 +536,46 @@ fn sentence_rules(
             {
                 settlers.extend(prev_orgs.last().copied());
             }
+            // Two settling clauses with hosts of their own (Z引进A、B…，其中C入驻Z的P园): each
+            // organization settles where the trigger nearest to it says.
+            let clause_hosts: Vec<(usize, usize)> = if respectively || built_in.is_some() {
+                Vec::new()
+            } else {
+                trig.iter()
+                    .filter_map(|&(b, e)| {
+                        let introduce = INTRODUCE.iter().any(|v| text[b..].starts_with(v));
+                        let z = if introduce {
+                            zones
+                                .iter()
+                                .copied()
+                                .filter(|&z| ms[z].range.end <= b)
+                                .last()
+                        } else {
+                            zones.iter().copied().find(|&z| {
+                                ms[z].range.start >= e && ms[z].range.start <= e + 6
+                            })
+                        }?;
+                        Some((b, node(table, ids, z).0))
+                    })
+                    .collect()
+            };
+            let split = clause_hosts.iter().any(|&(_, h)| h != clause_hosts[0].1);
+            let org_pos: BTreeMap<usize, usize> = orgs
+                .iter()
+                .map(|&k| (node(table, ids, k).0, ms[k].range.start))
+                .collect();
             for o in settlers {
                 if is_gov(&table.node(o).label) {
                     continue;
                 }
-                cx.emit(table, o, Predicate::SettledIn, host, sent);
+                let h = match org_pos.get(&o) {
+                    Some(&p) if split => clause_hosts
+                        .iter()
+                        .min_by_key(|&&(b, _)| b.abs_diff(p))
+                        .map_or(host, |&(_, h)| h),
+                    _ => host,
+                };
+                cx.emit(table, o, Predicate::SettledIn, h, sent);
             }
             for &z in &zones {
                 let (zn, _) = node(table, ids, z);
@@ -872,9 +907,9 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                         }
                     }
                 }
-                // An organization named after a zone (青岚高新区招商公司) is of that zone.
-                let zone_head = et
-                    .is_org()
+                // An organization named after a zone (青岚高新区招商公司) is of that zone; a
+                // park named after one (青岚新区海洋高新区) is part of it.
+                let zone_head = (et.is_org() || et == EntityType::Zone)
                     .then(|| {
                         cx.starting_in(&r).iter().copied().find(|&j| {
                             ms[j].nested
@@ -884,8 +919,13 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                     })
                     .flatten()
                     .map(|j| node(table, ids, j).0);
-                if let Some(z) = zone_head {
-                    cx.emit(table, n, Predicate::SettledIn, z, &sent);
+                if let Some(z) = zone_head.filter(|&z| z != n) {
+                    if et == EntityType::Zone {
+                        cx.emit(table, n, Predicate::PartOf, z, &sent);
+                        has_parent_zone.insert(n);
+                    } else {
+                        cx.emit(table, n, Predicate::SettledIn, z, &sent);
+                    }
                 }
                 let skip = et.is_org()
                     && (zone_head.is_some()

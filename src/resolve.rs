@@ -230,6 +230,23 @@ pub fn parent_prefix(label: &str) -> Option<String> {
         .map(|i| label[..i].to_string())
 }
 
+/// What follows a whole zone's name at the head of a park's (青岚高新区西部园区 → 西部园区).
+fn zone_tail(label: &str) -> Option<&str> {
+    use crate::lexicon::{Strength, SUFFIXES};
+    ["高新区", "开发区", "经开区", "科学城", "新区", "科技城"]
+        .iter()
+        .filter_map(|z| label.find(z).map(|i| i + z.len()))
+        .filter(|&e| {
+            e < label.len()
+                && label[..e].chars().count() >= 4
+                && SUFFIXES
+                    .iter()
+                    .any(|(s, t, st)| *t == EntityType::Zone && *st == Strength::Strong && label.ends_with(s))
+        })
+        .max()
+        .map(|e| &label[e..])
+}
+
 /// Short forms of an unseen name, by rule.
 pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -275,6 +292,13 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
             let bare = strip_place(label);
             if bare != label && n(&bare) >= 5 {
                 out.push(bare);
+            }
+            // A park named after the zone it lies in goes by its own name too
+            // (青岚新区海洋高新区 → 海洋高新区), unless that only describes (生物医药产业园).
+            if let Some(tail) = zone_tail(label) {
+                if n(tail) >= 4 && !RECOGNIZER.is_descriptive(tail) {
+                    out.push(tail.to_string());
+                }
             }
         }
         _ => {}
