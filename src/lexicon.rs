@@ -720,6 +720,13 @@ pub const PROTECTED: &[&str] = &[
     "设有",
     "工程机械",
     "工程装备",
+    // Names of disciplines inside a school's name (计算机科学与技术学院).
+    "科学与技术",
+    "科学与工程",
+    "工程与技术",
+    "信息与通信",
+    "经济与管理",
+    "材料与化工",
 ];
 
 /// Descriptive prefixes cut from the front of a name (特色康养小镇 → 康养小镇).

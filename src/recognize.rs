@@ -974,23 +974,16 @@ impl Recognizer {
             .take_while(|&c| is_name_char(c))
             .take(14)
             .collect();
-        // The noun phrase ends where a verb or particle begins: in `A、B等企业也纷纷落户园区`
-        // the head is 企业, not the 园区 they settle in. Head words that are boundary words
-        // themselves (企业, 公司) do not end it.
-        let heads: Vec<(usize, usize)> = lexicon::LIST_HEADS
+        // The noun phrase ends where the clause's verb or adverb begins: in
+        // `A、B等企业也纷纷落户园区` the head is 企业, not the 园区 they settle in.
+        const NP_END: &[&str] = &[
+            "也", "已", "均", "都", "纷纷", "相继", "先后", "陆续", "正在", "落户", "入驻", "进驻",
+            "签约", "落地", "扎根",
+        ];
+        let np = match NP_END
             .iter()
-            .flat_map(|(w, _)| np.match_indices(w).map(|(i, _)| (i, i + w.len())))
-            .collect();
-        let np = match self
-            .right_ac
-            .find_overlapping_iter(np.as_str())
-            .filter(|m| {
-                m.start() > 0
-                    && !heads
-                        .iter()
-                        .any(|&(s, e)| s < m.end() && m.start() < e)
-            })
-            .map(|m| m.start())
+            .filter_map(|w| np.find(w))
+            .filter(|&i| i > 0)
             .min()
         {
             Some(i) => &np[..i],

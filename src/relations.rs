@@ -258,11 +258,16 @@ pub fn extract(
         {
             current = Some(table.find(ids[k]));
         }
-        prev_orgs = in_sent
+        // A sentence without organizations (a quote, 公司总经理某某说) does not end the
+        // reach of 该公司 to the last one named.
+        let orgs_here: Vec<usize> = in_sent
             .iter()
             .filter(|&&k| table.node(table.find(ids[k])).etype.is_org())
             .map(|&k| table.find(ids[k]))
             .collect();
+        if !orgs_here.is_empty() {
+            prev_orgs = orgs_here;
+        }
     }
     name_rules(&mut cx, table, topic);
     cx.out
@@ -398,8 +403,13 @@ fn sentence_rules(
             .copied()
             .filter(|&k| ms[k].range.end <= yu_abs)
             .rfind(party);
+        // 该公司与X合作: the organization of the previous sentence.
+        let org_coref = ["该公司", "该企业", "该研究院", "该机构"]
+            .iter()
+            .any(|w| text[cl.start..yu_abs].contains(w));
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
+            .or_else(|| if org_coref { prev_orgs.last().copied() } else { None })
             .or_else(|| if coref { topic.or(current) } else { None })
             .or_else(|| earlier.map(|k| node(table, ids, k).0))
             .or(current);
@@ -413,6 +423,37 @@ fn sentence_rules(
                 if !signing {
                     coop_objects.push(k);
                 }
+            }
+            // A partner of a zone in building something does not settle in it by that
+            // (X大学与Z共建的中心…吸引团队入驻).
+            if !signing {
+                if let Some(k) = in_clause {
+                    coop_objects.push(k);
+                }
+            }
+        }
+    }
+
+    // 位于P的X: X is in the place P (位于杭州市余杭区的X: in the last, smallest place).
+    for &k in &top {
+        if node(table, ids, k).1 != EntityType::Place || !text[..ms[k].range.start].ends_with("位于")
+        {
+            continue;
+        }
+        let mut last = k;
+        while let Some(&q) = top.iter().find(|&&q| {
+            ms[q].range.start == ms[last].range.end && node(table, ids, q).1 == EntityType::Place
+        }) {
+            last = q;
+        }
+        let after = ms[last].range.end + "的".len();
+        if !text[ms[last].range.end..].starts_with('的') {
+            continue;
+        }
+        if let Some(&x) = top.iter().find(|&&x| ms[x].range.start == after) {
+            let (xn, xt) = node(table, ids, x);
+            if xt.is_org() || xt == EntityType::Zone {
+                cx.emit(table, xn, Predicate::LocatedIn, node(table, ids, last).0, sent);
             }
         }
     }
@@ -589,18 +630,36 @@ fn sentence_rules(
     // X(的)?(全资|控股)?子公司Y / X旗下Y: Y is part of X; 其 refers to the sentence's subject.
     for marker in ["全资子公司", "控股子公司", "子公司", "旗下"] {
         for (i, _) in s.match_indices(marker) {
-            let (mpos, mend) = (sent.start + i, sent.start + i + marker.len());
+            let (mpos, mut mend) = (sent.start + i, sent.start + i + marker.len());
+            // 子公司——Y, 子公司：Y
+            while let Some(c) = text[mend..sent.end]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '—' | '-' | ':' | '：'))
+            {
+                mend += c.len_utf8();
+            }
             let child = orgs
                 .iter()
                 .copied()
                 .find(|&k| ms[k].range.start >= mend && ms[k].range.start <= mend + 3);
             let before = &text[sent.start..mpos];
+            // X在Z设立的子公司: the founding clause between parent and marker.
+            let founded = |gap: &str| {
+                gap.starts_with('在')
+                    && !gap.contains([',', '，', ';', '；', '。'])
+                    && ["设立的", "成立的", "注册的", "组建的", "投资的", "设立", "成立"]
+                        .iter()
+                        .any(|v| gap.ends_with(v))
+            };
             let parent = if before.ends_with('其') || before.ends_with("其的") {
                 orgs.iter().copied().find(|&k| ms[k].range.end <= mpos)
             } else {
-                orgs.iter()
-                    .copied()
-                    .rfind(|&k| ms[k].range.end <= mpos && mpos - ms[k].range.end <= 3)
+                orgs.iter().copied().rfind(|&k| {
+                    ms[k].range.end <= mpos
+                        && (mpos - ms[k].range.end <= 3
+                            || founded(&text[ms[k].range.end..mpos]))
+                })
             };
             if let (Some(c), Some(p)) = (child, parent) {
                 cx.emit(
@@ -927,8 +986,22 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                         cx.emit(table, n, Predicate::SettledIn, z, &sent);
                     }
                 }
+                // The place at the head of a known organization's name is that
+                // organization's (浙江大学 in 浙江大学某某学院), not the school's.
+                let named_after_org = et.is_org()
+                    && place.as_ref().is_some_and(|(_, pr)| {
+                        let plen = pr.end - r.start;
+                        mtext.char_indices().map(|(i, _)| i).skip(1).any(|i| {
+                            i > plen
+                                && i < mtext.len()
+                                && [EntityType::Institution, EntityType::Company]
+                                    .iter()
+                                    .any(|&t| gaz.lookup(&mtext[..i], Some(t)).is_some())
+                        })
+                    });
                 let skip = et.is_org()
                     && (zone_head.is_some()
+                        || named_after_org
                         || table.node(n).gaz.is_some()
                         || is_gov(&label)
                         || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
@@ -1008,10 +1081,16 @@ fn sub_org_rules(
     for (i, _) in mtext.char_indices().skip(2) {
         let prefix = &mtext[..i];
         for t in [EntityType::Company, EntityType::Institution] {
-            // Two-character abbreviations from the gazetteer (华工) are too ambiguous here.
+            // Two-character abbreviations from the gazetteer (华工) are too ambiguous here,
+            // unless the article names the organization they stand for (浙大… beside 浙江大学).
             let found = table.lookup(t, prefix).or_else(|| {
                 gaz.lookup(prefix, Some(t))
-                    .filter(|_| prefix.chars().count() >= 3)
+                    .filter(|e| {
+                        prefix.chars().count() >= 3
+                            || table
+                                .lookup(t, &e.label)
+                                .is_some_and(|p| cx.here(table, p))
+                    })
                     .map(|e| {
                         let entry = gaz.by_name.get(&e.label).and_then(|v| v.first().copied());
                         table.intern(t, &e.label.clone(), entry)

@@ -290,7 +290,11 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
         }
         EntityType::Zone => {
             let bare = strip_place(label);
-            if bare != label && n(&bare) >= 5 {
+            // 江北新区 for 南京江北新区; a four-character rest that only describes
+            // (航空小镇) is no name of its own.
+            if bare != label
+                && (n(&bare) >= 5 || (n(&bare) == 4 && !RECOGNIZER.is_descriptive(&bare)))
+            {
                 out.push(bare);
             }
             // A park named after the zone it lies in goes by its own name too
