@@ -458,6 +458,12 @@ impl Recognizer {
                 rest = &rest[g.end()..];
             } else if let Some(g) = self.generic_ac.find(rest).filter(|g| g.start() == 0) {
                 rest = &rest[g.end()..];
+            } else if let Some(w) = ["及", "和", "与", "生产", "制造", "应用", "研发"]
+                .iter()
+                .find(|w| rest.starts_with(*w))
+            {
+                // 智能传感器研发及生产基地 describes as much as 智能传感器基地.
+                rest = &rest[w.len()..];
             } else {
                 return false;
             }
@@ -1116,8 +1122,7 @@ impl Recognizer {
                     et == EntityType::Zone
                         && st == Strength::Strong
                         && s.end() < t.len()
-                        && (["高新区", "开发区", "经开区", "科学城"].contains(&sfx)
-                            || (zone && ["新区", "科技城"].contains(&sfx)))
+                        && ["高新区", "开发区", "经开区", "科学城", "新区", "科技城"].contains(&sfx)
                         // The park after the zone has a name of its own (…新区海洋高新区).
                         && (!zone || char_count(&t[s.end()..]) >= 4)
                 })

@@ -51,7 +51,7 @@ const ZONE_COREF: &[&str] = &[
 ];
 /// Build verbs after 在Z: the organization before 在 settles in Z.
 const BUILD: &[&str] = &[
-    "建设", "设立", "建立", "布局", "投资", "打造", "新建", "建成", "落地", "成立",
+    "建设", "设立", "建立", "布局", "投资", "打造", "新建", "建成", "落地", "成立", "投产", "开工",
 ];
 const INTRODUCE: &[&str] = &["引进", "引入", "招引"];
 /// Words that say a zone leads in the industries of the sentence.
@@ -126,6 +126,8 @@ struct Ctx<'a> {
     /// Nodes mentioned in this article (scanning a popular node's mentions per article
     /// would make the stage quadratic in the corpus).
     present: std::collections::HashSet<usize>,
+    /// Nodes named on their own, not only inside a longer name (江苏 in 江苏某某公司).
+    present_top: std::collections::HashSet<usize>,
     /// The byte offset of each character of the original text, and its length: made on the
     /// first nested mention (counting characters from the start for each one was quadratic
     /// in a long article).
@@ -225,12 +227,19 @@ pub fn extract(
     table: &mut Overlay,
 ) -> Vec<RawRelation> {
     let present = ids.iter().map(|&i| table.find(i)).collect();
+    let present_top = ids
+        .iter()
+        .zip(ms)
+        .filter(|(_, m)| !m.nested)
+        .map(|(&i, _)| table.find(i))
+        .collect();
     let mut cx = Ctx {
         art,
         ms,
         ids,
         out: BTreeMap::new(),
         present,
+        present_top,
         char_starts: std::cell::OnceCell::new(),
         by_start: {
             let mut order: Vec<usize> = (0..ms.len()).collect();
@@ -357,13 +366,22 @@ fn sentence_rules(
     clauses.push(clause_start..sent.end);
     for cl in &clauses {
         let ct = &text[cl.clone()];
-        let Some(yu) = ct.find('与').or_else(|| ct.find("携手")) else {
+        // X与Y合作, X携手Y, and X联合Y设立… (联合 as the verb, not inside 与…联合共建).
+        let Some(yu) = ct
+            .find('与')
+            .or_else(|| ct.find("携手"))
+            .or_else(|| ct.find("联合").filter(|&i| i > 0))
+        else {
             continue;
         };
         let yu_abs = cl.start + yu;
+        // The verb after the partner; 联合 itself is the marker, not the verb.
+        let from = if ct[yu..].starts_with("联合") { yu + "联合".len() } else { yu };
         let Some(verb_rel) = COOP_VERBS
             .iter()
-            .filter_map(|v| ct[yu..].find(v).map(|i| yu + i))
+            .chain(["设立", "成立", "建设", "组建"].iter())
+            .filter_map(|v| ct[from..].find(v).map(|i| from + i))
+            .filter(|&i| i > yu)
             .min()
         else {
             continue;
@@ -404,7 +422,7 @@ fn sentence_rules(
             .filter(|&k| ms[k].range.end <= yu_abs)
             .rfind(party);
         // 该公司与X合作: the organization of the previous sentence.
-        let org_coref = ["该公司", "该企业", "该研究院", "该机构"]
+        let org_coref = ["该公司", "该企业", "该研究院", "该机构", "该实验室", "该中心", "该平台"]
             .iter()
             .any(|w| text[cl.start..yu_abs].contains(w));
         let subj = in_clause
@@ -416,10 +434,31 @@ fn sentence_rules(
         // Signing with a zone is also settling in it; other cooperation is not.
         let signing =
             text[yu_abs..cl.end].contains("签约") || text[yu_abs..cl.end].contains("投资协议");
+        // Coordinated subjects (A、B等高校院所也与Z建立合作): each cooperates.
+        let mut co_subjects: Vec<usize> = Vec::new();
+        if let Some(last) = in_clause {
+            let mut cur = last;
+            while let Some(prev) = top
+                .iter()
+                .copied()
+                .filter(|&k| ms[k].range.end <= ms[cur].range.start && ms[k].range.start >= cl.start)
+                .rfind(party)
+            {
+                let gap = &text[ms[prev].range.end..ms[cur].range.start];
+                if !["、", "和", "及", "以及"].contains(&gap) {
+                    break;
+                }
+                co_subjects.push(node(table, ids, prev).0);
+                cur = prev;
+            }
+        }
         if let Some(subj) = subj {
             for k in objs {
                 let o = node(table, ids, k).0;
                 cx.emit(table, subj, Predicate::CooperatesWith, o, sent);
+                for &c in &co_subjects {
+                    cx.emit(table, c, Predicate::CooperatesWith, o, sent);
+                }
                 if !signing {
                     coop_objects.push(k);
                 }
@@ -1054,7 +1093,9 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 if let Some(g) = table.node(n).gaz {
                     if let Some(parent) = gaz.entries[g].place.clone() {
                         if let Some(pn) = table.lookup(EntityType::Place, &parent) {
-                            if cx.here(table, pn) {
+                            // The province must be named on its own: a company called
+                            // 江苏某某 says nothing of where the article's city lies.
+                            if cx.present_top.contains(&table.find(pn)) {
                                 cx.emit(table, n, Predicate::LocatedIn, pn, &sent);
                             }
                         }
