@@ -522,6 +522,15 @@ impl Recognizer {
                 // evaluative words does not (江苏省第一流国家高新区).
                 return !(proper || (place && field));
             }
+            // A place's whole zone names a thing (无锡高新区 in 无锡高新区软件园).
+            if let Some(z) = ["高新技术产业开发区", "高新区", "开发区", "经开区", "新区"]
+                .iter()
+                .find(|z| place && rest.starts_with(*z))
+            {
+                rest = &rest[z.len()..];
+                proper = true;
+                continue;
+            }
             if let Some(m) = self.generic_ac.find(rest).filter(|m| m.start() == 0) {
                 field |= lexicon::FIELD_WORDS.contains(&&rest[..m.end()]);
                 rest = &rest[m.end()..];
@@ -790,9 +799,19 @@ impl Recognizer {
                         trigger = Some(*t);
                     }
                 }
+                // A boundary word inside a known name (为 in 华为) cuts nothing.
+                let inside_known = |b: usize, e: usize| {
+                    out.iter().any(|m| {
+                        m.origin == Origin::Gazetteer
+                            && m.etype.is_org()
+                            && m.range.start < e
+                            && b < m.range.end
+                    })
+                };
                 let cuts = self
                     .stops_in(before)
                     .into_iter()
+                    .filter(|&(b, e, _)| !inside_known(r.start + b, r.start + e))
                     .map(|(_, e, _)| r.start + e)
                     .filter(|&e| e < r.end);
                 if let Some(cut) = cuts.max() {
@@ -902,6 +921,14 @@ impl Recognizer {
                     && r.start <= m.range.start
                     && m.range.end <= r.end
                     && m.range != r
+                    // A company's own unit or brand among companies (华为终端、X等企业): a
+                    // known company's name at its head, a word of the unit's own after it.
+                    && !(etype == EntityType::Company
+                        && m.etype == EntityType::Company
+                        && m.origin == Origin::Gazetteer
+                        && m.range.start == r.start
+                        && (2..=4).contains(&char_count(&text[m.range.end..r.end]))
+                        && !self.has_strong_suffix(&text[r.clone()]))
             });
             if partial {
                 continue;

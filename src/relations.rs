@@ -596,6 +596,8 @@ fn sentence_rules(
                 .iter()
                 .copied()
                 .filter(|k| !coop_objects.contains(k))
+                // X旗下的Y在Z投产: Y settles, its parent is only named.
+                .filter(|&k| !text[ms[k].range.end..].starts_with("旗下"))
                 .map(|k| node(table, ids, k).0)
                 .collect();
             // 研究院落户…, 该公司入驻…: an anaphor names the organization of the previous sentence.
@@ -1143,7 +1145,9 @@ fn sub_org_rules(
                 // company called 沈阳化工…); and a parent known only from another article is
                 // a namesake as often as a parent: it must be named here or be well known.
                 let university = mtext.ends_with("大学") && t == EntityType::Company;
-                let known = cx.here(table, p) || table.node(p).gaz.is_some();
+                let known = cx.here(table, p)
+                    || table.node(p).gaz.is_some()
+                    || gaz.lookup(&table.node(p).label, Some(t)).is_some();
                 if p != table.find(n) && !university && known {
                     best = Some((p, i));
                 }
