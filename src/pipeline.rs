@@ -115,7 +115,13 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     lap("rescan");
     let (mut table, ids) = link_all(&arts, &mentions, true);
     lap("link 2");
-    // A name that only describes (无人机基地) is a proper name only if the corpus repeats it.
+    // A name that only describes (无人机基地) is a proper name only if the corpus repeats it,
+    // by name or by 该 and its suffix after it (…研究院。该研究院将落户…).
+    let by_doc: std::collections::HashMap<&str, usize> = arts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.doc.id.as_str(), i))
+        .collect();
     for n in table.nodes.iter_mut() {
         if n.merged_into.is_none()
             && n.gaz.is_none()
@@ -124,7 +130,20 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
             && (rec.is_descriptive(&n.label)
                 || (n.etype == EntityType::Zone && !rec.has_strong_suffix(&n.label)))
         {
-            n.mentions.clear();
+            let referred = n.mentions.first().is_some_and(|m| {
+                let Some(sfx) = rec.strong_suffix(&n.label) else {
+                    return false;
+                };
+                by_doc.get(m.doc.as_str()).is_some_and(|&i| {
+                    let a = &arts[i];
+                    let t = &a.norm.text;
+                    let from = t.find(n.label.as_str()).map_or(0, |i| i + n.label.len());
+                    t[from..].contains(&format!("该{sfx}"))
+                })
+            });
+            if !referred {
+                n.mentions.clear();
+            }
         }
     }
     if std::env::var_os("ZONEKG_DEBUG_MENTIONS").is_some() {

@@ -471,6 +471,19 @@ impl Recognizer {
         true
     }
 
+    /// The longest strong suffix a name ends with (研究院 in X研究院).
+    pub fn strong_suffix<'n>(&self, name: &'n str) -> Option<&'n str> {
+        self.suffix_ac
+            .find_overlapping_iter(name)
+            .filter(|m| {
+                m.end() == name.len()
+                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+            })
+            .map(|m| m.start())
+            .min()
+            .map(|i| &name[i..])
+    }
+
     /// Whether a name ends with a strong suffix of its kind (产业园, 公司 …).
     pub fn has_strong_suffix(&self, name: &str) -> bool {
         self.suffix_ac.find_overlapping_iter(name).any(|m| {
@@ -624,6 +637,8 @@ impl Recognizer {
             if suffix.ends_with('谷') && !self.stops_in(body).is_empty() {
                 continue;
             }
+            // 中国声谷, 中国光谷: the country is the whole name before a coined 谷.
+            let coined_valley = suffix.ends_with('谷') && body == "中国";
             // 园区 after a two-character word is mostly a verb phrase (选择园区, 补齐园区).
             if suffix == "园区" && char_count(body) < 3 {
                 continue;
@@ -651,7 +666,7 @@ impl Recognizer {
                     continue;
                 }
                 if body.starts_with(|c: char| "该这此其各每市省县区".contains(c))
-                    || self.is_generic(body)
+                    || (self.is_generic(body) && !coined_valley)
                 {
                     continue;
                 }
@@ -1207,7 +1222,14 @@ impl Recognizer {
             let after = &text[m.range.end..];
             if let Some(rest) = after.strip_prefix('(') {
                 if let Some(close) = rest.find(')') {
-                    let inner = &rest[..close];
+                    let mut inner = &rest[..close];
+                    // X(以下简称"Y"), X(简称Y): the short form the article goes on to use.
+                    for lead in ["以下简称", "以下称", "下称", "简称"] {
+                        if let Some(t) = inner.strip_prefix(lead) {
+                            inner = t.trim_matches(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'));
+                            break;
+                        }
+                    }
                     let n = char_count(inner);
                     if (2..=12).contains(&n) && inner.chars().all(|c| is_name_char(c) || c == ' ') {
                         m.paren_alias = Some(inner.to_string());

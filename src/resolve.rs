@@ -534,18 +534,21 @@ impl EntityTable {
     /// second recognition pass.
     pub fn rescan_names(&self) -> Vec<(String, EntityType)> {
         let mut out = Vec::new();
-        for n in self
-            .nodes
-            .iter()
-            .filter(|n| n.merged_into.is_none() && n.gaz.is_none())
-        {
+        let gaz = &*GAZETTEER;
+        for n in self.nodes.iter().filter(|n| n.merged_into.is_none()) {
             if !matches!(
                 n.etype,
                 EntityType::Company | EntityType::Institution | EntityType::Zone
             ) {
                 continue;
             }
+            // A gazetteer entity's names are scanned by the gazetteer; what an article adds
+            // (郑州航空港经济综合实验区(以下简称"航空港区")) is scanned here.
+            let known = n.gaz.is_some();
             for name in std::iter::once(&n.label).chain(n.aliases.iter()) {
+                if known && gaz.by_name.contains_key(name) {
+                    continue;
+                }
                 if name.chars().count() >= 2 && !name.is_ascii() {
                     out.push((name.clone(), n.etype));
                 }
