@@ -1226,7 +1226,8 @@ impl Recognizer {
                     // X(以下简称"Y"), X(简称Y): the short form the article goes on to use.
                     for lead in ["以下简称", "以下称", "下称", "简称"] {
                         if let Some(t) = inner.strip_prefix(lead) {
-                            inner = t.trim_matches(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'));
+                            inner =
+                                t.trim_matches(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'));
                             break;
                         }
                     }
@@ -1373,6 +1374,14 @@ mod tests {
 
     fn has(v: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
         v.iter().any(|(n, et)| n == name && *et == t)
+    }
+
+    #[test]
+    fn a_list_head_ends_where_the_verb_begins() {
+        // 园区 after the settling verb is where they settle, not what they are.
+        let v = names("此外,青木半导体、云麓数据等企业也纷纷落户园区。");
+        assert!(has(&v, "青木半导体", EntityType::Company), "{v:?}");
+        assert!(has(&v, "云麓数据", EntityType::Company), "{v:?}");
     }
 
     #[test]

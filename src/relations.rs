@@ -376,7 +376,11 @@ fn sentence_rules(
         };
         let yu_abs = cl.start + yu;
         // The verb after the partner; 联合 itself is the marker, not the verb.
-        let from = if ct[yu..].starts_with("联合") { yu + "联合".len() } else { yu };
+        let from = if ct[yu..].starts_with("联合") {
+            yu + "联合".len()
+        } else {
+            yu
+        };
         let Some(verb_rel) = COOP_VERBS
             .iter()
             .chain(["设立", "成立", "建设", "组建"].iter())
@@ -422,12 +426,26 @@ fn sentence_rules(
             .filter(|&k| ms[k].range.end <= yu_abs)
             .rfind(party);
         // 该公司与X合作: the organization of the previous sentence.
-        let org_coref = ["该公司", "该企业", "该研究院", "该机构", "该实验室", "该中心", "该平台"]
-            .iter()
-            .any(|w| text[cl.start..yu_abs].contains(w));
+        let org_coref = [
+            "该公司",
+            "该企业",
+            "该研究院",
+            "该机构",
+            "该实验室",
+            "该中心",
+            "该平台",
+        ]
+        .iter()
+        .any(|w| text[cl.start..yu_abs].contains(w));
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
-            .or_else(|| if org_coref { prev_orgs.last().copied() } else { None })
+            .or_else(|| {
+                if org_coref {
+                    prev_orgs.last().copied()
+                } else {
+                    None
+                }
+            })
             .or_else(|| if coref { topic.or(current) } else { None })
             .or_else(|| earlier.map(|k| node(table, ids, k).0))
             .or(current);
@@ -441,7 +459,9 @@ fn sentence_rules(
             while let Some(prev) = top
                 .iter()
                 .copied()
-                .filter(|&k| ms[k].range.end <= ms[cur].range.start && ms[k].range.start >= cl.start)
+                .filter(|&k| {
+                    ms[k].range.end <= ms[cur].range.start && ms[k].range.start >= cl.start
+                })
                 .rfind(party)
             {
                 let gap = &text[ms[prev].range.end..ms[cur].range.start];
@@ -475,7 +495,8 @@ fn sentence_rules(
 
     // 位于P的X: X is in the place P (位于杭州市余杭区的X: in the last, smallest place).
     for &k in &top {
-        if node(table, ids, k).1 != EntityType::Place || !text[..ms[k].range.start].ends_with("位于")
+        if node(table, ids, k).1 != EntityType::Place
+            || !text[..ms[k].range.start].ends_with("位于")
         {
             continue;
         }
@@ -492,7 +513,13 @@ fn sentence_rules(
         if let Some(&x) = top.iter().find(|&&x| ms[x].range.start == after) {
             let (xn, xt) = node(table, ids, x);
             if xt.is_org() || xt == EntityType::Zone {
-                cx.emit(table, xn, Predicate::LocatedIn, node(table, ids, last).0, sent);
+                cx.emit(
+                    table,
+                    xn,
+                    Predicate::LocatedIn,
+                    node(table, ids, last).0,
+                    sent,
+                );
             }
         }
     }
@@ -627,15 +654,12 @@ fn sentence_rules(
                     .filter_map(|&(b, e)| {
                         let introduce = INTRODUCE.iter().any(|v| text[b..].starts_with(v));
                         let z = if introduce {
+                            zones.iter().copied().rfind(|&z| ms[z].range.end <= b)
+                        } else {
                             zones
                                 .iter()
                                 .copied()
-                                .filter(|&z| ms[z].range.end <= b)
-                                .last()
-                        } else {
-                            zones.iter().copied().find(|&z| {
-                                ms[z].range.start >= e && ms[z].range.start <= e + 6
-                            })
+                                .find(|&z| ms[z].range.start >= e && ms[z].range.start <= e + 6)
                         }?;
                         Some((b, node(table, ids, z).0))
                     })
@@ -689,17 +713,24 @@ fn sentence_rules(
             let founded = |gap: &str| {
                 gap.starts_with('在')
                     && !gap.contains([',', '，', ';', '；', '。'])
-                    && ["设立的", "成立的", "注册的", "组建的", "投资的", "设立", "成立"]
-                        .iter()
-                        .any(|v| gap.ends_with(v))
+                    && [
+                        "设立的",
+                        "成立的",
+                        "注册的",
+                        "组建的",
+                        "投资的",
+                        "设立",
+                        "成立",
+                    ]
+                    .iter()
+                    .any(|v| gap.ends_with(v))
             };
             let parent = if before.ends_with('其') || before.ends_with("其的") {
                 orgs.iter().copied().find(|&k| ms[k].range.end <= mpos)
             } else {
                 orgs.iter().copied().rfind(|&k| {
                     ms[k].range.end <= mpos
-                        && (mpos - ms[k].range.end <= 3
-                            || founded(&text[ms[k].range.end..mpos]))
+                        && (mpos - ms[k].range.end <= 3 || founded(&text[ms[k].range.end..mpos]))
                 })
             };
             if let (Some(c), Some(p)) = (child, parent) {
@@ -1130,7 +1161,9 @@ fn sub_org_rules(
                 gaz.lookup(prefix, Some(t))
                     .filter(|e| {
                         prefix.chars().count() >= 3
-                            || table
+                            // A branch's parent is the name before its marker (below).
+                            || !BRANCH_MARKERS.iter().any(|b| mtext.contains(b))
+                                && table
                                 .lookup(t, &e.label)
                                 .is_some_and(|p| cx.here(table, p))
                     })
@@ -1225,6 +1258,97 @@ mod tests {
 
     fn has(v: &[(String, String, String)], s: &str, p: &str, o: &str) -> bool {
         v.iter().any(|(a, b, c)| a == s && b == p && c == o)
+    }
+
+    #[test]
+    fn a_new_area_and_a_park_named_after_it() {
+        let v =
+            triples("苏州青岚新区海湾高新区迎来新成员。星河生物科技有限公司正式入驻海湾高新区。");
+        assert!(has(&v, "苏州青岚新区", "locatedIn", "苏州市"), "{v:?}");
+        assert!(
+            has(&v, "苏州青岚新区海湾高新区", "partOf", "苏州青岚新区"),
+            "{v:?}"
+        );
+        assert!(
+            has(
+                &v,
+                "星河生物科技有限公司",
+                "settledIn",
+                "苏州青岚新区海湾高新区"
+            ),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn each_settling_clause_has_its_own_host() {
+        let v = triples(
+            "青岚高新区先后引进星河液压、云顶精密等32家企业,其中,飞羽电子科技有限公司已于9月入驻青岚高新区白鹭产业园。",
+        );
+        assert!(has(&v, "星河液压", "settledIn", "青岚高新区"), "{v:?}");
+        assert!(has(&v, "云顶精密", "settledIn", "青岚高新区"), "{v:?}");
+        assert!(
+            has(
+                &v,
+                "飞羽电子科技有限公司",
+                "settledIn",
+                "青岚高新区白鹭产业园"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            !has(&v, "星河液压", "settledIn", "青岚高新区白鹭产业园"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_company_and_the_institute_refer_back() {
+        let v = triples(
+            "去年,星河生物科技有限公司营收增长三成。“我们很满意。”公司总经理说。该公司与青岚大学合作建立了联合研发中心。",
+        );
+        assert!(
+            has(&v, "星河生物科技有限公司", "cooperatesWith", "青岚大学"),
+            "{v:?}"
+        );
+        let v = triples("青岚大学与云顶集团共建航空先进制造联合研究院。该研究院将落户白鹭高新区。");
+        assert!(
+            has(&v, "航空先进制造联合研究院", "settledIn", "白鹭高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_subsidiary_founded_in_a_zone_and_coordinated_partners() {
+        let v = triples(
+            "走进星河重工股份有限公司。今年6月,星河重工在青岚高新区设立的全资子公司——青岚星河智能装备有限公司正式投产。",
+        );
+        assert!(
+            has(
+                &v,
+                "青岚星河智能装备有限公司",
+                "subOrganizationOf",
+                "星河重工股份有限公司"
+            ),
+            "{v:?}"
+        );
+        let v = triples("青岚大学、白鹭研究院等高校院所也与青岚高新区建立了长期合作关系。");
+        assert!(has(&v, "青岚大学", "cooperatesWith", "青岚高新区"), "{v:?}");
+        assert!(
+            has(&v, "白鹭研究院", "cooperatesWith", "青岚高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_form_introduced_in_parentheses_is_the_same_zone() {
+        let v = triples(
+            "青岚高新技术产业开发区(以下简称\"青岚园\")与星河科技有限公司签署协议。目前,青岚园已集聚云顶科技、飞羽软件等企业。",
+        );
+        assert!(
+            has(&v, "云顶科技", "settledIn", "青岚高新技术产业开发区"),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -239,9 +239,9 @@ fn zone_tail(label: &str) -> Option<&str> {
         .filter(|&e| {
             e < label.len()
                 && label[..e].chars().count() >= 4
-                && SUFFIXES
-                    .iter()
-                    .any(|(s, t, st)| *t == EntityType::Zone && *st == Strength::Strong && label.ends_with(s))
+                && SUFFIXES.iter().any(|(s, t, st)| {
+                    *t == EntityType::Zone && *st == Strength::Strong && label.ends_with(s)
+                })
         })
         .max()
         .map(|e| &label[e..])

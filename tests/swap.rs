@@ -92,9 +92,24 @@ fn own_articles_meet_the_floors() {
 #[test]
 fn held_out_articles_meet_the_floors() {
     for (prefix, dir, n, (ef_min, rf_min)) in [
-        ("tests/gold/blind/blind", "tests/gold/blind/texts", 4, (0.90, 0.85)),
-        ("tests/gold/blind2/blind2", "tests/gold/blind2/texts", 4, (0.90, 0.85)),
-        ("tests/gold/blind3/blind3", "tests/gold/blind3/texts", 3, (0.90, 0.85)),
+        (
+            "tests/gold/blind/blind",
+            "tests/gold/blind/texts",
+            4,
+            (0.90, 0.85),
+        ),
+        (
+            "tests/gold/blind2/blind2",
+            "tests/gold/blind2/texts",
+            4,
+            (0.90, 0.85),
+        ),
+        (
+            "tests/gold/blind3/blind3",
+            "tests/gold/blind3/texts",
+            3,
+            (0.90, 0.85),
+        ),
     ] {
         let gold = Gold::load(prefix).unwrap();
         let (inputs, failed) = zonekg::input::read_inputs(&[dir.into()]).unwrap();
