@@ -291,7 +291,7 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
         EntityType::Zone => {
             let bare = strip_place(label);
             // 江北新区 for 南京江北新区; a four-character rest that only describes
-            // (航空小镇) is no name of its own.
+            // (康养小镇) is no name of its own.
             if bare != label
                 && (n(&bare) >= 5 || (n(&bare) == 4 && !RECOGNIZER.is_descriptive(&bare)))
             {
