@@ -385,7 +385,7 @@ impl Recognizer {
                     if d.is_ascii_digit()
                         || d == '.'
                         || d == '%'
-                        || "亿万千百元级家个项批年月日号期座栋多余平方米所类".contains(d)
+                        || "亿万千百元级家个项批年月日号期座栋多余平方米所类度".contains(d)
                     {
                         j = k + d.len_utf8();
                         chars.next();
@@ -1026,7 +1026,8 @@ impl Recognizer {
         // `A、B等企业也纷纷落户园区` the head is 企业, not the 园区 they settle in.
         const NP_END: &[&str] = &[
             "也", "已", "均", "都", "纷纷", "相继", "先后", "陆续", "正在", "落户", "入驻", "进驻",
-            "签约", "落地", "扎根",
+            "签约", "落地", "扎根", "设立", "成立", "建设", "投资", "布局", "开展", "打造", "共建",
+            "形成", "带动", "实现", "提供",
         ];
         let np = match NP_END
             .iter()

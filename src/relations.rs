@@ -79,6 +79,7 @@ const STRONG_CUES: &[&str] = &[
 /// Weaker words: enough when the sentence names the zone itself.
 const INDUSTRY_CUES: &[&str] = &[
     "发展",
+    "高地",
     "打造",
     "培育",
     "形成",
@@ -384,8 +385,14 @@ fn sentence_rules(
         let Some(verb_rel) = COOP_VERBS
             .iter()
             .chain(["设立", "成立", "建设", "组建"].iter())
-            .filter_map(|v| ct[from..].find(v).map(|i| from + i))
+            .flat_map(|v| ct[from..].match_indices(v).map(|(i, _)| from + i))
             .filter(|&i| i > yu)
+            // 联合 inside a name (国际联合学院) is no verb.
+            .filter(|&i| {
+                let p = cl.start + i;
+                !top.iter()
+                    .any(|&k| ms[k].range.start < p && p < ms[k].range.end)
+            })
             .min()
         else {
             continue;
@@ -841,7 +848,27 @@ fn sentence_rules(
                         .copied()
                         .find(|&z| ms[z].range.end <= first_ind)
                 })
-                .map(|z| node(table, ids, z).0);
+                .map(|z| node(table, ids, z).0)
+                // A zone's administration speaks for it (青岚高新区管委会表示,将围绕…) when
+                // no other organization stands between it and the industries.
+                .or_else(|| {
+                    let last_org = orgs
+                        .iter()
+                        .copied()
+                        .rfind(|&o| ms[o].range.end <= first_ind && !ms[o].nested)?;
+                    if !is_gov(&table.node(node(table, ids, last_org).0).label) {
+                        return None;
+                    }
+                    in_sent
+                        .iter()
+                        .copied()
+                        .find(|&k| {
+                            ms[k].nested
+                                && ms[k].range.start == ms[last_org].range.start
+                                && node(table, ids, k).1 == EntityType::Zone
+                        })
+                        .map(|k| node(table, ids, k).0)
+                });
             // Without a zone in the sentence only a strong cue falls back to the article's zone.
             let subj = in_sentence.or_else(|| {
                 strong
