@@ -96,6 +96,11 @@ static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
 static REPRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以([\p{Han}A-Za-z0-9、]{2,40}?)为代表的(\p{Han}{2,20})").expect("static regex")
 });
+/// A Chinese name with its Latin name in parentheses: 某某医疗(Siemens Healthineers).
+static HAN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han}{2,12})\(([A-Z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\)")
+        .expect("static regex")
+});
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头)").expect("static regex")
 });
@@ -1051,6 +1056,50 @@ impl Recognizer {
 
     fn pattern_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
         let s = &text[sent.clone()];
+        // 某某医疗(Siemens Healthineers): a name that gives its Latin form names a company,
+        // when nothing else types it. An all-capital short form (AI, IDEA) says too little.
+        for caps in HAN_LATIN.captures_iter(s) {
+            let (g, latin) = (caps.get(1).expect("group 1"), caps.get(2).expect("group 2"));
+            if !latin.as_str().chars().any(|c| c.is_ascii_lowercase()) {
+                continue;
+            }
+            let mut start = g.start();
+            if let Some(cut) = self
+                .stops_in(g.as_str())
+                .into_iter()
+                .map(|(_, e, _)| g.start() + e)
+                .max()
+            {
+                start = cut;
+            }
+            for d in lexicon::DESCRIPTORS {
+                if s[start..g.end()].starts_with(d) && char_count(&s[start + d.len()..g.end()]) >= 2
+                {
+                    start += d.len();
+                }
+            }
+            let name = &s[start..g.end()];
+            let n = char_count(name);
+            // Regions and places (粤港澳大湾区(Greater Bay Area)) are no companies.
+            if !(2..=8).contains(&n)
+                || name.ends_with(|c: char| "区省市县州湾岛洲国".contains(c))
+                || self.is_generic(name)
+                || self.suffix_ac.find(name).is_some()
+                || self.gaz.lookup(name, None).is_some()
+                || self
+                    .gaz
+                    .place_prefix(name)
+                    .is_some_and(|(_, len)| len == name.len())
+            {
+                continue;
+            }
+            out.push(Mention::new(
+                sent.start + start..sent.start + g.end(),
+                EntityType::Company,
+                text,
+                Origin::Pattern,
+            ));
+        }
         for caps in FOCUS.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
@@ -1375,6 +1424,15 @@ mod tests {
 
     fn has(v: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
         v.iter().any(|(n, et)| n == name && *et == t)
+    }
+
+    #[test]
+    fn a_name_with_its_latin_form_is_a_company() {
+        let v = names("德国青岚医疗(Qinglan Medical)在白鹭高新区设立研发中心。");
+        assert!(has(&v, "青岚医疗", EntityType::Company), "{v:?}");
+        // A region with its English name is none, nor an all-capital short form.
+        let v = names("青岚湾区(Qinglan Bay Area)建设加快,青岚智算(QLZS)发布新品。");
+        assert!(!v.iter().any(|(_, t)| *t == EntityType::Company), "{v:?}");
     }
 
     #[test]
