@@ -438,19 +438,10 @@ impl Recognizer {
     /// Whether a zone or institution name only describes (无人机基地, 低空经济中心): its body,
     /// without the suffix, is made of industry words and generic words alone.
     pub fn is_descriptive(&self, name: &str) -> bool {
-        let Some(sfx) = self
-            .suffix_ac
-            .find_overlapping_iter(name)
-            .filter(|m| {
-                m.end() == name.len()
-                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
-            })
-            .map(|m| m.start())
-            .min()
-        else {
+        let Some(sfx) = self.strong_suffix(name) else {
             return false;
         };
-        let mut rest = &name[..sfx];
+        let mut rest = &name[..name.len() - sfx.len()];
         while !rest.is_empty() {
             let industry = self.gaz_ac.find(rest).filter(|g| {
                 g.start() == 0
@@ -491,9 +482,7 @@ impl Recognizer {
 
     /// Whether a name ends with a strong suffix of its kind (产业园, 公司 …).
     pub fn has_strong_suffix(&self, name: &str) -> bool {
-        self.suffix_ac.find_overlapping_iter(name).any(|m| {
-            m.end() == name.len() && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
-        })
+        self.strong_suffix(name).is_some()
     }
 
     /// Boundary words in `t` as (start, end, pattern), leaving out those inside a protected
