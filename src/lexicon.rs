@@ -13,6 +13,18 @@ pub enum Strength {
     Weak,
 }
 
+/// Suffixes that end the name of a whole zone, which parks and bodies may be named after
+/// (青岚高新区西部园区, 青岚新区海洋高新区, 青岚高新区管委会).
+pub const WHOLE_ZONE_SUFFIXES: &[&str] = &[
+    "高新技术产业开发区",
+    "高新区",
+    "开发区",
+    "经开区",
+    "科学城",
+    "新区",
+    "科技城",
+];
+
 /// Name suffixes with the type they give.
 pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
     use EntityType::*;

@@ -530,7 +530,7 @@ impl Recognizer {
                 return !(proper || (place && field));
             }
             // A place's whole zone names a thing (无锡高新区 in 无锡高新区软件园).
-            if let Some(z) = ["高新技术产业开发区", "高新区", "开发区", "经开区", "新区"]
+            if let Some(z) = lexicon::WHOLE_ZONE_SUFFIXES
                 .iter()
                 .find(|z| place && rest.starts_with(*z))
             {
@@ -1203,7 +1203,7 @@ impl Recognizer {
                     et == EntityType::Zone
                         && st == Strength::Strong
                         && s.end() < t.len()
-                        && ["高新区", "开发区", "经开区", "科学城", "新区", "科技城"].contains(&sfx)
+                        && lexicon::WHOLE_ZONE_SUFFIXES.contains(&sfx)
                         // The park after the zone has a name of its own (…新区海洋高新区).
                         && (!zone || char_count(&t[s.end()..]) >= 4)
                 })

@@ -49,6 +49,17 @@ const ZONE_COREF: &[&str] = &[
     "该高新区",
     "新区",
 ];
+/// Words that refer back to the last organization named (该公司与X合作, 该研究院落户…).
+const ORG_COREF: &[&str] = &[
+    "该公司",
+    "该企业",
+    "该研究院",
+    "该机构",
+    "该实验室",
+    "该中心",
+    "该平台",
+    "该项目",
+];
 /// Build verbs after 在Z: the organization before 在 settles in Z.
 const BUILD: &[&str] = &[
     "建设", "设立", "建立", "布局", "投资", "打造", "新建", "建成", "落地", "成立", "投产", "开工",
@@ -433,17 +444,7 @@ fn sentence_rules(
             .filter(|&k| ms[k].range.end <= yu_abs)
             .rfind(party);
         // 该公司与X合作: the organization of the previous sentence.
-        let org_coref = [
-            "该公司",
-            "该企业",
-            "该研究院",
-            "该机构",
-            "该实验室",
-            "该中心",
-            "该平台",
-        ]
-        .iter()
-        .any(|w| text[cl.start..yu_abs].contains(w));
+        let org_coref = ORG_COREF.iter().any(|w| text[cl.start..yu_abs].contains(w));
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
             .or_else(|| {
@@ -635,20 +636,12 @@ fn sentence_rules(
                 .map(|k| node(table, ids, k).0)
                 .collect();
             // 研究院落户…, 该公司入驻…: an anaphor names the organization of the previous sentence.
+            // A sentence may also begin with the bare noun (公司将…, 研究院落户…).
             if settlers.is_empty()
-                && [
-                    "该公司",
-                    "公司",
-                    "研究院",
-                    "该研究院",
-                    "项目",
-                    "该项目",
-                    "企业",
-                    "该企业",
-                    "中心",
-                ]
-                .iter()
-                .any(|w| s.starts_with(w))
+                && ORG_COREF
+                    .iter()
+                    .chain(["公司", "研究院", "项目", "企业", "中心"].iter())
+                    .any(|w| s.starts_with(w))
             {
                 settlers.extend(prev_orgs.last().copied());
             }

@@ -233,7 +233,7 @@ pub fn parent_prefix(label: &str) -> Option<String> {
 /// What follows a whole zone's name at the head of a park's (青岚高新区西部园区 → 西部园区).
 fn zone_tail(label: &str) -> Option<&str> {
     use crate::lexicon::{Strength, SUFFIXES};
-    ["高新区", "开发区", "经开区", "科学城", "新区", "科技城"]
+    crate::lexicon::WHOLE_ZONE_SUFFIXES
         .iter()
         .filter_map(|z| label.find(z).map(|i| i + z.len()))
         .filter(|&e| {
