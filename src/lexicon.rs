@@ -204,6 +204,9 @@ pub const LEFT_STOPS: &[&str] = &[
     "在",
     "于",
     "从",
+    // 主要从事X研发: the verb, not 从 with a name 事X after it.
+    "从事",
+    "专注于",
     "向",
     "对",
     "把",
@@ -468,6 +471,10 @@ pub const GENERIC: &[&str] = &[
     "科技",
     "创新",
     "研发",
+    // 生产和加工基地, 制造基地: what a base does, not its name.
+    "加工",
+    "生产",
+    "制造",
     "国家级",
     "国家",
     "省级",
@@ -728,6 +735,14 @@ pub const PROTECTED: &[&str] = &[
     "依据",
     "据点",
     "于都",
+    // Research and development centres and engineering physics keep their 与 and 工程
+    // (某某研究与发展中心, 中国工程物理研究院).
+    "研究与发展",
+    "研究与开发",
+    "研究与试验",
+    "工程物理",
+    "工程技术",
+    "工程研究",
     "对外",
     "向阳",
     "在线",

@@ -141,7 +141,46 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
                     t[from..].contains(&format!("该{sfx}"))
                 })
             });
-            if !referred {
+            // Nor when it stands in a list beside a proper name of its kind (某某产业园、
+            // 智能装备产业园等专业园区): the list names parks, not kinds of park.
+            let coordinated = n.mentions.first().is_some_and(|m| {
+                by_doc.get(m.doc.as_str()).is_some_and(|&i| {
+                    let t = &arts[i].norm.text;
+                    t.match_indices(n.label.as_str()).any(|(at, _)| {
+                        let end = at + n.label.len();
+                        // The list must end in a head noun for parks (等专业园区, 等基地).
+                        let mut last = end;
+                        while t[last..].starts_with('、') {
+                            match mentions[i]
+                                .iter()
+                                .find(|o| !o.nested && o.range.start == last + '、'.len_utf8())
+                            {
+                                Some(o) => last = o.range.end,
+                                None => break,
+                            }
+                        }
+                        let head: String = t[last..].chars().take(6).collect();
+                        if !head.starts_with('等')
+                            || !["园", "基地", "小镇", "片区"]
+                                .iter()
+                                .any(|w| head.contains(w))
+                        {
+                            return false;
+                        }
+                        mentions[i].iter().any(|o| {
+                            o.etype == n.etype
+                                && !o.nested
+                                && o.text != n.label
+                                && !rec.is_descriptive(&o.text)
+                                && ((t[end..].starts_with('、')
+                                    && o.range.start == end + '、'.len_utf8())
+                                    || (t[..at].ends_with('、')
+                                        && o.range.end == at - '、'.len_utf8()))
+                        })
+                    })
+                })
+            });
+            if !referred && !coordinated {
                 n.mentions.clear();
             }
         }

@@ -427,6 +427,11 @@ impl Recognizer {
             if char_count(&text[*c..end]) >= 2 {
                 return Some(*c);
             }
+            // A conjunction right before the suffix joins a name to a bare noun (某某公司与
+            // 园区企业): no name ends there.
+            if *c == end && ["与", "和", "同", "及"].contains(&lexicon::LEFT_STOPS[*p]) {
+                return None;
+            }
             if !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[*p]) {
                 return None;
             }
@@ -797,6 +802,7 @@ impl Recognizer {
         let mut items: Vec<Range<usize>> = Vec::new();
         let mut head: Option<EntityType> = None;
         let mut trigger: Option<EntityType> = None;
+        let mut technical = false;
         let n = pieces.len();
         for (k, piece) in pieces.into_iter().enumerate() {
             let mut r = piece.clone();
@@ -855,6 +861,13 @@ impl Recognizer {
                 }
                 let tail = &text[tail_start..end];
                 head = self.list_head(tail);
+                // 聚焦A、B等关键技术, 围绕A、B等方向开展攻关: technologies and research
+                // directions, not industries or organizations.
+                let np: String = tail.chars().skip_while(|&c| c == '等').take(8).collect();
+                technical = head.is_none()
+                    && ["技术", "方向", "难题", "课题", "环节", "工艺", "产品"]
+                        .iter()
+                        .any(|w| np.contains(w));
                 // A settling verb right after the list: its items settle, so are organizations.
                 if ["落户", "入驻", "签约", "进驻", "落地"]
                     .iter()
@@ -867,7 +880,7 @@ impl Recognizer {
             }
             items.push(r);
         }
-        if items.len() < 2 {
+        if items.len() < 2 || technical {
             return;
         }
         // The type of untyped items: head noun, then trigger verb, then typed neighbours.

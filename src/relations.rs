@@ -108,6 +108,7 @@ const ZONE_LEVEL: &[&str] = &[
     "科学城",
     "新区",
     "自贸区",
+    "保税区",
     "试验区",
     "示范区",
     "大走廊",
@@ -128,6 +129,16 @@ const GOV: &[&str] = &[
 pub fn is_zone_level(label: &str) -> bool {
     ZONE_LEVEL.iter().any(|s| label.ends_with(s))
         || GAZETTEER.lookup(label, Some(EntityType::Zone)).is_some()
+        // A city's science-and-technology city (某某科技城, 中国(某某)科技城) is a whole
+        // zone; a 科技城 with a name of its own (某某未来科技城) may be a park of one.
+        || label.strip_suffix("科技城").is_some_and(|body| {
+            let body = body.trim_start_matches("中国");
+            let body = body
+                .strip_prefix('(')
+                .and_then(|b| b.strip_suffix(')'))
+                .unwrap_or(body);
+            !body.is_empty() && GAZETTEER.place(body).is_some()
+        })
 }
 
 struct Ctx<'a> {
@@ -733,14 +744,56 @@ fn sentence_rules(
                         && (mpos - ms[k].range.end <= 3 || founded(&text[ms[k].range.end..mpos]))
                 })
             };
-            if let (Some(c), Some(p)) = (child, parent) {
-                cx.emit(
-                    table,
-                    node(table, ids, c).0,
-                    Predicate::SubOrganizationOf,
-                    node(table, ids, p).0,
-                    sent,
-                );
+            let Some(p) = parent else { continue };
+            // The children: the name after the marker and those coordinated with it
+            // (旗下A、B), or a list before the parent (A、B等X旗下企业).
+            let mut children: Vec<usize> = Vec::new();
+            let coordinated = |from: usize, forward: bool| -> Vec<usize> {
+                let mut out = vec![from];
+                let mut cur = from;
+                loop {
+                    let next = orgs.iter().copied().find(|&k| {
+                        let gap = if forward {
+                            ms[cur].range.end..ms[k].range.start
+                        } else {
+                            ms[k].range.end..ms[cur].range.start
+                        };
+                        gap.start <= gap.end && list_gap(&text[gap])
+                    });
+                    match next {
+                        Some(k) if !out.contains(&k) => {
+                            out.push(k);
+                            cur = k;
+                        }
+                        _ => break,
+                    }
+                }
+                out
+            };
+            if let Some(c) = child {
+                children = coordinated(c, true);
+            } else if marker == "旗下" && text[..ms[p].range.start].ends_with('等') {
+                let mut before_p = ms[p].range.start - '等'.len_utf8();
+                // …研究所有限公司(以下简称"某某所")等: the name before the parentheses.
+                if text[..before_p].ends_with(')') {
+                    if let Some(o) = text[..before_p].rfind('(') {
+                        before_p = o;
+                    }
+                }
+                if let Some(last) = orgs.iter().copied().find(|&k| ms[k].range.end == before_p) {
+                    children = coordinated(last, false);
+                }
+            }
+            for c in children {
+                if c != p {
+                    cx.emit(
+                        table,
+                        node(table, ids, c).0,
+                        Predicate::SubOrganizationOf,
+                        node(table, ids, p).0,
+                        sent,
+                    );
+                }
             }
         }
     }
@@ -814,6 +867,18 @@ fn sentence_rules(
         }
         let strong = STRONG_CUES.iter().any(|c| s.contains(c));
         let weak = INDUSTRY_CUES.iter().any(|c| s.contains(c));
+        // 形成从研发设计、整车制造到零部件配套的产业链: the links of a chain, not industries.
+        let chain_link = |k: usize| {
+            let (a, b) = (ms[k].range.start, ms[k].range.end);
+            let cl_start = text[sent.start..a]
+                .rfind([',', '，', ';', '；'])
+                .map_or(sent.start, |i| sent.start + i);
+            let cl_end = text[b..sent.end]
+                .find([',', '，', ';', '；'])
+                .map_or(sent.end, |i| b + i);
+            let before = &text[cl_start..a];
+            before.contains('从') && !before.contains('到') && text[b..cl_end].contains('到')
+        };
         // With a strong cue, industries named inside parks count too (光电产业生态城).
         let cue_inds: Vec<usize> = in_sent
             .iter()
@@ -822,6 +887,7 @@ fn sentence_rules(
                 node(table, ids, k).1 == EntityType::Industry
                     && !consumed.contains(&k)
                     && (!ms[k].nested || strong)
+                    && !chain_link(k)
             })
             .collect();
         if (strong || weak) && !cue_inds.is_empty() {
@@ -973,6 +1039,17 @@ fn sentence_rules(
             }
         }
     }
+}
+
+/// Whether the text between two names joins them in a list (、, 和, 及), after the
+/// parentheses that may follow the first (某某公司(以下简称"某某")、…).
+fn list_gap(gap: &str) -> bool {
+    let gap = if gap.starts_with('(') {
+        gap.find(')').map_or(gap, |i| &gap[i + 1..])
+    } else {
+        gap
+    };
+    ["、", "和", "及", "以及"].contains(&gap)
 }
 
 fn sentence_of(cx: &Ctx, k: usize) -> Option<Range<usize>> {

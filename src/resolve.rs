@@ -297,6 +297,17 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
             {
                 out.push(bare);
             }
+            // A zone with its place in parentheses goes by the place and the rest
+            // (西部(某某)科学城 → 某某科学城).
+            if let (Some(a), Some(b)) = (label.find('('), label.find(')')) {
+                if a < b && gaz.place(&label[a + 1..b]).is_some() && b + 1 < label.len() {
+                    let rest = &label[b + 1..];
+                    let with_place = format!("{}{rest}", &label[a + 1..b]);
+                    if n(&with_place) >= 4 {
+                        out.push(with_place);
+                    }
+                }
+            }
             // A park named after the zone it lies in goes by its own name too
             // (青岚新区海洋高新区 → 海洋高新区), unless that only describes (生物医药产业园).
             if let Some(tail) = zone_tail(label) {
