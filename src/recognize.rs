@@ -524,6 +524,10 @@ impl Recognizer {
         {
             return true;
         }
+        // 钛材上市公司, 科创板上市企业: a class of companies, not one.
+        if body.ends_with("上市") {
+            return true;
+        }
         let mut rest = body;
         let mut proper = false;
         let mut place = false;
@@ -803,6 +807,7 @@ impl Recognizer {
         let mut head: Option<EntityType> = None;
         let mut trigger: Option<EntityType> = None;
         let mut technical = false;
+        let mut project = false;
         let n = pieces.len();
         for (k, piece) in pieces.into_iter().enumerate() {
             let mut r = piece.clone();
@@ -864,6 +869,8 @@ impl Recognizer {
                 // 聚焦A、B等关键技术, 围绕A、B等方向开展攻关: technologies and research
                 // directions, not industries or organizations.
                 let np: String = tail.chars().skip_while(|&c| c == '等').take(8).collect();
+                // 引进A、B等下游项目: projects, which name companies or only what they make.
+                project = tail.chars().take(8).collect::<String>().contains("项目");
                 technical = head.is_none()
                     && ["技术", "方向", "难题", "课题", "环节", "工艺", "产品"]
                         .iter()
@@ -934,6 +941,11 @@ impl Recognizer {
                 .into_iter()
                 .any(|(_, _, p)| !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[p]));
             if self.is_generic(t) || hard_stop {
+                continue;
+            }
+            // A project named by its product or process (钛材深加工、某某医疗器械等项目) names
+            // no company.
+            if etype == EntityType::Company && project && t0.is_none() && self.names_a_product(t) {
                 continue;
             }
             let partial = out.iter().any(|m| {
@@ -1021,6 +1033,21 @@ impl Recognizer {
     }
 
     /// The type named by the noun phrase after a list (its last head word wins).
+    /// Whether a project's name ends in an industry or in what a plant does (钛材深加工,
+    /// 某某医疗器械), so that it names a product rather than a company.
+    fn names_a_product(&self, t: &str) -> bool {
+        ["加工", "制造", "生产", "研发", "配套", "组装"]
+            .iter()
+            .any(|w| t.ends_with(w))
+            || t.char_indices().any(|(i, _)| {
+                i > 0
+                    && self
+                        .gaz
+                        .lookup(&t[i..], Some(EntityType::Industry))
+                        .is_some()
+            })
+    }
+
     fn list_head(&self, tail: &str) -> Option<EntityType> {
         let np: String = tail
             .chars()
@@ -1435,6 +1462,37 @@ mod tests {
         // A region with its English name is none, nor an all-capital short form.
         let v = names("青岚湾区(Qinglan Bay Area)建设加快,青岚智算(QLZS)发布新品。");
         assert!(!v.iter().any(|(_, t)| *t == EntityType::Company), "{v:?}");
+    }
+
+    #[test]
+    fn research_centres_keep_their_inner_words() {
+        let v = names(
+            "澜州拥有中国工程物理研究院、青岚空气动力研究与发展中心等院所,星河半导体有限公司主要从事功率芯片研发,是国内首家钛材上市公司。",
+        );
+        assert!(
+            has(&v, "中国工程物理研究院", EntityType::Institution),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "青岚空气动力研究与发展中心", EntityType::Institution),
+            "{v:?}"
+        );
+        // 从事 is a verb; 上市公司 is a class of companies.
+        assert!(
+            v.iter()
+                .all(|(n, _)| !n.starts_with('事') && !n.ends_with("上市公司")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_conjunction_before_a_park_suffix_ends_no_name() {
+        let v = names("青岚航空工业有限公司与园区企业协同配套。");
+        assert!(
+            has(&v, "青岚航空工业有限公司", EntityType::Company),
+            "{v:?}"
+        );
+        assert!(v.iter().all(|(n, _)| !n.ends_with("与园区")), "{v:?}");
     }
 
     #[test]

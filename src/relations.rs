@@ -637,11 +637,30 @@ fn sentence_rules(
                 .or(first_before.map(|k| node(table, ids, k).0))
                 .or(current)
         };
+        // 由X牵头组建的Y落户…, X投资建设的Y: X founded what settles, and does not settle by
+        // it. 吸引A、B等高校加盟: they join, and do not settle.
+        let founder = |k: usize| {
+            let after = skip_parenthetical(&text[ms[k].range.end..sent.end]);
+            FOUNDING.iter().any(|v| after.starts_with(v))
+                || (text[..ms[k].range.start].ends_with('由')
+                    && ["牵头", "投资", "出资", "发起", "联合", "共同"]
+                        .iter()
+                        .any(|v| after.starts_with(v)))
+        };
+        let joins = |k: usize| {
+            let cl_end = text[ms[k].range.end..sent.end]
+                .find([',', '，', ';', '；', '。'])
+                .map_or(sent.end, |i| ms[k].range.end + i);
+            ["加盟", "加入", "参与"]
+                .iter()
+                .any(|w| text[ms[k].range.end..cl_end].contains(w))
+        };
         if let Some(host) = host {
             let mut settlers: Vec<usize> = orgs
                 .iter()
                 .copied()
                 .filter(|k| !coop_objects.contains(k))
+                .filter(|&k| !founder(k) && !joins(k))
                 // X旗下的Y在Z投产: Y settles, its parent is only named.
                 .filter(|&k| !text[ms[k].range.end..].starts_with("旗下"))
                 .map(|k| node(table, ids, k).0)
@@ -698,6 +717,69 @@ fn sentence_rules(
                 let (zn, _) = node(table, ids, z);
                 if zn != host && !is_zone_level(&table.node(zn).label) {
                     cx.emit(table, zn, Predicate::PartOf, host, sent);
+                }
+            }
+        }
+    }
+
+    // 由X投资建设的Y公司, X投资设立的Y公司: the company Y is X's.
+    for &k in &orgs {
+        if node(table, ids, k).1 != EntityType::Company {
+            continue;
+        }
+        let after_at = ms[k].range.end
+            + (text[ms[k].range.end..sent.end].len()
+                - skip_parenthetical(&text[ms[k].range.end..sent.end]).len());
+        let Some(v) = FOUNDING
+            .iter()
+            .find(|v| text[after_at..sent.end].starts_with(*v))
+        else {
+            continue;
+        };
+        let from = after_at + v.len();
+        if let Some(&c) = orgs
+            .iter()
+            .find(|&&c| ms[c].range.start == from && node(table, ids, c).1 == EntityType::Company)
+        {
+            cx.emit(
+                table,
+                node(table, ids, c).0,
+                Predicate::SubOrganizationOf,
+                node(table, ids, k).0,
+                sent,
+            );
+        }
+    }
+
+    // 由A、B共同出资建设: A and B work together.
+    for (i, _) in s.match_indices("共同") {
+        let at = sent.start + i;
+        let Some(last) = top.iter().copied().find(|&k| {
+            ms[k].range.end == at
+                && matches!(
+                    node(table, ids, k).1,
+                    EntityType::Zone | EntityType::Company | EntityType::Institution
+                )
+        }) else {
+            continue;
+        };
+        let mut parties = vec![last];
+        let mut cur = last;
+        while let Some(prev) = top.iter().copied().find(|&k| {
+            ms[k].range.end <= ms[cur].range.start
+                && list_gap(&text[ms[k].range.end..ms[cur].range.start])
+                && node(table, ids, k).1 != EntityType::Place
+        }) {
+            parties.push(prev);
+            cur = prev;
+        }
+        if parties.len() >= 2 && text[..ms[cur].range.start].ends_with('由') {
+            for (a, &x) in parties.iter().enumerate() {
+                for &y in &parties[a + 1..] {
+                    let (xn, yn) = (node(table, ids, x).0, node(table, ids, y).0);
+                    if xn != yn {
+                        cx.emit(table, yn, Predicate::CooperatesWith, xn, sent);
+                    }
                 }
             }
         }
@@ -849,7 +931,14 @@ fn sentence_rules(
                 let subj = cands
                     .iter()
                     .copied()
-                    .find(|&k| fpos - ms[k].range.end <= 3)
+                    .rfind(|&k| {
+                        // Right before the verb, or across a comma and an adverb (某某公司,
+                        // 主要从事…).
+                        let gap = text[ms[k].range.end..fpos]
+                            .trim_start_matches([',', '，'])
+                            .trim_start_matches(['主', '要', '专', '门', '则', '也', '将', '已']);
+                        fpos - ms[k].range.end <= 3 || gap.is_empty()
+                    })
                     .or_else(|| cands.first().copied());
                 if let Some(k) = subj {
                     let (sn, st) = node(table, ids, k);
@@ -879,6 +968,34 @@ fn sentence_rules(
             let before = &text[cl_start..a];
             before.contains('从') && !before.contains('到') && text[b..cl_end].contains('到')
         };
+        let clause_of = |k: usize| {
+            let (a, b) = (ms[k].range.start, ms[k].range.end);
+            let cl_start = text[sent.start..a]
+                .rfind([',', '，', ';', '；'])
+                .map_or(sent.start, |i| sent.start + i);
+            let cl_end = text[b..sent.end]
+                .find([',', '，', ';', '；'])
+                .map_or(sent.end, |i| b + i);
+            cl_start..cl_end
+        };
+        // 围绕A、B等方向开展攻关, 聚焦A、B等关键技术: technologies, not industries.
+        let technical = |k: usize| {
+            let cl = clause_of(k);
+            let after = &text[ms[k].range.end..cl.end];
+            after.find('等').is_some_and(|i| {
+                let np: String = after[i..].chars().skip(1).take(8).collect();
+                !["产业", "行业", "领域"].iter().any(|w| np.contains(w))
+                    && ["技术", "方向", "难题", "课题", "环节", "工艺", "产品"]
+                        .iter()
+                        .any(|w| np.contains(w))
+            })
+        };
+        // An industry inside a park's name counts only with a strong cue in its own clause
+        // (…为主导产业,规划建设了某某产业园: the park's industry is not the zone's).
+        let strong_here = |k: usize| {
+            let cl = clause_of(k);
+            STRONG_CUES.iter().any(|c| text[cl.clone()].contains(c))
+        };
         // With a strong cue, industries named inside parks count too (光电产业生态城).
         let cue_inds: Vec<usize> = in_sent
             .iter()
@@ -886,8 +1003,9 @@ fn sentence_rules(
             .filter(|&k| {
                 node(table, ids, k).1 == EntityType::Industry
                     && !consumed.contains(&k)
-                    && (!ms[k].nested || strong)
+                    && (!ms[k].nested || (strong && strong_here(k)))
                     && !chain_link(k)
+                    && !technical(k)
             })
             .collect();
         if (strong || weak) && !cue_inds.is_empty() {
@@ -1041,6 +1159,26 @@ fn sentence_rules(
     }
 }
 
+/// What an organization does when it founds another (某某公司投资建设的某某产业园).
+const FOUNDING: &[&str] = &[
+    "投资建设的",
+    "投资兴建的",
+    "投资设立的",
+    "牵头组建的",
+    "牵头成立的",
+    "牵头建设的",
+    "出资建设的",
+];
+
+/// The text after a parenthetical that opens it (`(以下简称"某某")投资建设的…`).
+fn skip_parenthetical(t: &str) -> &str {
+    if t.starts_with('(') {
+        t.find(')').map_or(t, |i| &t[i + 1..])
+    } else {
+        t
+    }
+}
+
 /// Whether the text between two names joins them in a list (、, 和, 及), after the
 /// parentheses that may follow the first (某某公司(以下简称"某某")、…).
 fn list_gap(gap: &str) -> bool {
@@ -1151,7 +1289,9 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                     if et == EntityType::Zone {
                         cx.emit(table, n, Predicate::PartOf, z, &sent);
                         has_parent_zone.insert(n);
-                    } else {
+                    } else if !is_gov(&label) {
+                        // The zone's own administration (某某高新区管委会) governs it and
+                        // is not settled in it.
                         cx.emit(table, n, Predicate::SettledIn, z, &sent);
                     }
                 }
@@ -1278,7 +1418,22 @@ fn sub_org_rules(
                 let known = cx.here(table, p)
                     || table.node(p).gaz.is_some()
                     || gaz.lookup(&table.node(p).label, Some(t)).is_some();
-                if p != table.find(n) && !university && known {
+                // Two companies of one stem (某某电机有限公司, 某某电机研究所有限公司) are
+                // siblings: a company is not another's because it begins with its short form,
+                // unless what follows is a place (某某(重庆)有限公司) or the parent is a group.
+                let plabel = &table.node(p).label;
+                let sibling = t == EntityType::Company
+                    && prefix != plabel.as_str()
+                    && !plabel.contains("集团")
+                    && !plabel.contains("控股")
+                    && ["股份有限公司", "有限责任公司", "有限公司"]
+                        .iter()
+                        .find_map(|l| mtext[i..].strip_suffix(l))
+                        .is_some_and(|mid| {
+                            let mid = mid.trim_start_matches('(').trim_end_matches(')');
+                            !mid.is_empty() && gaz.place(mid).is_none()
+                        });
+                if p != table.find(n) && !university && known && !sibling {
                     best = Some((p, i));
                 }
             }
@@ -1534,6 +1689,83 @@ mod tests {
             has(&v, "云帆汽车湖州分公司", "settledIn", "杭州青岚高新区"),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn lists_before_a_parent_and_founders() {
+        let v = triples(
+            "星河电机有限公司、星河电机研究所有限公司(以下简称\"星河所\")等中国中车旗下企业贡献了七成。",
+        );
+        for c in ["星河电机有限公司", "星河电机研究所有限公司"] {
+            assert!(
+                has(&v, c, "subOrganizationOf", "中国中车股份有限公司"),
+                "{v:?}"
+            );
+        }
+        // Two companies of one stem are siblings, not parent and child.
+        assert!(
+            !has(
+                &v,
+                "星河电机研究所有限公司",
+                "subOrganizationOf",
+                "星河电机有限公司"
+            ),
+            "{v:?}"
+        );
+        let v =
+            triples("由青岚光电集团股份有限公司投资建设的澜州青岚显示科技有限公司落户青岚高新区。");
+        assert!(
+            has(
+                &v,
+                "澜州青岚显示科技有限公司",
+                "subOrganizationOf",
+                "青岚光电集团股份有限公司"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "澜州青岚显示科技有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+        assert!(
+            !has(&v, "青岚光电集团股份有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn joining_is_not_settling_and_co_founders_cooperate() {
+        let v = triples("星河创新中心也落户青岚高新区,目前已吸引湖南大学、中南大学等高校加盟。");
+        assert!(has(&v, "星河创新中心", "settledIn", "青岚高新区"), "{v:?}");
+        assert!(
+            !v.iter()
+                .any(|(a, b, _)| a == "湖南大学" && b == "settledIn"),
+            "{v:?}"
+        );
+        let v = triples("该研究院由青岚高新区管委会、星河钛业集团共同出资建设。");
+        assert!(
+            has(&v, "星河钛业集团", "cooperatesWith", "青岚高新区管委会")
+                || has(&v, "青岚高新区管委会", "cooperatesWith", "星河钛业集团"),
+            "{v:?}"
+        );
+        // A zone's administration is not settled in its zone.
+        assert!(
+            !v.iter()
+                .any(|(a, b, _)| a == "青岚高新区管委会" && b == "settledIn"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn technologies_and_chain_links_are_not_industries() {
+        let v = triples(
+            "青岚高新区聚焦牵引传动、列车控制等关键技术开展联合攻关,形成了从研发设计、整车制造到零部件配套的完整产业链。",
+        );
+        assert!(!v.iter().any(|(_, b, _)| b == "hasIndustry"), "{v:?}");
+        let v = triples("青岚高新区以集成电路、生物医药为主导产业,规划建设了澜江产业园、智能装备产业园等专业园区。");
+        assert!(has(&v, "青岚高新区", "hasIndustry", "集成电路"), "{v:?}");
+        assert!(!has(&v, "青岚高新区", "hasIndustry", "智能装备"), "{v:?}");
+        assert!(has(&v, "智能装备产业园", "partOf", "青岚高新区"), "{v:?}");
     }
 
     #[test]
