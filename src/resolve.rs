@@ -297,6 +297,15 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
             {
                 out.push(bare);
             }
+            // 某某市开发区 is 某某开发区: the city's 市 is often left out of a zone's name.
+            if let Some((_, len)) = gaz.place_prefix(label) {
+                if label[..len].ends_with('市') && len < label.len() {
+                    let without = format!("{}{}", &label[..len - '市'.len_utf8()], &label[len..]);
+                    if n(&without) >= 4 {
+                        out.push(without);
+                    }
+                }
+            }
             // A zone with its place in parentheses goes by the place and the rest
             // (西部(某某)科学城 → 某某科学城).
             if let (Some(a), Some(b)) = (label.find('('), label.find(')')) {
@@ -641,6 +650,11 @@ mod tests {
         );
         let f = short_forms("郑州白鹭湖物联网产业园", EntityType::Zone, g);
         assert_eq!(f, ["白鹭湖物联网产业园"]);
+        // The city's 市 left out, and a place in parentheses.
+        let f = short_forms("洛阳市临港开发区", EntityType::Zone, g);
+        assert!(f.contains(&"洛阳临港开发区".to_string()), "{f:?}");
+        let f = short_forms("中国(洛阳)科技城", EntityType::Zone, g);
+        assert!(f.contains(&"洛阳科技城".to_string()), "{f:?}");
     }
 
     #[test]
