@@ -499,6 +499,29 @@ impl Gazetteer {
                 self.surface(&d, i, Scan::Always);
             }
         }
+        // The State Council and its departments.
+        for row in tsv(data!("gazetteer/central_government.tsv")) {
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
+            let i = self.existing_or_add(&name, EntityType::Institution);
+            let shorts: Vec<String> = row
+                .get("short_names_zh")
+                .unwrap_or(&"")
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect();
+            let e = &mut self.entries[i];
+            e.en = nonempty(row.get("name_en"));
+            e.place = Some("北京市".to_string());
+            e.parent = nonempty(row.get("parent_zh"));
+            e.aliases.extend(shorts.iter().cloned());
+            self.surface(&name, i, Scan::Always);
+            for s in shorts {
+                self.surface(&s, i, Scan::Always);
+            }
+        }
         // Central state-owned enterprises.
         for row in tsv(data!("gazetteer/central_soes.tsv")) {
             let Some(name) = nonempty(row.get("name_zh")) else {

@@ -57,6 +57,8 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("示范区", Zone, Strong),
         ("试验区", Zone, Strong),
         ("集聚区", Zone, Strong),
+        // 某某高新区马金铺片区, 临港新片区: a named area of a zone.
+        ("片区", Zone, Strong),
         ("生态城", Zone, Strong),
         ("大走廊", Zone, Strong),
         ("园区", Zone, Strong),

@@ -196,6 +196,19 @@ impl Recognizer {
                     .filter(|p| p.chars().count() >= 2),
             )
             .chain(industries)
+            // Well-known organizations keep the boundary words inside their names too (为 in
+            // 华为, so that 华为(某地)某某中心 is not cut after 为).
+            .chain(
+                gaz.surfaces
+                    .iter()
+                    .filter(|s| {
+                        let t = gaz.entries[s.entry].etype;
+                        let n = s.text.chars().count();
+                        (t == EntityType::Company && n >= 2)
+                            || (t == EntityType::Institution && n >= 4)
+                    })
+                    .map(|s| s.text.as_str()),
+            )
             .collect();
         let protected_ac = ac_standard(protected);
         let right_ac = ac_standard(lexicon::RIGHT_STOPS);
@@ -604,6 +617,22 @@ impl Recognizer {
                     && char_count(&text[start + d.len()..sfx_start]) >= 2
                 {
                     start += d.len();
+                }
+            }
+            // 某某大学长春新区光电子研究院: an organization before a place is no part of the
+            // zone's name (the zone is the place's).
+            if etype == EntityType::Zone && lexicon::WHOLE_ZONE_SUFFIXES.contains(&suffix) {
+                if let Some(m) = self.gaz_ac.find(&text[start..sfx_start]).filter(|m| {
+                    m.start() == 0
+                        && self.gaz.entries
+                            [self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry]
+                            .etype
+                            .is_org()
+                }) {
+                    let rest = &text[start + m.end()..sfx_start];
+                    if self.gaz.place_prefix(rest).is_some() {
+                        start += m.end();
+                    }
                 }
             }
             let body = &text[start..sfx_start];
@@ -1254,13 +1283,21 @@ impl Recognizer {
                 continue;
             }
             if let Some(end) = zone_head {
-                if self
-                    .gaz_ac
-                    .find(t)
-                    .is_none_or(|g| g.start() != 0 || g.end() < end)
-                {
+                let known = self.gaz_ac.find(t).filter(|g| g.start() == 0);
+                if known.is_none_or(|g| g.end() < end) {
+                    // 某某大学长春新区光电子研究院: the zone is the place's, after the
+                    // organization that heads the name.
+                    let head_start = known
+                        .filter(|g| {
+                            self.gaz.entries
+                                [self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry]
+                                .etype
+                                .is_org()
+                                && self.gaz.place_prefix(&t[g.end()..end]).is_some()
+                        })
+                        .map_or(0, |g| g.end());
                     let mut men = Mention::new(
-                        m.range.start..m.range.start + end,
+                        m.range.start + head_start..m.range.start + end,
                         EntityType::Zone,
                         text,
                         Origin::Grammar,
@@ -1481,6 +1518,15 @@ mod tests {
         assert!(
             v.iter()
                 .all(|(n, _)| !n.starts_with('事') && !n.ends_with("上市公司")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_company_heads_its_centre_with_the_place_in_parentheses() {
+        let v = names("华为技术有限公司与青岚新区共建的华为(长春)人工智能创新中心正式揭牌。");
+        assert!(
+            has(&v, "华为(长春)人工智能创新中心", EntityType::Institution),
             "{v:?}"
         );
     }

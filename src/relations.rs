@@ -32,8 +32,25 @@ pub struct RawRelation {
 }
 
 const SETTLE: &[&str] = &[
-    "落户", "入驻", "签约", "引进", "引入", "落地", "进驻", "迁入", "入园", "扎根", "招引", "聚集",
-    "集聚", "汇聚", "吸引",
+    "落户",
+    "入驻",
+    "签约",
+    "引进",
+    "引入",
+    "落地",
+    "进驻",
+    "迁入",
+    "入园",
+    "扎根",
+    "招引",
+    "聚集",
+    "集聚",
+    "汇聚",
+    "吸引",
+    // 园区内的某某公司: an organization inside the zone is settled in it.
+    "园区内的",
+    "区内的",
+    "园内的",
 ];
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
@@ -342,6 +359,13 @@ fn node(table: &Overlay, ids: &[usize], k: usize) -> (usize, EntityType) {
 
 fn is_gov(label: &str) -> bool {
     GOV.iter().any(|g| label.ends_with(g))
+        // Ministries (工业和信息化部), but not a company's 总部 or 事业部.
+        || (label.ends_with('部')
+            && !["总部", "事业部", "本部", "分部", "俱乐部", "西部", "东部", "南部", "北部", "中部"]
+                .iter()
+                .any(|w| label.ends_with(w)))
+        || label.ends_with("总署")
+        || label.ends_with("总局")
 }
 
 fn sentence_rules(
@@ -1766,6 +1790,40 @@ mod tests {
         assert!(has(&v, "青岚高新区", "hasIndustry", "集成电路"), "{v:?}");
         assert!(!has(&v, "青岚高新区", "hasIndustry", "智能装备"), "{v:?}");
         assert!(has(&v, "智能装备产业园", "partOf", "青岚高新区"), "{v:?}");
+    }
+
+    #[test]
+    fn areas_parks_and_organizations_inside_them() {
+        let v = triples("近日,星河医药投资建设的智能工厂在青岚高新区澜江片区正式投产。");
+        assert!(
+            has(&v, "青岚高新区澜江片区", "partOf", "青岚高新区"),
+            "{v:?}"
+        );
+        let v = triples("青岚高新区北湖科技园入驻企业已达到420家。园区内的星河光电科技有限公司专注于激光雷达领域。");
+        assert!(
+            has(
+                &v,
+                "星河光电科技有限公司",
+                "settledIn",
+                "青岚高新区北湖科技园"
+            ) || has(&v, "星河光电科技有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+        // The university heads the institute's name; the zone is the city's.
+        let v = triples("青岚新区与吉林大学共建吉林大学长春新区光电子研究院。");
+        assert!(
+            !v.iter().any(|(_, _, o)| o.starts_with("吉林大学长春")),
+            "{v:?}"
+        );
+        // A ministry announcing a list works in no industry.
+        let v = triples(
+            "工业和信息化部公布先进制造业集群名单,青岚高新区牵头申报的信创产业集群榜上有名。",
+        );
+        assert!(
+            !v.iter()
+                .any(|(a, b, _)| a == "工业和信息化部" && b == "inIndustry"),
+            "{v:?}"
+        );
     }
 
     #[test]

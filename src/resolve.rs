@@ -280,6 +280,10 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                                     if n(t) >= 3 {
                                         out.push(t.to_string());
                                     }
+                                    // The bare name with 公司 (某某信息技术有限公司 → 某某公司).
+                                    if n(t) >= 2 && base == bare {
+                                        out.push(format!("{t}公司"));
+                                    }
                                 }
                             }
                         }
@@ -653,6 +657,8 @@ mod tests {
         // The city's 市 left out, and a place in parentheses.
         let f = short_forms("洛阳市临港开发区", EntityType::Zone, g);
         assert!(f.contains(&"洛阳临港开发区".to_string()), "{f:?}");
+        let f = short_forms("天津星河信息技术有限公司", EntityType::Company, g);
+        assert!(f.contains(&"星河公司".to_string()), "{f:?}");
         let f = short_forms("中国(洛阳)科技城", EntityType::Zone, g);
         assert!(f.contains(&"洛阳科技城".to_string()), "{f:?}");
     }
