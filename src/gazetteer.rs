@@ -327,6 +327,14 @@ impl Gazetteer {
                     .into_iter()
                     .filter(|s| Some(s) != short.as_ref()),
             );
+            // Every zone of this list is national, and news says so: 某某国家高新区.
+            if let Some(stem) = name
+                .strip_suffix("高新技术产业开发区")
+                .or_else(|| name.strip_suffix("高新区"))
+                .filter(|s| s.chars().count() >= 2)
+            {
+                aliases.push(format!("{stem}国家高新区"));
+            }
             let i = self.existing_or_add(&name, EntityType::Zone);
             let e = &mut self.entries[i];
             e.place = nonempty(row.get("city"))
@@ -719,6 +727,26 @@ pub fn zone_short(name: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::EntityType::*;
+
+    #[test]
+    fn national_zones_go_by_their_national_name_and_ministries_are_known() {
+        let g = &*GAZETTEER;
+        assert_eq!(
+            g.lookup("襄阳国家高新区", Some(Zone)).unwrap().label,
+            "襄阳高新技术产业开发区"
+        );
+        assert_eq!(
+            g.lookup("工信部", Some(Institution)).unwrap().label,
+            "工业和信息化部"
+        );
+        assert_eq!(
+            g.lookup("国家能源局", Some(Institution))
+                .unwrap()
+                .parent
+                .as_deref(),
+            Some("国家发展和改革委员会")
+        );
+    }
 
     #[test]
     fn embedded_data_loads() {

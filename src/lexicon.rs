@@ -57,6 +57,8 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("示范区", Zone, Strong),
         ("试验区", Zone, Strong),
         ("集聚区", Zone, Strong),
+        // 某某科教城: a city's zone of universities and research institutes.
+        ("科教城", Zone, Strong),
         // 某某高新区马金铺片区, 临港新片区: a named area of a zone.
         ("片区", Zone, Strong),
         ("生态城", Zone, Strong),
@@ -206,6 +208,17 @@ pub const LEFT_STOPS: &[&str] = &[
     "在",
     "于",
     "从",
+    // 批复某某高新区…集群: the approval, not part of the zone's name.
+    "批复",
+    "批准",
+    "授予",
+    // 继某某中心之后: after, not part of the name.
+    "继",
+    // 两大国家高新区: a count of zones, not a name.
+    "两大",
+    "三大",
+    "四大",
+    "五大",
     // 主要从事X研发: the verb, not 从 with a name 事X after it.
     "从事",
     "专注于",
@@ -689,6 +702,8 @@ pub const LIST_HEADS: &[(&str, EntityType)] = &[
     ("院所", EntityType::Institution),
     ("机构", EntityType::Institution),
     ("产业", EntityType::Industry),
+    // 在机器视觉、汽车电子等领域: fields named as a focus.
+    ("领域", EntityType::Industry),
     ("行业", EntityType::Industry),
     ("园区", EntityType::Zone),
     ("基地", EntityType::Zone),
@@ -739,6 +754,8 @@ pub const PROTECTED: &[&str] = &[
     "于都",
     // Research and development centres and engineering physics keep their 与 and 工程
     // (某某研究与发展中心, 中国工程物理研究院).
+    // China–Israel parks (中以某某创新园): 以 is the country here.
+    "中以",
     "研究与发展",
     "研究与开发",
     "研究与试验",

@@ -101,6 +101,11 @@ static HAN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han}{2,12})\(([A-Z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\)")
         .expect("static regex")
 });
+/// A zone's cluster named by its industry: 某某高新区轴承创新型产业集群.
+static ZONE_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:高新区|开发区|经开区|新区|科学城|科技城)(\p{Han}{2,6}?)(?:创新型)?产业集群")
+        .expect("static regex")
+});
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头)").expect("static regex")
 });
@@ -636,6 +641,10 @@ impl Recognizer {
                 }
             }
             let body = &text[start..sfx_start];
+            // 某某股份有限公司总部所在的…: the company's seat, not a unit with a name.
+            if suffix == "总部" && ["公司", "集团"].iter().any(|l| body.ends_with(l)) {
+                continue;
+            }
             // A weak company suffix right after a zone's name is the zone's industry
             // (X高新区汽车及零部件产业), not a company.
             if strength == Strength::Weak
@@ -697,7 +706,7 @@ impl Recognizer {
                 if body.chars().count() < 2 && (body.is_empty() || suffix.chars().count() < 3) {
                     continue;
                 }
-                if body.starts_with(|c: char| "该这此其各每市省县区".contains(c))
+                if body.starts_with(|c: char| "该这此其各每市省县区第".contains(c))
                     || (self.is_generic(body) && !coined_valley)
                 {
                     continue;
@@ -1174,6 +1183,22 @@ impl Recognizer {
                 ));
             }
         }
+        for caps in ZONE_CLUSTER.captures_iter(s) {
+            let g = caps.get(1).expect("group 1");
+            let t = g.as_str();
+            if !self.is_generic(t)
+                && self.suffix_ac.find(t).is_none()
+                && self.stops_in(t).is_empty()
+                && self.gaz.place_prefix(t).is_none()
+            {
+                out.push(Mention::new(
+                    sent.start + g.start()..sent.start + g.end(),
+                    EntityType::Industry,
+                    text,
+                    Origin::Pattern,
+                ));
+            }
+        }
         for caps in LEAD.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
@@ -1245,7 +1270,12 @@ impl Recognizer {
                 let e = &self.gaz.entries[surf.entry];
                 let ok = surf.scan == Scan::Always
                     || (surf.scan == Scan::Context && industry_context(t, g.start()..g.end()));
-                if e.etype == EntityType::Industry && g.end() <= sfx && ok {
+                // A generic word (研发及制造基地) names no industry of the park.
+                if e.etype == EntityType::Industry
+                    && g.end() <= sfx
+                    && ok
+                    && !lexicon::GENERIC.contains(&surf.text.as_str())
+                {
                     let r = m.range.start + g.start()..m.range.start + g.end();
                     let mut men = Mention::new(r, EntityType::Industry, text, Origin::Gazetteer);
                     men.gaz = Some(surf.entry);
@@ -1529,6 +1559,24 @@ mod tests {
             has(&v, "华为(长春)人工智能创新中心", EntityType::Institution),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn counts_ordinals_seats_and_approvals_are_no_part_of_names() {
+        let v = names(
+            "澜州的产业在两大国家高新区呈现双核格局,星河光能股份有限公司总部所在的园区位于此。这是继澜州研发中心之后的第三个研发中心。位于青岚高新区的中以澜州创新园和澜州科教城同日开园。科技部批复青岚高新区建设集群。",
+        );
+        assert!(
+            v.iter().all(|(n, _)| !n.contains("两大")
+                && !n.ends_with("总部")
+                && !n.starts_with('继')
+                && !n.starts_with('第')
+                && !n.starts_with("批复")),
+            "{v:?}"
+        );
+        assert!(has(&v, "中以澜州创新园", EntityType::Zone), "{v:?}");
+        assert!(has(&v, "澜州科教城", EntityType::Zone), "{v:?}");
+        assert!(has(&v, "青岚高新区", EntityType::Zone), "{v:?}");
     }
 
     #[test]

@@ -489,7 +489,24 @@ fn sentence_rules(
                     None
                 }
             })
-            .or_else(|| if coref { topic.or(current) } else { None })
+            // 园区 is the zone named last before it in the sentence (某某高新区负责人介绍,
+            // 园区将联合…), else the article's.
+            .or_else(|| {
+                if coref {
+                    top.iter()
+                        .copied()
+                        .filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= sent.start)
+                        .rfind(|&k| {
+                            node(table, ids, k).1 == EntityType::Zone
+                                && is_zone_level(&table.node(node(table, ids, k).0).label)
+                        })
+                        .map(|k| node(table, ids, k).0)
+                        .or(topic)
+                        .or(current)
+                } else {
+                    None
+                }
+            })
             .or_else(|| earlier.map(|k| node(table, ids, k).0))
             .or(current);
         // Signing with a zone is also settling in it; other cooperation is not.
@@ -1030,6 +1047,9 @@ fn sentence_rules(
                     && (!ms[k].nested || (strong && strong_here(k)))
                     && !chain_link(k)
                     && !technical(k)
+                    // 宁波高新区智能装备…集群、珠海高新区智能家电…集群: an industry right
+                    // after a zone is that zone's (below), not the sentence's.
+                    && !zones.iter().any(|&z| ms[z].range.end == ms[k].range.start)
             })
             .collect();
         if (strong || weak) && !cue_inds.is_empty() {
@@ -1822,6 +1842,36 @@ mod tests {
         assert!(
             !v.iter()
                 .any(|(a, b, _)| a == "工业和信息化部" && b == "inIndustry"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn clusters_of_several_zones_and_the_park_as_coreference() {
+        let v = triples(
+            "日前,科技部火炬中心发布通知,批复襄阳高新区轴承创新型产业集群、青岚高新区智能家电创新型产业集群等2家集群为试点。",
+        );
+        assert!(
+            has(&v, "襄阳高新技术产业开发区", "hasIndustry", "轴承"),
+            "{v:?}"
+        );
+        assert!(has(&v, "青岚高新区", "hasIndustry", "智能家电"), "{v:?}");
+        assert!(
+            !has(&v, "襄阳高新技术产业开发区", "hasIndustry", "智能家电"),
+            "{v:?}"
+        );
+        // 园区 is the zone named before it in the sentence, not the article's first.
+        let v = triples(
+            "澜江高新区以光伏为主导产业。青岚高新区相关负责人介绍,园区将联合星河科技大学共建轴承产业技术创新联盟。",
+        );
+        assert!(
+            has(&v, "青岚高新区", "cooperatesWith", "星河科技大学")
+                || has(&v, "星河科技大学", "cooperatesWith", "青岚高新区"),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter()
+                .any(|(a, b, c)| b == "cooperatesWith" && (a == "澜江高新区" || c == "澜江高新区")),
             "{v:?}"
         );
     }
