@@ -349,6 +349,32 @@ impl Gazetteer {
                 self.surface(&a, i, Scan::Always);
             }
         }
+        // State-level new areas (两江新区, 哈尔滨新区): their names are a place and 新区 alone,
+        // which the grammar cannot tell from a city's new district.
+        for row in tsv(data!("gazetteer/national_new_areas.tsv")) {
+            let Some(name) = nonempty(row.get("name_zh")) else {
+                continue;
+            };
+            let i = self.existing_or_add(&name, EntityType::Zone);
+            let shorts: Vec<String> = row
+                .get("short_names_zh")
+                .unwrap_or(&"")
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect();
+            let e = &mut self.entries[i];
+            e.place = nonempty(row.get("city"));
+            for a in &shorts {
+                if !e.aliases.contains(a) {
+                    e.aliases.push(a.clone());
+                }
+            }
+            self.surface(&name, i, Scan::Always);
+            for a in shorts {
+                self.surface(&a, i, Scan::Always);
+            }
+        }
         for row in tsv(data!("gazetteer/science_centers.tsv")) {
             let Some(name) = nonempty(row.get("name_zh")) else {
                 continue;
@@ -734,6 +760,10 @@ mod tests {
         assert_eq!(
             g.lookup("襄阳国家高新区", Some(Zone)).unwrap().label,
             "襄阳高新技术产业开发区"
+        );
+        assert_eq!(
+            g.lookup("两江新区", Some(Zone)).unwrap().label,
+            "重庆两江新区"
         );
         assert_eq!(
             g.lookup("工信部", Some(Institution)).unwrap().label,

@@ -157,7 +157,7 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
 
 /// Characters that may stand before 厅/局 in the name of a government body.
 pub const BUREAU_BEFORE: &str =
-    "理督输计务技信改政社安育健源境建村航管促商资批据展保利粮气震象业化游体监航运交法审侨宗防";
+    "理督输计务技信改政社安育健源境建村航管促商资批据保利粮气震象业化游体监航运交法审侨宗防";
 
 /// Words at which a name cannot continue to the left: verbs, prepositions, particles,
 /// descriptors. The name starts after the rightmost one.

@@ -180,7 +180,25 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
                     })
                 })
             });
-            if !referred && !coordinated {
+            // Nor when partners named before it built it (某某与某大学共建的智能网联汽车
+            // 创新中心): the text introduces one particular centre.
+            let introduced = n.mentions.first().is_some_and(|m| {
+                by_doc.get(m.doc.as_str()).is_some_and(|&i| {
+                    let t = &arts[i].norm.text;
+                    t.match_indices(n.label.as_str()).any(|(at, _)| {
+                        [
+                            "共建的",
+                            "合作设立的",
+                            "共同组建的",
+                            "联合成立的",
+                            "共同建设的",
+                        ]
+                        .iter()
+                        .any(|w| t[..at].ends_with(w))
+                    })
+                })
+            });
+            if !referred && !coordinated && !introduced {
                 n.mentions.clear();
             }
         }

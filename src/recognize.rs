@@ -419,6 +419,21 @@ impl Recognizer {
                 num_cut = Some(start + j);
             }
         }
+        // Counts in Chinese numerals (数十家医院, 三个中心) end a name on the left too.
+        {
+            let cs: Vec<(usize, char)> = window.char_indices().collect();
+            for k in 1..cs.len() {
+                let (i, c) = cs[k];
+                let (_, p) = cs[k - 1];
+                if "家个所批项座名".contains(c) && "一二三四五六七八九十百千万数几两多".contains(p)
+                {
+                    let c_end = start + i + c.len_utf8();
+                    if num_cut.is_none_or(|n| c_end > n) {
+                        num_cut = Some(c_end);
+                    }
+                }
+            }
+        }
         if let Some(c) = num_cut {
             // A count right before the body (2家通航公司) is a generic reference.
             let measured = text[..c].ends_with(|ch: char| "家个所类批项座".contains(ch));
@@ -447,7 +462,8 @@ impl Recognizer {
             }
             // A conjunction right before the suffix joins a name to a bare noun (某某公司与
             // 园区企业): no name ends there.
-            if *c == end && ["与", "和", "同", "及"].contains(&lexicon::LEFT_STOPS[*p]) {
+            if *c == end && ["与", "和", "同", "及", "以", "为"].contains(&lexicon::LEFT_STOPS[*p])
+            {
                 return None;
             }
             if !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[*p]) {
@@ -1110,15 +1126,23 @@ impl Recognizer {
             Some(i) => &np[..i],
             None => np.as_str(),
         };
-        let mut best: Option<(usize, EntityType)> = None;
-        for (w, t) in lexicon::LIST_HEADS {
-            if let Some(i) = np.rfind(w) {
-                if best.is_none_or(|(b, _)| i > b) {
-                    best = Some((i, *t));
+        let head_in = |np: &str| {
+            let mut best: Option<(usize, EntityType)> = None;
+            for (w, t) in lexicon::LIST_HEADS {
+                if let Some(i) = np.rfind(w) {
+                    if best.is_none_or(|(b, _)| i > b) {
+                        best = Some((i, *t));
+                    }
                 }
             }
-        }
-        best.map(|b| b.1)
+            best.map(|b| b.1)
+        };
+        // A、B等领域的企业: the head is the noun after 等, before 的, when there is one there
+        // (…为主导的产业 has none before 的).
+        np.find('的')
+            .filter(|&i| i > 0)
+            .and_then(|i| head_in(&np[..i]))
+            .or_else(|| head_in(np))
     }
 
     fn pattern_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
@@ -1577,6 +1601,20 @@ mod tests {
         assert!(has(&v, "中以澜州创新园", EntityType::Zone), "{v:?}");
         assert!(has(&v, "澜州科教城", EntityType::Zone), "{v:?}");
         assert!(has(&v, "青岚高新区", EntityType::Zone), "{v:?}");
+    }
+
+    #[test]
+    fn counts_in_chinese_numerals_and_exhibition_halls_are_no_names() {
+        let v = names("手术机器人已在全国数十家医院应用。图为青岚科技园内的企业展厅。青岚高新区以汽车及零部件为主导产业。");
+        assert!(
+            v.iter().all(|(n, _)| !n.contains("数十家")
+                && !n.ends_with("展厅")
+                && !n.ends_with("以汽车")),
+            "{v:?}"
+        );
+        // The head of a list is the noun after 等, before 的.
+        let v = names("机器人、新材料、卫星应用等领域的100余家科技企业在这里安家。");
+        assert!(has(&v, "卫星应用", EntityType::Industry), "{v:?}");
     }
 
     #[test]

@@ -49,6 +49,8 @@ const SETTLE: &[&str] = &[
     "吸引",
     // 园区内的某某公司: an organization inside the zone is settled in it.
     "园区内的",
+    // 在这里安家: settled.
+    "安家",
     "区内的",
     "园内的",
 ];
@@ -291,6 +293,7 @@ pub fn extract(
     let sentences = art.norm.sentences.clone();
     let mut current = topic;
     let mut prev_orgs: Vec<usize> = Vec::new();
+    let mut settle_host: Option<usize> = None;
     for sent in &sentences {
         let mut in_sent: Vec<usize> = cx
             .starting_in(sent)
@@ -299,7 +302,15 @@ pub fn extract(
             .filter(|&k| ms[k].range.end <= sent.end)
             .collect();
         in_sent.sort_unstable();
-        sentence_rules(&mut cx, table, sent, &in_sent, (current, topic), &prev_orgs);
+        sentence_rules(
+            &mut cx,
+            table,
+            sent,
+            &in_sent,
+            (current, topic),
+            &prev_orgs,
+            &mut settle_host,
+        );
         if let Some(&k) = in_sent
             .iter()
             .rev()
@@ -375,7 +386,11 @@ fn sentence_rules(
     in_sent: &[usize],
     (current, topic): (Option<usize>, Option<usize>),
     prev_orgs: &[usize],
+    settle_host: &mut Option<usize>,
 ) {
+    // Where the previous sentence settled organizations: a sentence that begins with 其中
+    // (…引进项目46个。其中,某某公司…) goes on with its list.
+    let carried = settle_host.take();
     let text = &cx.art.norm.text;
     let s = &text[sent.clone()];
     let ms = cx.ms;
@@ -525,7 +540,12 @@ fn sentence_rules(
                 .rfind(party)
             {
                 let gap = &text[ms[prev].range.end..ms[cur].range.start];
-                if !["、", "和", "及", "以及"].contains(&gap) {
+                // 德国某某集团、法国某某集团: a country or place before each name.
+                let gap_place = gap.strip_prefix('、').is_some_and(|p| {
+                    GAZETTEER.place(p).is_some()
+                        || (p.ends_with('国') && (2..=3).contains(&p.chars().count()))
+                });
+                if !["、", "和", "及", "以及"].contains(&gap) && !gap_place {
                     break;
                 }
                 co_subjects.push(node(table, ids, prev).0);
@@ -639,6 +659,19 @@ fn sentence_rules(
         .iter()
         .all(|&(b, _)| GATHER.iter().any(|g| text[b..].starts_with(g)));
     let names_zone = !zones.is_empty() || ZONE_COREF.iter().any(|w| s.contains(w));
+    if trig.is_empty() && built_in.is_none() && s.starts_with("其中") {
+        if let Some(h) = carried {
+            for &k in &orgs {
+                let (o, _) = node(table, ids, k);
+                let after = skip_parenthetical(&text[ms[k].range.end..sent.end]);
+                let founds = FOUNDING.iter().any(|v| after.starts_with(v))
+                    || text[..ms[k].range.start].ends_with('由');
+                if o != h && !founds && !ms[k].nested && !is_gov(&table.node(o).label) {
+                    cx.emit(table, o, Predicate::SettledIn, h, sent);
+                }
+            }
+        }
+    }
     if (!trig.is_empty() && (!only_gather || names_zone)) || built_in.is_some() {
         // 落户Z / 入驻Z: the zone after the verb hosts; 引进 takes its host as subject.
         let after_trigger = zones.iter().copied().find(|&z| {
@@ -696,6 +729,9 @@ fn sentence_rules(
                 .iter()
                 .any(|w| text[ms[k].range.end..cl_end].contains(w))
         };
+        if !trig.is_empty() {
+            *settle_host = host;
+        }
         if let Some(host) = host {
             let mut settlers: Vec<usize> = orgs
                 .iter()
@@ -1872,6 +1908,36 @@ mod tests {
         assert!(
             !v.iter()
                 .any(|(a, b, c)| b == "cooperatesWith" && (a == "澜江高新区" || c == "澜江高新区")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_goes_on_after_qizhong_and_countries_stand_before_names() {
+        let v = triples(
+            "走进青岚高新区,100余家科技企业在这里安家。其中,由澜州大学团队创办的星河医疗设备股份有限公司已投产。",
+        );
+        assert!(
+            has(&v, "星河医疗设备股份有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter()
+                .any(|(a, b, _)| a == "澜州大学" && b == "settledIn"),
+            "{v:?}"
+        );
+        let v = triples("此外,德国星河集团、法国澜江集团也分别与青岚高新区签署了合作协议。");
+        for c in ["星河集团", "澜江集团"] {
+            assert!(
+                has(&v, c, "cooperatesWith", "青岚高新区")
+                    || has(&v, "青岚高新区", "cooperatesWith", c),
+                "{c}: {v:?}"
+            );
+        }
+        // A centre its partners built is one centre, though its name only describes.
+        let v = triples("青岚高新区与澜州大学共建的智能网联汽车创新中心已吸引30余家企业入驻。");
+        assert!(
+            v.iter().any(|(a, _, _)| a == "智能网联汽车创新中心"),
             "{v:?}"
         );
     }

@@ -301,6 +301,34 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
             {
                 out.push(bare);
             }
+            // A park named after a known organization goes by its short form too
+            // (某某工业大学国家大学科技园 → 某工大科技园).
+            if let Some(e) = label
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(2)
+                .filter_map(|i| {
+                    gaz.lookup(&label[..i], None)
+                        .filter(|e| e.etype.is_org())
+                        .map(|e| (i, e))
+                })
+                .last()
+            {
+                let (i, entry) = e;
+                let rest = &label[i..];
+                let rests = [rest, rest.strip_prefix("国家大学").unwrap_or(rest)];
+                for a in entry
+                    .aliases
+                    .iter()
+                    .filter(|a| a.chars().any(|c| !c.is_ascii()))
+                {
+                    for r in rests {
+                        if n(r) >= 2 {
+                            out.push(format!("{a}{r}"));
+                        }
+                    }
+                }
+            }
             // 某某市开发区 is 某某开发区: the city's 市 is often left out of a zone's name.
             if let Some((_, len)) = gaz.place_prefix(label) {
                 if label[..len].ends_with('市') && len < label.len() {
@@ -659,6 +687,8 @@ mod tests {
         assert!(f.contains(&"洛阳临港开发区".to_string()), "{f:?}");
         let f = short_forms("天津星河信息技术有限公司", EntityType::Company, g);
         assert!(f.contains(&"星河公司".to_string()), "{f:?}");
+        let f = short_forms("西北工业大学国家大学科技园", EntityType::Zone, g);
+        assert!(f.contains(&"西工大科技园".to_string()), "{f:?}");
         let f = short_forms("中国(洛阳)科技城", EntityType::Zone, g);
         assert!(f.contains(&"洛阳科技城".to_string()), "{f:?}");
     }
