@@ -157,7 +157,7 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
 
 /// Characters that may stand before 厅/局 in the name of a government body.
 pub const BUREAU_BEFORE: &str =
-    "理督输计务技信改政社安育健源境建村航管促商资批据保利粮气震象业化游体监航运交法审侨宗防";
+    "理督输计务技术信改政社安育健源境建村航管促进商资批据保利粮气震象业化游体监航运交法审侨宗防";
 
 /// Words at which a name cannot continue to the left: verbs, prepositions, particles,
 /// descriptors. The name starts after the rightmost one.
@@ -208,6 +208,14 @@ pub const LEFT_STOPS: &[&str] = &[
     "在",
     "于",
     "从",
+    // ——访某某管委会主任: the interview, not part of the name.
+    "访",
+    "专访",
+    // 某某厅发布全省高新区考核结果: the announcement and its scope.
+    "发布",
+    "公布",
+    "全省",
+    "全市",
     // 批复某某高新区…集群: the approval, not part of the zone's name.
     "批复",
     "批准",
@@ -756,6 +764,8 @@ pub const PROTECTED: &[&str] = &[
     // (某某研究与发展中心, 中国工程物理研究院).
     // China–Israel parks (中以某某创新园): 以 is the country here.
     "中以",
+    // 投资促进局, 投资促进中心: a body's remit, not the verb 投资.
+    "投资促进",
     "研究与发展",
     "研究与开发",
     "研究与试验",

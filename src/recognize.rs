@@ -101,6 +101,12 @@ static HAN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han}{2,12})\(([A-Z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\)")
         .expect("static regex")
 });
+/// Two industries joined by 和/及 before 产业 (围绕铜基新材料和移动物联网两大产业,
+/// 发展稀土新材料及应用产业).
+static PAIR_INDUSTRIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:围绕|发展|聚焦|以|做强|培育)(\p{Han}{2,8}?)(?:和|及|与)(\p{Han}{2,8}?)(?:两大|等)?(?:主导|重点|特色)?产业")
+        .expect("static regex")
+});
 /// A zone's cluster named by its industry: 某某高新区轴承创新型产业集群.
 static ZONE_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:高新区|开发区|经开区|新区|科学城|科技城)(\p{Han}{2,6}?)(?:创新型)?产业集群")
@@ -457,6 +463,16 @@ impl Recognizer {
         // The rightmost boundary word decides; only a soft one (联合, 合作) may be passed
         // over when it leaves less than two characters.
         for (c, p) in &cuts {
+            // A conjunction with one character before it is inside a name (诺和诺德): no
+            // name has one character.
+            let w = lexicon::LEFT_STOPS[*p];
+            let before = &text[start..*c - w.len()];
+            if ["和", "与", "同"].contains(&w)
+                && char_count(before) == 1
+                && before.chars().all(is_cjk)
+            {
+                continue;
+            }
             if char_count(&text[*c..end]) >= 2 {
                 return Some(*c);
             }
@@ -657,6 +673,10 @@ impl Recognizer {
                 }
             }
             let body = &text[start..sfx_start];
+            // 最大的胰岛素生产基地之一: one of a class, no name.
+            if text[sfx_end..].starts_with("之一") {
+                continue;
+            }
             // 某某股份有限公司总部所在的…: the company's seat, not a unit with a name.
             if suffix == "总部" && ["公司", "集团"].iter().any(|l| body.ends_with(l)) {
                 continue;
@@ -762,7 +782,9 @@ impl Recognizer {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let n = char_count(t);
+            // 龙头企业之一: one of a class, no name.
             if (2..=10).contains(&n)
+                && !t.starts_with('之')
                 && self.left_ac.find(t).is_none()
                 && !self.is_generic(t)
                 && !t.chars().any(|c| c.is_ascii_digit())
@@ -1207,6 +1229,32 @@ impl Recognizer {
                 ));
             }
         }
+        for caps in PAIR_INDUSTRIES.captures_iter(s) {
+            for gi in [1, 2] {
+                let g = caps.get(gi).expect("groups 1 and 2");
+                let t = g.as_str();
+                let known_industry = self.gaz_ac.find_iter(t).any(|m| {
+                    let e = self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry;
+                    self.gaz.entries[e].etype == EntityType::Industry
+                });
+                let strong_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
+                    m.end() == t.len()
+                        && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+                });
+                if known_industry
+                    && !strong_suffix
+                    && !self.is_generic(t)
+                    && self.stops_in(t).is_empty()
+                {
+                    out.push(Mention::new(
+                        sent.start + g.start()..sent.start + g.end(),
+                        EntityType::Industry,
+                        text,
+                        Origin::Pattern,
+                    ));
+                }
+            }
+        }
         for caps in ZONE_CLUSTER.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
@@ -1615,6 +1663,35 @@ mod tests {
         // The head of a list is the noun after 等, before 的.
         let v = names("机器人、新材料、卫星应用等领域的100余家科技企业在这里安家。");
         assert!(has(&v, "卫星应用", EntityType::Industry), "{v:?}");
+    }
+
+    #[test]
+    fn interviews_announcements_and_transliterations() {
+        let v = names(
+            "——访青岚经济技术开发区管委会主任陈明。澜州省科学技术厅发布全省高新区考核结果。在青岚经开区,诺和星德(中国)制药有限公司的生产线满负荷运转,是最大的胰岛素生产基地之一。青岚经开区投资促进局局长介绍。",
+        );
+        assert!(
+            has(&v, "青岚经济技术开发区管委会", EntityType::Institution),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "澜州省科学技术厅", EntityType::Institution),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "诺和星德(中国)制药有限公司", EntityType::Company),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "青岚经开区投资促进局", EntityType::Institution),
+            "{v:?}"
+        );
+        assert!(
+            v.iter().all(|(n, _)| !n.starts_with('访')
+                && !n.contains("发布")
+                && !n.ends_with("生产基地")),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -49,8 +49,9 @@ const SETTLE: &[&str] = &[
     "吸引",
     // 园区内的某某公司: an organization inside the zone is settled in it.
     "园区内的",
-    // 在这里安家: settled.
+    // 在这里安家, 坐落在这里: settled.
     "安家",
+    "坐落",
     "区内的",
     "园内的",
 ];
@@ -426,6 +427,9 @@ fn sentence_rules(
         }
     }
     clauses.push(clause_start..sent.end);
+    // The subject of the sentence's last cooperation: a clause that begins with 与 has no
+    // subject of its own (我们与A共建了X,与B合作设立了Y).
+    let mut last_subj: Option<usize> = None;
     for cl in &clauses {
         let ct = &text[cl.clone()];
         // X与Y合作, X携手Y, and X联合Y设立… (联合 as the verb, not inside 与…联合共建).
@@ -485,8 +489,10 @@ fn sentence_rules(
             .filter(|&k| ms[k].range.end <= yu_abs && ms[k].range.start >= cl.start)
             .rfind(party);
         // 园区与X合作: the clause's subject is the article's zone.
+        // 我们与X共建…: in news about a zone, its officials speak for it.
         let coref = ZONE_COREF
             .iter()
+            .chain(["我们"].iter())
             .any(|w| text[cl.start..yu_abs].contains(w));
         let earlier = top
             .iter()
@@ -495,8 +501,10 @@ fn sentence_rules(
             .rfind(party);
         // 该公司与X合作: the organization of the previous sentence.
         let org_coref = ORG_COREF.iter().any(|w| text[cl.start..yu_abs].contains(w));
+        let bare = text[cl.start..yu_abs].is_empty();
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
+            .or_else(|| if bare { last_subj } else { None })
             .or_else(|| {
                 if org_coref {
                     prev_orgs.last().copied()
@@ -524,6 +532,7 @@ fn sentence_rules(
             })
             .or_else(|| earlier.map(|k| node(table, ids, k).0))
             .or(current);
+        last_subj = subj.or(last_subj);
         // Signing with a zone is also settling in it; other cooperation is not.
         let signing =
             text[yu_abs..cl.end].contains("签约") || text[yu_abs..cl.end].contains("投资协议");
@@ -747,7 +756,7 @@ fn sentence_rules(
             if settlers.is_empty()
                 && ORG_COREF
                     .iter()
-                    .chain(["公司", "研究院", "项目", "企业", "中心"].iter())
+                    .chain(["公司", "研究院", "项目", "企业", "中心", "这家"].iter())
                     .any(|w| s.starts_with(w))
             {
                 settlers.extend(prev_orgs.last().copied());
@@ -1938,6 +1947,36 @@ mod tests {
         let v = triples("青岚高新区与澜州大学共建的智能网联汽车创新中心已吸引30余家企业入驻。");
         assert!(
             v.iter().any(|(a, _, _)| a == "智能网联汽车创新中心"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn interviews_sitting_institutes_and_this_company() {
+        // The official's 我们 is the zone; a clause beginning with 与 keeps the subject.
+        let v = triples(
+            "青岚经开区是国家级经开区。青岚经开区的机器人产业起步早。青岚经开区规划建设了青岚机器人产业园。记者:青岚经开区做了哪些工作?陈明:我们与澜州大学共建了星河研究院,与青岚科技大学合作设立了澜江研究院。",
+        );
+        for u in ["澜州大学", "青岚科技大学"] {
+            assert!(
+                has(&v, "青岚经开区", "cooperatesWith", u)
+                    || has(&v, u, "cooperatesWith", "青岚经开区"),
+                "{u}: {v:?}"
+            );
+        }
+        assert!(
+            !v.iter()
+                .any(|(a, b, _)| a == "青岚机器人产业园" && b == "cooperatesWith"),
+            "{v:?}"
+        );
+        let v = triples("青岚高新区大力发展稀土产业,澜州稀土研究院就坐落在这里。");
+        assert!(
+            has(&v, "澜州稀土研究院", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+        let v = triples("星河制药有限公司的生产线正满负荷运转。这家药企1995年落户青岚经开区。");
+        assert!(
+            has(&v, "星河制药有限公司", "settledIn", "青岚经开区"),
             "{v:?}"
         );
     }
