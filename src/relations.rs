@@ -504,7 +504,7 @@ fn sentence_rules(
         let bare = text[cl.start..yu_abs].is_empty();
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
-            .or_else(|| if bare { last_subj } else { None })
+            .or(if bare { last_subj } else { None })
             .or_else(|| {
                 if org_coref {
                     prev_orgs.last().copied()

@@ -317,11 +317,7 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                 let (i, entry) = e;
                 let rest = &label[i..];
                 let rests = [rest, rest.strip_prefix("国家大学").unwrap_or(rest)];
-                for a in entry
-                    .aliases
-                    .iter()
-                    .filter(|a| a.chars().any(|c| !c.is_ascii()))
-                {
+                for a in entry.aliases.iter().filter(|a| !a.is_ascii()) {
                     for r in rests {
                         if n(r) >= 2 {
                             out.push(format!("{a}{r}"));
