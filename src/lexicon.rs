@@ -23,6 +23,7 @@ pub const WHOLE_ZONE_SUFFIXES: &[&str] = &[
     "科学城",
     "新区",
     "科技城",
+    "合作区",
 ];
 
 /// Name suffixes with the type they give.
@@ -57,6 +58,8 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("示范区", Zone, Strong),
         ("试验区", Zone, Strong),
         ("集聚区", Zone, Strong),
+        // 横琴粤澳深度合作区, 前海深港现代服务业合作区: cooperation zones.
+        ("合作区", Zone, Strong),
         // 某某科教城: a city's zone of universities and research institutes.
         ("科教城", Zone, Strong),
         // 某某高新区马金铺片区, 临港新片区: a named area of a zone.
@@ -157,7 +160,7 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
 
 /// Characters that may stand before 厅/局 in the name of a government body.
 pub const BUREAU_BEFORE: &str =
-    "理督输计务技术信改政社安育健源境建村航管促进商资批据保利粮气震象业化游体监航运交法审侨宗防";
+    "理督输计务技术信改政社安育健源境建村航管促进商资批据展保利粮气震象业化游体监航运交法审侨宗防";
 
 /// Words at which a name cannot continue to the left: verbs, prepositions, particles,
 /// descriptors. The name starts after the rightmost one.
@@ -216,6 +219,9 @@ pub const LEFT_STOPS: &[&str] = &[
     "公布",
     "全省",
     "全市",
+    // 美的收购德国库卡公司: the acquisition, not part of the name.
+    "收购",
+    "并购",
     // 批复某某高新区…集群: the approval, not part of the zone's name.
     "批复",
     "批准",
@@ -764,6 +770,8 @@ pub const PROTECTED: &[&str] = &[
     // (某某研究与发展中心, 中国工程物理研究院).
     // China–Israel parks (中以某某创新园): 以 is the country here.
     "中以",
+    // 某某合作区经济发展局: 合作 inside a zone's name.
+    "合作区",
     // 投资促进局, 投资促进中心: a body's remit, not the verb 投资.
     "投资促进",
     "研究与发展",

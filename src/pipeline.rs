@@ -128,7 +128,13 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
             && matches!(n.etype, EntityType::Zone | EntityType::Institution)
             && n.mentions.len() < 2
             && (rec.is_descriptive(&n.label)
-                || (n.etype == EntityType::Zone && !rec.has_strong_suffix(&n.label)))
+                || (n.etype == EntityType::Zone
+                    && !rec.has_strong_suffix(&n.label)
+                    // 某某高新区顺德园: a park named by its zone and district.
+                    && !(n.label.ends_with('园')
+                        && crate::lexicon::WHOLE_ZONE_SUFFIXES
+                            .iter()
+                            .any(|z| n.label.contains(z)))))
         {
             let referred = n.mentions.first().is_some_and(|m| {
                 let Some(sfx) = rec.strong_suffix(&n.label) else {

@@ -113,7 +113,8 @@ static ZONE_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头)").expect("static regex")
+    Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)")
+        .expect("static regex")
 });
 
 fn ac_standard(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick {
@@ -249,11 +250,44 @@ impl Recognizer {
             self.list_matches(text, s.clone(), &mut cands);
             self.pattern_matches(text, s.clone(), &mut cands);
         }
+        self.district_parks(text, &mut cands);
         let mut out = select(cands);
         self.nested_matches(text, &mut out);
         self.paren_aliases(text, &mut out);
         out.sort_by_key(|m| (m.range.start, m.range.end));
         out
+    }
+
+    /// A zone's park named by its district (某某高新区顺德园, 中关村海淀园): the zone's name,
+    /// a place and 园.
+    fn district_parks(&self, text: &str, cands: &mut Vec<Mention>) {
+        let mut add = Vec::new();
+        for m in cands.iter().filter(|m| {
+            m.etype == EntityType::Zone
+                && lexicon::WHOLE_ZONE_SUFFIXES
+                    .iter()
+                    .chain(["科技园区", "中关村"].iter())
+                    .any(|z| m.text.ends_with(z))
+        }) {
+            let after = &text[m.range.end..];
+            for n in [2usize, 3] {
+                let Some((i, c)) = after.char_indices().nth(n) else {
+                    break;
+                };
+                let place = &after[..i];
+                if c == '园' && self.gaz.place(place).is_some() {
+                    let end = m.range.end + i + c.len_utf8();
+                    add.push(Mention::new(
+                        m.range.start..end,
+                        EntityType::Zone,
+                        text,
+                        Origin::Grammar,
+                    ));
+                    break;
+                }
+            }
+        }
+        cands.extend(add);
     }
 
     /// An automaton over names for [`Self::rescan`], built once per corpus.
@@ -634,7 +668,10 @@ impl Recognizer {
             // 厅 and 局 only after the typical word of a government body (民政厅, 统计局).
             if suffix == "厅" || suffix == "局" {
                 let before = text[..sfx_start].chars().next_back();
-                if !before.is_some_and(|c| lexicon::BUREAU_BEFORE.contains(c)) {
+                // 发展局 is a bureau, 展厅 an exhibition hall.
+                if !before.is_some_and(|c| lexicon::BUREAU_BEFORE.contains(c))
+                    || (suffix == "厅" && before == Some('展'))
+                {
                     continue;
                 }
             }
@@ -673,6 +710,11 @@ impl Recognizer {
                 }
             }
             let body = &text[start..sfx_start];
+            // …(以下简称"某某")执行委员会: the name is cut by the parentheses; what follows
+            // them is no name of its own.
+            if body.starts_with(')') {
+                continue;
+            }
             // 最大的胰岛素生产基地之一: one of a class, no name.
             if text[sfx_end..].starts_with("之一") {
                 continue;
@@ -1375,8 +1417,13 @@ impl Recognizer {
                         && st == Strength::Strong
                         && s.end() < t.len()
                         && lexicon::WHOLE_ZONE_SUFFIXES.contains(&sfx)
-                        // The park after the zone has a name of its own (…新区海洋高新区).
-                        && (!zone || char_count(&t[s.end()..]) >= 4)
+                        // The park after the zone has a name of its own (…新区海洋高新区),
+                        // or is the zone's park in a district (…高新区顺德园).
+                        && (!zone
+                            || char_count(&t[s.end()..]) >= 4
+                            || t[s.end()..]
+                                .strip_suffix('园')
+                                .is_some_and(|p| self.gaz.place(p).is_some()))
                 })
                 .filter(|s| !self.is_generic(&t[..s.start()]) && char_count(&t[..s.start()]) >= 2)
                 .map(|s| s.end())

@@ -88,6 +88,7 @@ const INTRODUCE: &[&str] = &["引进", "引入", "招引"];
 /// Words that say a zone leads in the industries of the sentence.
 const STRONG_CUES: &[&str] = &[
     "主导",
+    "主攻",
     "围绕",
     "做强",
     "做优",
@@ -132,6 +133,7 @@ const ZONE_LEVEL: &[&str] = &[
     "试验区",
     "示范区",
     "大走廊",
+    "合作区",
     "工业园区",
 ];
 const GOV: &[&str] = &[
@@ -747,6 +749,17 @@ fn sentence_rules(
                 .copied()
                 .filter(|k| !coop_objects.contains(k))
                 .filter(|&k| !founder(k) && !joins(k))
+                // 在Z建设…: what the clause of 在Z builds settles, not what an earlier
+                // clause names (收购某某公司,此后在Z建设了…).
+                .filter(|&k| {
+                    built_in.is_none_or(|z| {
+                        let (a, b) = (
+                            ms[k].range.start.min(ms[z].range.start),
+                            ms[k].range.end.max(ms[z].range.end),
+                        );
+                        !text[a..b].contains([',', '，', ';', '；'])
+                    })
+                })
                 // X旗下的Y在Z投产: Y settles, its parent is only named.
                 .filter(|&k| !text[ms[k].range.end..].starts_with("旗下"))
                 .map(|k| node(table, ids, k).0)
@@ -1977,6 +1990,43 @@ mod tests {
         let v = triples("星河制药有限公司的生产线正满负荷运转。这家药企1995年落户青岚经开区。");
         assert!(
             has(&v, "星河制药有限公司", "settledIn", "青岚经开区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn cooperation_zones_district_parks_and_acquisitions() {
+        let v = triples(
+            "襄阳高新区以智能制造为主攻方向。2017年,星河集团收购德国澜江公司,此后在襄阳高新区樊城园建设了澜江机器人(湖北)有限公司。",
+        );
+        assert!(
+            has(&v, "襄阳高新技术产业开发区", "hasIndustry", "智能制造"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "襄阳高新区樊城园", "partOf", "襄阳高新技术产业开发区"),
+            "{v:?}"
+        );
+        assert!(
+            has(
+                &v,
+                "澜江机器人(湖北)有限公司",
+                "settledIn",
+                "襄阳高新区樊城园"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter()
+                .any(|(a, b, _)| a == "澜江公司" && b == "settledIn"),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|(a, _, _)| a.contains("收购")), "{v:?}");
+        let v = triples(
+            "青岚粤澳深度合作区(以下简称\"合作区\")新增澳资企业860家。澳门大学也在合作区设立了产学研示范基地。",
+        );
+        assert!(
+            has(&v, "澳门大学", "settledIn", "青岚粤澳深度合作区"),
             "{v:?}"
         );
     }
