@@ -148,7 +148,7 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
                 })
             });
             // Nor when it stands in a list beside a proper name of its kind (某某产业园、
-            // 智能装备产业园等专业园区): the list names parks, not kinds of park.
+            // 工业机器人产业园等专业园区): the list names parks, not kinds of park.
             let coordinated = n.mentions.first().is_some_and(|m| {
                 by_doc.get(m.doc.as_str()).is_some_and(|&i| {
                     let t = &arts[i].norm.text;
