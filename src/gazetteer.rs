@@ -109,6 +109,16 @@ fn csv(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     })
 }
 
+/// The non-empty items of a `|`-separated column (`短名1|短名2`).
+fn pipe_list(row: &HashMap<&str, &str>, column: &str) -> Vec<String> {
+    row.get(column)
+        .unwrap_or(&"")
+        .split('|')
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 fn nonempty(s: Option<&&str>) -> Option<String> {
     s.map(|s| s.trim())
         .filter(|s| !s.is_empty())
@@ -356,13 +366,7 @@ impl Gazetteer {
                 continue;
             };
             let i = self.existing_or_add(&name, EntityType::Zone);
-            let shorts: Vec<String> = row
-                .get("short_names_zh")
-                .unwrap_or(&"")
-                .split('|')
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect();
+            let shorts: Vec<String> = pipe_list(&row, "short_names_zh");
             let e = &mut self.entries[i];
             e.place = nonempty(row.get("city"));
             for a in &shorts {
@@ -444,13 +448,7 @@ impl Gazetteer {
                 .filter(|a| !a.is_empty() && abbr_count.get(*a) == Some(&1) && !CLASHES.contains(a))
                 .map(str::to_string)
                 .collect();
-            let en_abbr: Vec<String> = row
-                .get("abbreviations_en")
-                .unwrap_or(&"")
-                .split('|')
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect();
+            let en_abbr: Vec<String> = pipe_list(row, "abbreviations_en");
             e.aliases.extend(abbrs.iter().cloned());
             e.aliases.extend(en_abbr.iter().cloned());
             self.surface(&name, i, Scan::Always);
@@ -500,13 +498,7 @@ impl Gazetteer {
             }
             let i = self.existing_or_add(&name, EntityType::Institution);
             let short = nonempty(row.get("short_name_zh"));
-            let derived: Vec<String> = row
-                .get("derived_aliases_zh")
-                .unwrap_or(&"")
-                .split('|')
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect();
+            let derived: Vec<String> = pipe_list(&row, "derived_aliases_zh");
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en"));
             e.place = nonempty(row.get("city"));
@@ -539,13 +531,7 @@ impl Gazetteer {
                 continue;
             };
             let i = self.existing_or_add(&name, EntityType::Institution);
-            let shorts: Vec<String> = row
-                .get("short_names_zh")
-                .unwrap_or(&"")
-                .split('|')
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect();
+            let shorts: Vec<String> = pipe_list(&row, "short_names_zh");
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en"));
             e.place = Some("北京市".to_string());
@@ -587,26 +573,14 @@ impl Gazetteer {
                 continue;
             };
             let i = self.existing_or_add(&name, EntityType::Company);
-            let shorts: Vec<String> = row
-                .get("short_names_zh")
-                .unwrap_or(&"")
-                .split('|')
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect();
+            let shorts: Vec<String> = pipe_list(&row, "short_names_zh");
             let bounded: Vec<&str> = row
                 .get("bounded_short")
                 .unwrap_or(&"")
                 .split('|')
                 .filter(|a| !a.is_empty())
                 .collect();
-            let en_aliases: Vec<String> = row
-                .get("aliases_en")
-                .unwrap_or(&"")
-                .split('|')
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect();
+            let en_aliases: Vec<String> = pipe_list(&row, "aliases_en");
             let e = &mut self.entries[i];
             e.en = nonempty(row.get("name_en"));
             e.place = nonempty(row.get("city"));
