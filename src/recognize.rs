@@ -258,6 +258,14 @@ impl Recognizer {
         out
     }
 
+    /// Whether `t` holds a known industry term (铜基新材料 holds 新材料).
+    fn contains_industry(&self, t: &str) -> bool {
+        self.gaz_ac.find_iter(t).any(|m| {
+            let e = self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry;
+            self.gaz.entries[e].etype == EntityType::Industry
+        })
+    }
+
     /// A zone's park named by its district (某某高新区顺德园, 某某科技园区海淀园): the zone's name,
     /// a place and 园.
     fn district_parks(&self, text: &str, cands: &mut Vec<Mention>) {
@@ -1275,10 +1283,7 @@ impl Recognizer {
             for gi in [1, 2] {
                 let g = caps.get(gi).expect("groups 1 and 2");
                 let t = g.as_str();
-                let known_industry = self.gaz_ac.find_iter(t).any(|m| {
-                    let e = self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry;
-                    self.gaz.entries[e].etype == EntityType::Industry
-                });
+                let known_industry = self.contains_industry(t);
                 let strong_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
                     m.end() == t.len()
                         && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
@@ -1320,10 +1325,7 @@ impl Recognizer {
                 .suffix_ac
                 .find_overlapping_iter(t)
                 .any(|m| m.end() == t.len());
-            let known_industry = self.gaz_ac.find_iter(t).any(|m| {
-                let e = self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry;
-                self.gaz.entries[e].etype == EntityType::Industry
-            });
+            let known_industry = self.contains_industry(t);
             if !has_suffix && known_industry && !self.is_generic(t) {
                 out.push(Mention::new(
                     sent.start + g.start()..sent.start + g.end(),

@@ -674,10 +674,13 @@ fn sentence_rules(
         if let Some(h) = carried {
             for &k in &orgs {
                 let (o, _) = node(table, ids, k);
-                let after = skip_parenthetical(&text[ms[k].range.end..sent.end]);
-                let founds = FOUNDING.iter().any(|v| after.starts_with(v))
-                    || text[..ms[k].range.start].ends_with('由');
-                if o != h && !founds && !ms[k].nested && !is_gov(&table.node(o).label) {
+                // 由某某团队创办的X: whatever follows 由, it founded X.
+                if o != h
+                    && !founds(text, &ms[k].range, sent.end)
+                    && !text[..ms[k].range.start].ends_with('由')
+                    && !ms[k].nested
+                    && !is_gov(&table.node(o).label)
+                {
                     cx.emit(table, o, Predicate::SettledIn, h, sent);
                 }
             }
@@ -724,14 +727,7 @@ fn sentence_rules(
         };
         // 由X牵头组建的Y落户…, X投资建设的Y: X founded what settles, and does not settle by
         // it. 吸引A、B等高校加盟: they join, and do not settle.
-        let founder = |k: usize| {
-            let after = skip_parenthetical(&text[ms[k].range.end..sent.end]);
-            FOUNDING.iter().any(|v| after.starts_with(v))
-                || (text[..ms[k].range.start].ends_with('由')
-                    && ["牵头", "投资", "出资", "发起", "联合", "共同"]
-                        .iter()
-                        .any(|v| after.starts_with(v)))
-        };
+        let founder = |k: usize| founds(text, &ms[k].range, sent.end);
         let joins = |k: usize| {
             let cl_end = text[ms[k].range.end..sent.end]
                 .find([',', '，', ';', '；', '。'])
@@ -1056,17 +1052,6 @@ fn sentence_rules(
         let strong = STRONG_CUES.iter().any(|c| s.contains(c));
         let weak = INDUSTRY_CUES.iter().any(|c| s.contains(c));
         // 形成从研发设计、整车制造到零部件配套的产业链: the links of a chain, not industries.
-        let chain_link = |k: usize| {
-            let (a, b) = (ms[k].range.start, ms[k].range.end);
-            let cl_start = text[sent.start..a]
-                .rfind([',', '，', ';', '；'])
-                .map_or(sent.start, |i| sent.start + i);
-            let cl_end = text[b..sent.end]
-                .find([',', '，', ';', '；'])
-                .map_or(sent.end, |i| b + i);
-            let before = &text[cl_start..a];
-            before.contains('从') && !before.contains('到') && text[b..cl_end].contains('到')
-        };
         let clause_of = |k: usize| {
             let (a, b) = (ms[k].range.start, ms[k].range.end);
             let cl_start = text[sent.start..a]
@@ -1076,6 +1061,13 @@ fn sentence_rules(
                 .find([',', '，', ';', '；'])
                 .map_or(sent.end, |i| b + i);
             cl_start..cl_end
+        };
+        let chain_link = |k: usize| {
+            let cl = clause_of(k);
+            let before = &text[cl.start..ms[k].range.start];
+            before.contains('从')
+                && !before.contains('到')
+                && text[ms[k].range.end..cl.end].contains('到')
         };
         // 围绕A、B等方向开展攻关, 聚焦A、B等关键技术: technologies, not industries.
         let technical = |k: usize| {
@@ -1271,6 +1263,17 @@ const FOUNDING: &[&str] = &[
     "牵头建设的",
     "出资建设的",
 ];
+
+/// Whether the organization at `r` founds what the sentence goes on to name rather than
+/// settling itself (由X牵头组建的Y, X投资建设的Y).
+fn founds(text: &str, r: &Range<usize>, sent_end: usize) -> bool {
+    let after = skip_parenthetical(&text[r.end..sent_end]);
+    FOUNDING.iter().any(|v| after.starts_with(v))
+        || (text[..r.start].ends_with('由')
+            && ["牵头", "投资", "出资", "发起", "联合", "共同"]
+                .iter()
+                .any(|v| after.starts_with(v)))
+}
 
 /// The text after a parenthetical that opens it (`(以下简称"某某")投资建设的…`).
 fn skip_parenthetical(t: &str) -> &str {
