@@ -91,8 +91,93 @@ impl CardLimits {
     };
 }
 
+/// A direction read back from a kept card (`out` or `in`).
+fn direction(s: &str) -> Option<&'static str> {
+    match s {
+        "out" => Some("out"),
+        "in" => Some("in"),
+        _ => None,
+    }
+}
+
+/// The relations part of a default card as a hub's is written to the statistics graph.
+#[derive(serde::Serialize)]
+struct CardToKeep<'a> {
+    relations: &'a [RelationRow],
+    kinds: &'a [RelationKind],
+}
+
+/// [`CardToKeep`] read back: the same fields, the directions as written.
+#[derive(serde::Deserialize)]
+struct KeptCard {
+    relations: Vec<KeptRow>,
+    kinds: Vec<KeptKind>,
+}
+
+#[derive(serde::Deserialize)]
+struct KeptRow {
+    direction: String,
+    predicate: String,
+    other: String,
+    other_iri: String,
+    evidence: Vec<EvidenceRow>,
+    more_evidence: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct KeptKind {
+    direction: String,
+    predicate: String,
+    total: usize,
+    shown: usize,
+}
+
+impl KeptCard {
+    /// The card's relations and kinds; `None` if a direction is not one.
+    fn into_parts(self) -> Option<(Vec<RelationRow>, Vec<RelationKind>)> {
+        let relations = self
+            .relations
+            .into_iter()
+            .map(|r| {
+                Some(RelationRow {
+                    direction: direction(&r.direction)?,
+                    predicate: r.predicate,
+                    other: r.other,
+                    other_iri: r.other_iri,
+                    evidence: r.evidence,
+                    more_evidence: r.more_evidence,
+                })
+            })
+            .collect::<Option<_>>()?;
+        let kinds = self
+            .kinds
+            .into_iter()
+            .map(|k| {
+                Some(RelationKind {
+                    direction: direction(&k.direction)?,
+                    predicate: k.predicate,
+                    total: k.total,
+                    shown: k.shown,
+                })
+            })
+            .collect::<Option<_>>()?;
+        Some((relations, kinds))
+    }
+}
+
+/// The default card's relations and kinds of the entity `iri`, as JSON: what
+/// [`Store`]'s statistics keep for a hub, so that its card is one read instead of hundreds.
+pub(crate) fn default_card_json(store: &Store, iri: &str) -> Result<String> {
+    let (relations, kinds) = capped_relations(store, iri, CardLimits::default())?;
+    serde_json::to_string(&CardToKeep {
+        relations: &relations,
+        kinds: &kinds,
+    })
+    .map_err(|e| Error::Invalid(format!("the card of {iri}: {e}")))
+}
+
 /// One sentence supporting a relation.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct EvidenceRow {
     /// The document IRI.
     pub doc: String,
@@ -181,6 +266,103 @@ pub struct Stats {
 }
 
 use crate::vocab::SPARQL_PREFIXES as PREFIXES;
+
+/// The first relations of each kind with their first sentences, and every kind's count.
+/// Reads the knowledge graph's facts for the entity (counted on term ids), then the
+/// evidence of the relations shown only: the cost follows the limits, not the hub's size.
+fn capped_relations(
+    store: &Store,
+    iri: &str,
+    limits: CardLimits,
+) -> Result<(Vec<RelationRow>, Vec<RelationKind>)> {
+    use rayon::prelude::*;
+    // Out before in, then by predicate, as the full card.
+    let mut kinds_of: Vec<(&'static str, &str)> = ["out", "in"]
+        .into_iter()
+        .flat_map(|d| {
+            crate::vocab::RELATION_PROPERTIES
+                .iter()
+                .map(move |p| (d, *p))
+        })
+        .collect();
+    kinds_of.sort_by(|a, b| b.0.cmp(a.0).then_with(|| short(a.1).cmp(short(b.1))));
+    // Every step below is a handful of index probes per relation, independent of the
+    // others, so the kinds, and the relations of each kind, are read on all cores: a hub's
+    // card reads about 800 index entries (100k articles: one thread 8 ms, two 3.5 ms on a
+    // compacted store, 8 ms fresh from a bulk ingest).
+    let found: Vec<(RelationKind, Vec<RelationRow>)> = kinds_of
+        .par_iter()
+        .map(|&(direction, property)| -> Result<_> {
+            let out = direction == "out";
+            // One index range each; counted only when there are more than are shown.
+            let mut others =
+                store.related(iri, property, out, limits.relations.saturating_add(1))?;
+            let total = if others.len() > limits.relations {
+                others.truncate(limits.relations);
+                store.count_relations(iri, property, out)?
+            } else {
+                others.len()
+            };
+            let mut rows: Vec<RelationRow> = others
+                .into_par_iter()
+                .map(|other_iri| -> Result<_> {
+                    let other = label_of(store, &other_iri)?;
+                    let (s, o) = if out {
+                        (iri, other_iri.as_str())
+                    } else {
+                        (other_iri.as_str(), iri)
+                    };
+                    // Evidence is looked up from the other end: the entity may be a hub.
+                    let (stated, more_evidence) =
+                        store.evidence_for(s, property, o, limits.evidence, out)?;
+                    let mut evidence = Vec::new();
+                    for st in stated {
+                        // No title cache here: the relations are read in parallel and
+                        // their sentences rarely share an article.
+                        let title = store.title(&st.doc)?.unwrap_or_default();
+                        evidence.push(EvidenceRow::new(st, title));
+                    }
+                    evidence.sort_by(|a, b| a.title.cmp(&b.title).then(a.start.cmp(&b.start)));
+                    Ok(RelationRow {
+                        direction,
+                        predicate: short(property).to_string(),
+                        other,
+                        other_iri,
+                        evidence,
+                        more_evidence,
+                    })
+                })
+                .collect::<Result<_>>()?;
+            rows.sort_by(|a, b| a.other.cmp(&b.other));
+            let kind = RelationKind {
+                direction,
+                predicate: short(property).to_string(),
+                total,
+                shown: rows.len(),
+            };
+            Ok((kind, rows))
+        })
+        .collect::<Result<_>>()?;
+    let mut kinds = Vec::new();
+    let mut relations = Vec::new();
+    for (kind, rows) in found {
+        if kind.shown > 0 {
+            kinds.push(kind);
+            relations.extend(rows);
+        }
+    }
+    Ok((relations, kinds))
+}
+
+/// The label of an entity IRI (or the IRI shortened when it has none).
+fn label_of(store: &Store, iri: &str) -> Result<String> {
+    let l = store.values_of(iri, &format!("{}label", crate::vocab::RDFS))?;
+    Ok(l.into_iter().next().map(|(v, _)| v).unwrap_or_else(|| {
+        display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+            iri,
+        )))
+    }))
+}
 
 /// A property IRI's short name (`settledIn`).
 fn short(iri: &str) -> &str {
@@ -598,8 +780,10 @@ impl KnowledgeGraph {
                 }
             }
             (relations, kinds)
+        } else if let Some(kept) = self.kept_card(&iri, limits)? {
+            kept
         } else {
-            self.capped_relations(&iri, limits)?
+            capped_relations(&self.store, &iri, limits)?
         };
         Ok(Card {
             iri,
@@ -613,92 +797,22 @@ impl KnowledgeGraph {
         })
     }
 
-    /// The first relations of each kind with their first sentences, and every kind's count.
-    /// Reads the knowledge graph's facts for the entity (counted on term ids), then the
-    /// evidence of the relations shown only: the cost follows the limits, not the hub's size.
-    fn capped_relations(
+    /// A hub's default card as the statistics keep it (see [`default_card_json`]); `None` for
+    /// other limits, other entities, or a kept card that does not read back.
+    #[allow(clippy::type_complexity)]
+    fn kept_card(
         &self,
         iri: &str,
         limits: CardLimits,
-    ) -> Result<(Vec<RelationRow>, Vec<RelationKind>)> {
-        use rayon::prelude::*;
-        let store = &self.store;
-        // Out before in, then by predicate, as the full card.
-        let mut kinds_of: Vec<(&'static str, &str)> = ["out", "in"]
-            .into_iter()
-            .flat_map(|d| {
-                crate::vocab::RELATION_PROPERTIES
-                    .iter()
-                    .map(move |p| (d, *p))
-            })
-            .collect();
-        kinds_of.sort_by(|a, b| b.0.cmp(a.0).then_with(|| short(a.1).cmp(short(b.1))));
-        // Every step below is a handful of index probes per relation, independent of the
-        // others, so the kinds, and the relations of each kind, are read on all cores: a hub's
-        // card reads about 800 index entries (100k articles: one thread 8 ms, two 3.5 ms on a
-        // compacted store, 8 ms fresh from a bulk ingest).
-        let found: Vec<(RelationKind, Vec<RelationRow>)> = kinds_of
-            .par_iter()
-            .map(|&(direction, property)| -> Result<_> {
-                let out = direction == "out";
-                // One index range each; counted only when there are more than are shown.
-                let mut others =
-                    store.related(iri, property, out, limits.relations.saturating_add(1))?;
-                let total = if others.len() > limits.relations {
-                    others.truncate(limits.relations);
-                    store.count_relations(iri, property, out)?
-                } else {
-                    others.len()
-                };
-                let mut rows: Vec<RelationRow> = others
-                    .into_par_iter()
-                    .map(|other_iri| -> Result<_> {
-                        let other = self.label_of(&other_iri)?;
-                        let (s, o) = if out {
-                            (iri, other_iri.as_str())
-                        } else {
-                            (other_iri.as_str(), iri)
-                        };
-                        // Evidence is looked up from the other end: the entity may be a hub.
-                        let (stated, more_evidence) =
-                            store.evidence_for(s, property, o, limits.evidence, out)?;
-                        let mut evidence = Vec::new();
-                        for st in stated {
-                            // No title cache here: the relations are read in parallel and
-                            // their sentences rarely share an article.
-                            let title = store.title(&st.doc)?.unwrap_or_default();
-                            evidence.push(EvidenceRow::new(st, title));
-                        }
-                        evidence.sort_by(|a, b| a.title.cmp(&b.title).then(a.start.cmp(&b.start)));
-                        Ok(RelationRow {
-                            direction,
-                            predicate: short(property).to_string(),
-                            other,
-                            other_iri,
-                            evidence,
-                            more_evidence,
-                        })
-                    })
-                    .collect::<Result<_>>()?;
-                rows.sort_by(|a, b| a.other.cmp(&b.other));
-                let kind = RelationKind {
-                    direction,
-                    predicate: short(property).to_string(),
-                    total,
-                    shown: rows.len(),
-                };
-                Ok((kind, rows))
-            })
-            .collect::<Result<_>>()?;
-        let mut kinds = Vec::new();
-        let mut relations = Vec::new();
-        for (kind, rows) in found {
-            if kind.shown > 0 {
-                kinds.push(kind);
-                relations.extend(rows);
-            }
+    ) -> Result<Option<(Vec<RelationRow>, Vec<RelationKind>)>> {
+        if limits != CardLimits::default() {
+            return Ok(None);
         }
-        Ok((relations, kinds))
+        Ok(self
+            .store
+            .hub_card(iri)?
+            .and_then(|json| serde_json::from_str::<KeptCard>(&json).ok())
+            .and_then(KeptCard::into_parts))
     }
 
     /// A stated relation's evidence as the card shows it, with its article's title (looked up
@@ -714,18 +828,6 @@ impl KnowledgeGraph {
         }
         let title = titles[&st.doc].clone();
         Ok(EvidenceRow::new(st, title))
-    }
-
-    /// The label of an entity IRI (or the IRI shortened when it has none).
-    fn label_of(&self, iri: &str) -> Result<String> {
-        let l = self
-            .store
-            .values_of(iri, &format!("{}label", crate::vocab::RDFS))?;
-        Ok(l.into_iter().next().map(|(v, _)| v).unwrap_or_else(|| {
-            display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
-                iri,
-            )))
-        }))
     }
 
     /// The relations of the entity called `name`, each with its evidence.
@@ -748,7 +850,7 @@ impl KnowledgeGraph {
                 ("in", std::mem::take(&mut st.subject))
             };
             if !labels.contains_key(&other_iri) {
-                labels.insert(other_iri.clone(), self.label_of(&other_iri)?);
+                labels.insert(other_iri.clone(), label_of(&self.store, &other_iri)?);
             }
             let predicate = std::mem::take(&mut st.predicate);
             let ev = self.evidence_row(&mut titles, st)?;
@@ -944,6 +1046,7 @@ impl KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxigraph::model::NamedNode;
 
     /// Invented companies, and an article saying one settled in an invented zone.
     const COMPANIES: [&str; 5] = [
@@ -1102,6 +1205,101 @@ mod tests {
         assert_eq!(settled(&card), 5);
         let twice = card.relations.iter().filter(|r| r.more_evidence).count();
         assert_eq!(twice, 2, "{:?}", card.relations);
+    }
+
+    #[test]
+    fn a_hubs_card_is_kept_with_the_statistics_and_read_back_as_it_was_made() {
+        let kg = hub();
+        let zone = kg.resolve("甲乙高新区").unwrap();
+        let company = kg.resolve(COMPANIES[0]).unwrap();
+        // The zone's card as kept, and as read live once the kept one is gone.
+        let kept_and_live = |kg: &KnowledgeGraph| {
+            assert!(kg.store().hub_card(&zone).unwrap().is_some());
+            let kept = kg.lookup("甲乙高新区").unwrap();
+            let card = NamedNode::new_unchecked(format!("{}card", crate::store::STATS));
+            let ox = kg.store().oxigraph();
+            let quads: Vec<_> = ox
+                .quads_for_pattern(None, Some(card.as_ref().into()), None, None)
+                .collect::<std::result::Result<_, _>>()
+                .unwrap();
+            assert_eq!(quads.len(), 1);
+            for q in &quads {
+                ox.remove(q).unwrap();
+            }
+            assert!(kg.store().hub_card(&zone).unwrap().is_none());
+            let live = kg.lookup("甲乙高新区").unwrap();
+            let json = |c: &Card| serde_json::to_string(c).unwrap();
+            assert_eq!(json(&kept), json(&live));
+            kept
+        };
+        // Five companies settled in the zone: a hub at a threshold of two.
+        kg.store().refresh_statistics_at(2).unwrap();
+        assert!(kg.store().hub_card(&company).unwrap().is_none());
+        let card = kept_and_live(&kg);
+        assert!(card.relations.iter().any(|r| r.predicate == "settledIn"));
+        let sentences = |c: &Card, name: &str| {
+            c.relations
+                .iter()
+                .find(|r| r.other == name)
+                .map(|r| r.evidence.len())
+        };
+        assert_eq!(sentences(&card, COMPANIES[2]), Some(1));
+        // An ingest that only states a known relation again changes its evidence, not the
+        // knowledge graph; the kept card is made again all the same.
+        kg.store().refresh_statistics_at(2).unwrap();
+        let store = kg.store();
+        let mut ingest = store.begin_ingest().unwrap();
+        let x = crate::extract(&[Input {
+            source: "again.txt".into(),
+            text: format!(
+                "## 甲乙高新区项目\n\n今年以来,{}入驻甲乙高新区后扩大生产。",
+                COMPANIES[2]
+            ),
+        }]);
+        store
+            .ingest_batch_into(&x, "2026-01-01T00:00:00Z", &mut ingest)
+            .unwrap();
+        let crate::store::Ingest::Changes(changes) = &ingest else {
+            panic!("a store with articles is not a fresh ingest");
+        };
+        assert!(store.finish_changes_at(changes, 2).unwrap());
+        let card = kept_and_live(&kg);
+        assert_eq!(sentences(&card, COMPANIES[2]), Some(2));
+        // Other limits are always read live.
+        kg.store().refresh_statistics_at(2).unwrap();
+        let one = kg
+            .lookup_with(
+                "甲乙高新区",
+                CardLimits {
+                    relations: 1,
+                    evidence: 1,
+                },
+            )
+            .unwrap();
+        assert_eq!(one.relations.len(), 1);
+        // A later ingest (a folder's, which updates the statistics from its changes) never
+        // leaves the old card to be read: the zone has a sixth company.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("c.txt"),
+            "## 甲乙高新区再添新项目\n\n近日,丙丁新材料有限公司正式签约入驻甲乙高新区。",
+        )
+        .unwrap();
+        kg.ingest_files(
+            &[dir.path().to_path_buf()],
+            1,
+            input::ReadOptions::default(),
+            |_| {},
+        )
+        .unwrap();
+        let total = kg
+            .lookup("甲乙高新区")
+            .unwrap()
+            .kinds
+            .iter()
+            .find(|k| k.direction == "in" && k.predicate == "settledIn")
+            .map(|k| k.total);
+        assert_eq!(total, Some(6));
     }
 
     #[test]

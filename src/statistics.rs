@@ -480,6 +480,12 @@ pub struct Changes {
     documents: i64,
     /// More than [`Changes::LIMIT`] quads changed: the statistics are recomputed.
     overflow: bool,
+    /// The ends of every relation the ingest wrote or removed, in any graph (an article that
+    /// states a relation the store held changes its evidence, not the knowledge graph): the
+    /// entities whose cards may have changed (see [`Changes::touched`]).
+    touched: HashSet<NamedNode>,
+    /// More than [`Changes::LIMIT`] entities touched: every card is made again.
+    touched_overflow: bool,
 }
 
 impl Changes {
@@ -563,6 +569,30 @@ impl Changes {
         self.overflow = true;
         self.added = HashSet::new();
         self.removed = HashSet::new();
+    }
+
+    /// Keeps the ends of `q` if it states a relation, whatever its graph.
+    pub(crate) fn touch(&mut self, q: &Quad) {
+        if self.touched_overflow || !vocab::RELATION_PROPERTIES.contains(&q.predicate.as_str()) {
+            return;
+        }
+        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+            self.touched.insert(s.clone());
+        }
+        if let Term::NamedNode(o) = &q.object {
+            self.touched.insert(o.clone());
+        }
+        if self.touched.len() > Self::LIMIT {
+            self.touched_overflow = true;
+            self.touched = HashSet::new();
+        }
+    }
+
+    /// The entities at an end of a relation the ingest wrote or removed (their relations or
+    /// evidence may have changed; no other entity's did), or `None` when every entity is to
+    /// be taken as changed (too many, or the statistics are recomputed).
+    pub(crate) fn touched(&self) -> Option<&HashSet<NamedNode>> {
+        (!self.overflow && !self.touched_overflow).then_some(&self.touched)
     }
 
     /// An article graph was added (`+1`) or removed (`-1`).
