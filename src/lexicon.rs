@@ -197,6 +197,9 @@ pub const LEFT_STOPS: &[&str] = &[
     "培育",
     "位于",
     "来自",
+    "源自",
+    "源于",
+    "出自",
     "走进",
     "走出",
     "作为",
@@ -774,6 +777,12 @@ pub const PROTECTED: &[&str] = &[
     "合作区",
     // 投资促进局, 投资促进中心: a body's remit, not the verb 投资.
     "投资促进",
+    // 某某投资控股有限公司, 某某投资集团: investment is the firm's trade, inside its name.
+    "投资控股",
+    "投资集团",
+    "投资管理",
+    "投资有限",
+    "投资股份",
     "研究与发展",
     "研究与开发",
     "研究与试验",

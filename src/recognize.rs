@@ -676,8 +676,10 @@ impl Recognizer {
             // 厅 and 局 only after the typical word of a government body (民政厅, 统计局).
             if suffix == "厅" || suffix == "局" {
                 let before = text[..sfx_start].chars().next_back();
-                // 发展局 is a bureau, 展厅 an exhibition hall.
-                if !before.is_some_and(|c| lexicon::BUREAU_BEFORE.contains(c))
+                // 发展局 is a bureau, 展厅 an exhibition hall; 科技创新局 a bureau, while a
+                // bare 新局 is a new situation (开创新局).
+                let innovation = suffix == "局" && text[..sfx_start].ends_with("科技创新");
+                if !(innovation || before.is_some_and(|c| lexicon::BUREAU_BEFORE.contains(c)))
                     || (suffix == "厅" && before == Some('展'))
                 {
                     continue;
@@ -725,6 +727,16 @@ impl Recognizer {
             }
             // 最大的胰岛素生产基地之一: one of a class, no name.
             if text[sfx_end..].starts_with("之一") {
+                continue;
+            }
+            // A venue (某某展示中心, 会展中心) is a building, not an organization; a
+            // demonstration (某某示范网络) is a project.
+            if (suffix == "中心"
+                && ["展示", "展览", "会展", "体验", "展销"]
+                    .iter()
+                    .any(|v| body.ends_with(v)))
+                || (strength == Strength::Weak && body.ends_with("示范"))
+            {
                 continue;
             }
             // 某某股份有限公司总部所在的…: the company's seat, not a unit with a name.
@@ -823,6 +835,25 @@ impl Recognizer {
                     || (strength == Strength::Weak && self.gaz.place(body).is_some())
                 {
                     continue;
+                }
+            }
+            // A laboratory's or institute's base in a place (某某实验室光明基地) is a unit of
+            // the laboratory, an institution, not a zone.
+            let mut etype = etype;
+            if etype == EntityType::Zone && suffix == "基地" {
+                let unit = self
+                    .place_ac
+                    .find_iter(body)
+                    .filter(|p| p.end() == body.len())
+                    .map(|p| &body[..p.start()])
+                    .chain(std::iter::once(body))
+                    .any(|lab| {
+                        ["实验室", "研究院", "研究所", "研究中心"]
+                            .iter()
+                            .any(|l| lab.ends_with(l) && char_count(lab) > char_count(l) + 1)
+                    });
+                if unit {
+                    etype = EntityType::Institution;
                 }
             }
             out.push(Mention::new(start..sfx_end, etype, text, Origin::Grammar));
@@ -1843,5 +1874,30 @@ mod tests {
     fn focus_pattern_finds_industries() {
         let v = names("某公司是一家专注于全球智能安防领域的企业。");
         assert!(has(&v, "智能安防", EntityType::Industry), "{v:?}");
+    }
+
+    #[test]
+    fn bureaus_bases_and_venues() {
+        // 科技创新局 is a bureau; 开创新局 a new situation.
+        let v = names("白河区科技创新局负责人介绍,园区将开创新局。");
+        assert!(
+            has(&v, "白河区科技创新局", EntityType::Institution),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|(n, _)| n.ends_with("开创新局")), "{v:?}");
+        // A laboratory's base is the laboratory's unit; a venue is no organization; nor
+        // is a demonstration network.
+        let v = names(
+            "青松湾实验室白河基地已经入驻。图为青松科学城展示中心。双方将共建量子安全通信示范网络。",
+        );
+        assert!(
+            has(&v, "青松湾实验室白河基地", EntityType::Institution),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|(n, _)| n.ends_with("展示中心")), "{v:?}");
+        assert!(!v.iter().any(|(n, _)| n.ends_with("示范网络")), "{v:?}");
+        // 源自 ends a name on the left.
+        let v = names("其中多数源自青松理工大学的科研成果转化。");
+        assert!(has(&v, "青松理工大学", EntityType::Institution), "{v:?}");
     }
 }

@@ -47,6 +47,8 @@ const SETTLE: &[&str] = &[
     "集聚",
     "汇聚",
     "吸引",
+    // 某园区注册企业700家,其中包括…: the zone's registered companies.
+    "注册企业",
     // 园区内的某某公司: an organization inside the zone is settled in it.
     "园区内的",
     // 在这里安家, 坐落在这里: settled.
@@ -57,7 +59,7 @@ const SETTLE: &[&str] = &[
 ];
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
-const GATHER: &[&str] = &["聚集", "集聚", "汇聚", "吸引"];
+const GATHER: &[&str] = &["聚集", "集聚", "汇聚", "吸引", "注册企业"];
 /// Words that refer back to the article's zone (该区, 园区, 全区).
 const ZONE_COREF: &[&str] = &[
     "该区",
@@ -625,6 +627,22 @@ fn sentence_rules(
                 ms[k].range.start == zr.end + gap.len() && text[zr.end..].starts_with(gap)
             })
         };
+        // X位于Z, X(以下简称"Y")位于Z: a park lies in the zone, an organization in it.
+        if before_loc {
+            let zn = node(table, ids, z).0;
+            let subject = top.iter().copied().find(|&k| {
+                ms[k].range.end <= zr.start
+                    && skip_parenthetical(&text[ms[k].range.end..zr.start]) == "位于"
+            });
+            if let Some(x) = subject {
+                let (xn, xt) = node(table, ids, x);
+                if xt == EntityType::Zone && xn != zn {
+                    cx.emit(table, xn, Predicate::PartOf, zn, sent);
+                } else if xt.is_org() && !is_gov(&table.node(xn).label) {
+                    cx.emit(table, xn, Predicate::SettledIn, zn, sent);
+                }
+            }
+        }
         if before_loc {
             if let Some(x) = follow("的") {
                 let (xn, xt) = node(table, ids, x);
@@ -1108,17 +1126,27 @@ fn sentence_rules(
                 .map(|&i| ms[i].range.start)
                 .min()
                 .unwrap_or(sent.end);
-            let in_sentence = zones
+            // 作为X,Y…: X describes the subject Y; with a zone after the comma, that one.
+            let apposed = s
+                .strip_prefix("作为")
+                .and_then(|_| s.find(','))
+                .map(|c| sent.start + c)
+                .filter(|&c| {
+                    zones
+                        .iter()
+                        .any(|&z| ms[z].range.start > c && ms[z].range.end <= first_ind)
+                });
+            let subjects: Vec<usize> = zones
                 .iter()
                 .copied()
                 .filter(|&z| ms[z].range.end <= first_ind)
+                .filter(|&z| apposed.is_none_or(|c| ms[z].range.start > c))
+                .collect();
+            let in_sentence = subjects
+                .iter()
+                .copied()
                 .find(|&z| is_zone_level(&table.node(node(table, ids, z).0).label))
-                .or_else(|| {
-                    zones
-                        .iter()
-                        .copied()
-                        .find(|&z| ms[z].range.end <= first_ind)
-                })
+                .or_else(|| subjects.first().copied())
                 .map(|z| node(table, ids, z).0)
                 // A zone's administration speaks for it (青岚高新区管委会表示,将围绕…) when
                 // no other organization stands between it and the industries.
@@ -1202,14 +1230,45 @@ fn sentence_rules(
         // organization the sentence is about.
         for &i in &inds {
             let after = &text[ms[i].range.end..sent.end];
-            if ["企业", "龙头企业", "公司", "厂商", "制造商"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            let after = after.strip_prefix("领域的").unwrap_or(after);
+            if [
+                "企业",
+                "龙头企业",
+                "领军企业",
+                "公司",
+                "上市公司",
+                "厂商",
+                "制造商",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
             {
-                if let Some(&o) = orgs
+                // X由Y孵化,现已成长为…企业: what grew is the sentence's subject, not the
+                // name nearest the industry.
+                let before = &text[sent.start..ms[i].range.start];
+                let grew = ["成长为", "发展为", "成为"]
                     .iter()
-                    .rfind(|&&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested)
-                {
+                    .find_map(|v| before.find(v).map(|p| sent.start + p));
+                let subject = match grew {
+                    // The name right before the verb (某某已成长为), else the one the
+                    // sentence begins with; none when neither (作为Y孵化的企业,…成长为).
+                    Some(v) => orgs
+                        .iter()
+                        .copied()
+                        .filter(|&o| !ms[o].nested && ms[o].range.end <= v)
+                        .find(|&o| {
+                            let gap = &text[ms[o].range.end..v];
+                            ms[o].range.start == sent.start
+                                || gap
+                                    .trim_start_matches(['现', '已', '经', '逐', '步'])
+                                    .is_empty()
+                        }),
+                    None => orgs
+                        .iter()
+                        .copied()
+                        .rfind(|&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested),
+                };
+                if let Some(o) = subject {
                     cx.emit(
                         table,
                         node(table, ids, o).0,
@@ -1287,12 +1346,7 @@ fn skip_parenthetical(t: &str) -> &str {
 /// Whether the text between two names joins them in a list (、, 和, 及), after the
 /// parentheses that may follow the first (某某公司(以下简称"某某")、…).
 fn list_gap(gap: &str) -> bool {
-    let gap = if gap.starts_with('(') {
-        gap.find(')').map_or(gap, |i| &gap[i + 1..])
-    } else {
-        gap
-    };
-    ["、", "和", "及", "以及"].contains(&gap)
+    ["、", "和", "及", "以及"].contains(&skip_parenthetical(gap))
 }
 
 fn sentence_of(cx: &Ctx, k: usize) -> Option<Range<usize>> {
@@ -1369,7 +1423,10 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                         }
                     }
                 }
-                if place.is_none() && et == EntityType::Zone {
+                // The place in parentheses is where it is, ahead of the place at its head: a
+                // city's park in another city (深圳(某市)产业园区), a company's unit in a
+                // province (某某机器人(广东)有限公司).
+                if et == EntityType::Zone || et == EntityType::Company {
                     if let (Some(a), Some(b)) = (mtext.find('('), mtext.find(')')) {
                         if a < b {
                             if let Some(e) = gaz.place(&mtext[a + 1..b]) {
@@ -2060,6 +2117,76 @@ mod tests {
         );
         assert!(
             has(&v, "比亚迪湖州分公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_park_that_lies_in_a_zone_is_part_of_it() {
+        let v = triples(
+            "青松(白河)产业园区(以下简称\"青白产业园\")位于白河高新区,由蓝海投资控股有限公司与白河市政府共同出资建设。星河科技有限公司位于白河高新区。",
+        );
+        assert!(
+            has(&v, "青松(白河)产业园区", "partOf", "白河高新区"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "星河科技有限公司", "settledIn", "白河高新区"),
+            "{v:?}"
+        );
+        // Its investor's name keeps its trade (投资控股), and the investors cooperate.
+        assert!(
+            has(&v, "蓝海投资控股有限公司", "cooperatesWith", "白河市政府"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_place_in_parentheses_is_where_a_park_lies() {
+        let v = triples("深圳(哈尔滨)青松产业园区签约入驻企业20家。");
+        assert!(
+            has(&v, "深圳(哈尔滨)青松产业园区", "locatedIn", "哈尔滨市"),
+            "{v:?}"
+        );
+        assert!(
+            !has(&v, "深圳(哈尔滨)青松产业园区", "locatedIn", "深圳市"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_registered_companies_of_a_park_are_settled_in_it() {
+        let v = triples(
+            "截至目前,青松产业园累计注册企业超过700家,其中包括蓝海科技集团、星河创新科技有限公司等。",
+        );
+        for c in ["蓝海科技集团", "星河创新科技有限公司"] {
+            assert!(has(&v, c, "settledIn", "青松产业园"), "{c}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn what_grew_into_a_fields_company_is_the_sentences_subject() {
+        let v = triples(
+            "星河光子科技有限公司由青松大学团队孵化,现已成长为光伏领域的上市公司。作为青松大学孵化的企业,蓝海已成长为国内储能领域的领军企业。",
+        );
+        assert!(
+            has(&v, "星河光子科技有限公司", "inIndustry", "光伏"),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter()
+                .any(|(s, p, _)| s == "青松大学" && p == "inIndustry"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_zone_named_after_zuowei_describes_the_subject() {
+        let v = triples("作为白河新区核心区,青松科学城已布局光伏、储能等产业。");
+        assert!(has(&v, "青松科学城", "hasIndustry", "光伏"), "{v:?}");
+        assert!(
+            !v.iter()
+                .any(|(s, p, _)| s == "白河新区" && p == "hasIndustry"),
             "{v:?}"
         );
     }

@@ -183,6 +183,22 @@ const LEGAL_SUFFIXES: &[&str] = &[
 ];
 
 /// Business descriptors stripped after the legal suffix (多福宝互联网服务 → 多福宝).
+/// Short forms of universities and academies that head the names of the companies they
+/// spun off, which then go by the rest (科大某某 → 某某, 中科某某 → 某某).
+const FOUNDER_PREFIXES: &[&str] = &[
+    "科大",
+    "中科",
+    "北大",
+    "清华",
+    "交大",
+    "浙大",
+    "复旦",
+    "南大",
+    "哈工大",
+    "西电",
+    "川大",
+];
+
 const BUSINESS_WORDS: &[&str] = &[
     "互联网服务",
     "信息技术",
@@ -275,10 +291,20 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                     if let Some(s) = base.strip_suffix(suf) {
                         if n(s) >= 2 {
                             out.push(s.to_string());
+                            // The spin-off's own name after its founder's (三字以上).
+                            let own = |t: &str| {
+                                FOUNDER_PREFIXES
+                                    .iter()
+                                    .find_map(|p| t.strip_prefix(p))
+                                    .filter(|r| n(r) >= 3)
+                                    .map(str::to_string)
+                            };
+                            out.extend(own(s));
                             for w in BUSINESS_WORDS {
                                 if let Some(t) = s.strip_suffix(w) {
                                     if n(t) >= 3 {
                                         out.push(t.to_string());
+                                        out.extend(own(t));
                                     }
                                     // The bare name with 公司 (某某信息技术有限公司 → 某某公司).
                                     if n(t) >= 2 && base == bare {
@@ -584,9 +610,14 @@ impl EntityTable {
         let mut out = Vec::new();
         let gaz = &*GAZETTEER;
         for n in self.nodes.iter().filter(|n| n.merged_into.is_none()) {
+            // Industries too: one named in a list (重点发展量子通信、…等产业) is the same
+            // field where an earlier sentence names it without one (量子通信领域的企业).
             if !matches!(
                 n.etype,
-                EntityType::Company | EntityType::Institution | EntityType::Zone
+                EntityType::Company
+                    | EntityType::Institution
+                    | EntityType::Zone
+                    | EntityType::Industry
             ) {
                 continue;
             }
@@ -666,6 +697,13 @@ mod tests {
 
     #[test]
     fn short_forms_by_rule() {
+        // A spin-off goes by its own name after its founder's short form.
+        let f = short_forms(
+            "科大星盾量子技术股份有限公司",
+            EntityType::Company,
+            &GAZETTEER,
+        );
+        assert!(f.contains(&"星盾量子".to_string()), "{f:?}");
         let g = &*GAZETTEER;
         let f = short_forms("北京青鸟科技集团", EntityType::Company, g);
         assert!(f.contains(&"青鸟科技".to_string()), "{f:?}");
