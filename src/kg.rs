@@ -1219,7 +1219,7 @@ mod tests {
             let card = NamedNode::new_unchecked(format!("{}card", crate::store::STATS));
             let ox = kg.store().oxigraph();
             let quads: Vec<_> = ox
-                .quads_for_pattern(None, Some(card.as_ref().into()), None, None)
+                .quads_for_pattern(None, Some(card.as_ref()), None, None)
                 .collect::<std::result::Result<_, _>>()
                 .unwrap();
             assert_eq!(quads.len(), 1);

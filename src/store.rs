@@ -1150,7 +1150,7 @@ impl Store {
         let card = Self::card_property();
         for q in self.inner.quads_for_pattern(
             None,
-            Some(card.as_ref().into()),
+            Some(card.as_ref()),
             None,
             Some(GraphNameRef::NamedNode(g.as_ref())),
         ) {
@@ -1381,9 +1381,9 @@ impl Store {
         for p in vocab::RELATION_PROPERTIES {
             for out in [true, false] {
                 let dp = NamedNode::new_unchecked(degree_property(p, out));
-                for q in
-                    self.inner
-                        .quads_for_pattern(None, Some(dp.as_ref().into()), None, Some(gr))
+                for q in self
+                    .inner
+                    .quads_for_pattern(None, Some(dp.as_ref()), None, Some(gr))
                 {
                     if let NamedOrBlankNode::NamedNode(n) = q?.subject {
                         hubs.insert(n);
@@ -1394,7 +1394,7 @@ impl Store {
         let card = Self::card_property();
         let old: HashSet<Quad> = self
             .inner
-            .quads_for_pattern(None, Some(card.as_ref().into()), None, Some(gr))
+            .quads_for_pattern(None, Some(card.as_ref()), None, Some(gr))
             .collect::<std::result::Result<_, _>>()?;
         let carded: HashSet<NamedNode> = old
             .iter()
@@ -1462,7 +1462,7 @@ impl Store {
             .inner
             .quads_for_pattern(
                 Some(s.as_ref().into()),
-                Some(card.as_ref().into()),
+                Some(card.as_ref()),
                 None,
                 Some(GraphNameRef::NamedNode(g.as_ref())),
             )
