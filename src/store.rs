@@ -843,23 +843,8 @@ impl Store {
     /// article hub's 16 ms card.
     pub fn count_relations(&self, iri: &str, property: &str, out: bool) -> Result<usize> {
         let stored = NamedNode::new_unchecked(degree_property(property, out));
-        let e = NamedNode::new_unchecked(iri);
-        let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
-        if let Some(q) = self
-            .inner
-            .quads_for_pattern(
-                Some(e.as_ref().into()),
-                Some(stored.as_ref()),
-                None,
-                Some(GraphNameRef::NamedNode(g.as_ref())),
-            )
-            .next()
-        {
-            if let Term::Literal(l) = q?.object {
-                if let Ok(n) = l.value().parse() {
-                    return Ok(n);
-                }
-            }
+        if let Some(n) = self.statistic(iri, &stored)?.and_then(|v| v.parse().ok()) {
+            return Ok(n);
         }
         if out {
             self.count(&format!("<{iri}> <{property}> ?x"))
@@ -1040,10 +1025,15 @@ impl Store {
     pub fn title(&self, doc: &str) -> Result<Option<String>> {
         let g = NamedNode::new_unchecked(doc);
         let p = NamedNode::new_unchecked(format!("{}title", vocab::DCT));
+        self.first_value(&g, &p, &g)
+    }
+
+    /// The value of the first `s p ?o` in graph `g`, if any.
+    fn first_value(&self, s: &NamedNode, p: &NamedNode, g: &NamedNode) -> Result<Option<String>> {
         let first = self
             .inner
             .quads_for_pattern(
-                Some(g.as_ref().into()),
+                Some(s.as_ref().into()),
                 Some(p.as_ref()),
                 None,
                 Some(GraphNameRef::NamedNode(g.as_ref())),
@@ -1147,13 +1137,7 @@ impl Store {
         // The cards of the hubs this ingest touched go with the statistics they were made
         // with, so that a write cut off before the cards are made again leaves none stale.
         let touched = changes.touched();
-        let card = Self::card_property();
-        for q in self.inner.quads_for_pattern(
-            None,
-            Some(card.as_ref()),
-            None,
-            Some(GraphNameRef::NamedNode(g.as_ref())),
-        ) {
+        for q in self.card_quads() {
             let q = q?;
             let stale = match (&q.subject, touched) {
                 (NamedOrBlankNode::NamedNode(n), Some(t)) => t.contains(n),
@@ -1392,10 +1376,7 @@ impl Store {
             }
         }
         let card = Self::card_property();
-        let old: HashSet<Quad> = self
-            .inner
-            .quads_for_pattern(None, Some(card.as_ref()), None, Some(gr))
-            .collect::<std::result::Result<_, _>>()?;
+        let old: HashSet<Quad> = self.card_quads().collect::<Result<_>>()?;
         let carded: HashSet<NamedNode> = old
             .iter()
             .filter_map(|q| match &q.subject {
@@ -1453,31 +1434,34 @@ impl Store {
     /// The default card of `iri` as [`Store::write_hub_cards`] kept it (JSON), if it is a hub
     /// and the statistics are not stale (a write under way or cut off).
     pub(crate) fn hub_card(&self, iri: &str) -> Result<Option<String>> {
-        let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
-        let Ok(s) = NamedNode::new(iri) else {
-            return Ok(None);
-        };
-        let card = Self::card_property();
-        let found = self
-            .inner
-            .quads_for_pattern(
-                Some(s.as_ref().into()),
-                Some(card.as_ref()),
-                None,
-                Some(GraphNameRef::NamedNode(g.as_ref())),
-            )
-            .next()
-            .transpose()?;
-        let Some(q) = found else {
+        let Some(card) = self.statistic(iri, &Self::card_property())? else {
             return Ok(None);
         };
         if self.inner.contains(&stale_marker())? {
             return Ok(None);
         }
-        Ok(match q.object {
-            Term::Literal(l) => Some(l.value().to_string()),
-            _ => None,
-        })
+        Ok(Some(card))
+    }
+
+    /// The literal value of `iri`'s `property` in the statistics graph (a hub's count or card).
+    fn statistic(&self, iri: &str, property: &NamedNode) -> Result<Option<String>> {
+        let Ok(s) = NamedNode::new(iri) else {
+            return Ok(None);
+        };
+        self.first_value(&s, property, &NamedNode::new_unchecked(STATISTICS_GRAPH))
+    }
+
+    /// The kept cards (see [`Store::write_hub_cards`]).
+    fn card_quads(&self) -> impl Iterator<Item = Result<Quad>> + '_ {
+        let g = NamedNode::new_unchecked(STATISTICS_GRAPH);
+        self.inner
+            .quads_for_pattern(
+                None,
+                Some(Self::card_property().as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            )
+            .map(|q| q.map_err(Error::from))
     }
 
     /// Flushes the store after its last write.
