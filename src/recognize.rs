@@ -516,6 +516,11 @@ impl Recognizer {
                 continue;
             }
             if char_count(&text[*c..end]) >= 2 {
+                // A soft one before a body that only describes (粤澳合作|中医药科技产业园)
+                // joins the name's own words to it.
+                if ["合作", "联合"].contains(&w) && self.describes(&text[*c..end]) {
+                    continue;
+                }
                 return Some(*c);
             }
             // A conjunction right before the suffix joins a name to a bare noun (某某公司与
@@ -538,7 +543,13 @@ impl Recognizer {
         let Some(sfx) = self.strong_suffix(name) else {
             return false;
         };
-        let mut rest = &name[..name.len() - sfx.len()];
+        self.describes(&name[..name.len() - sfx.len()])
+    }
+
+    /// Whether a name's body is made of industry words and generic words alone (see
+    /// [`Self::is_descriptive`]).
+    fn describes(&self, body: &str) -> bool {
+        let mut rest = body;
         while !rest.is_empty() {
             let industry = self.gaz_ac.find(rest).filter(|g| {
                 g.start() == 0
@@ -1896,6 +1907,9 @@ mod tests {
         );
         assert!(!v.iter().any(|(n, _)| n.ends_with("展示中心")), "{v:?}");
         assert!(!v.iter().any(|(n, _)| n.ends_with("示范网络")), "{v:?}");
+        // 合作 inside a park's name, before words that only describe it.
+        let v = names("在青白合作光伏科技产业园,已有注册企业240余家。");
+        assert!(has(&v, "青白合作光伏科技产业园", EntityType::Zone), "{v:?}");
         // 源自 ends a name on the left.
         let v = names("其中多数源自青松理工大学的科研成果转化。");
         assert!(has(&v, "青松理工大学", EntityType::Institution), "{v:?}");
