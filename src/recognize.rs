@@ -1335,12 +1335,15 @@ impl Recognizer {
                     && !self.is_generic(t)
                     && self.stops_in(t).is_empty()
                 {
-                    out.push(Mention::new(
-                        sent.start + g.start()..sent.start + g.end(),
-                        EntityType::Industry,
-                        text,
-                        Origin::Pattern,
-                    ));
+                    let r = sent.start + g.start()..sent.start + g.end();
+                    // Joined to another industry before 产业, a name with a weak company
+                    // suffix (某某新材料) is an industry too.
+                    out.retain(|m| {
+                        !(m.range == r
+                            && m.etype == EntityType::Company
+                            && m.origin == Origin::Grammar)
+                    });
+                    out.push(Mention::new(r, EntityType::Industry, text, Origin::Pattern));
                 }
             }
         }
@@ -1907,6 +1910,9 @@ mod tests {
         );
         assert!(!v.iter().any(|(n, _)| n.ends_with("展示中心")), "{v:?}");
         assert!(!v.iter().any(|(n, _)| n.ends_with("示范网络")), "{v:?}");
+        // Joined to an industry before 产业, a weak company suffix names an industry.
+        let v = names("青岚高新区围绕锂基新材料和工业互联网两大产业,引进了一批重点项目。");
+        assert!(has(&v, "锂基新材料", EntityType::Industry), "{v:?}");
         // 合作 inside a park's name, before words that only describe it.
         let v = names("在青白合作光伏科技产业园,已有注册企业240余家。");
         assert!(has(&v, "青白合作光伏科技产业园", EntityType::Zone), "{v:?}");
