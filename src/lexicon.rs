@@ -473,6 +473,7 @@ pub const LEFT_STOPS: &[&str] = &[
     "做强",
     "做优",
     "做特",
+    "壮大",
     "做大做强",
     "正式签约",
     "集中签约",
@@ -496,6 +497,8 @@ pub const RIGHT_STOPS: &[&str] = &[
     "开展", "提供", "推出", "发布", "研发", "生产", "主营", "专注", "致力", "从事", "深耕", "拥有",
     "获得", "总部", "旗下", "一家", "有限", "股份", "集团", "公司", "以", "率先", "首", "已经",
     "两大", "三大", "四大", "五大", "六大", "七大", "八大", "九大", "十大", "一批",
+    // Verbs of cooperation after a partner's name (与某某局深化合作).
+    "深化", "加强", "签署", "签订", "携手",
 ];
 
 /// Modifiers that make a name generic when nothing else is left (科技创新中心, 国家实验室).
@@ -739,6 +742,8 @@ pub const LIST_TRIGGERS: &[(&str, EntityType)] = &[
     ("聚焦", EntityType::Industry),
     ("重点发展", EntityType::Industry),
     ("培育", EntityType::Industry),
+    ("壮大", EntityType::Industry),
+    ("重点孵化", EntityType::Industry),
 ];
 
 /// Boundary words that may also stand inside a name (联合光子, 中德合作产业园): when

@@ -90,6 +90,10 @@ static LATIN: LazyLock<Regex> = LazyLock::new(|| {
 static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:专注于?|致力于|深耕|从事|主营)(?:全球|国内|国际|全国|于)?(\p{Han}{2,8}?)(?:领域|行业|产业|业务)").expect("static regex")
 });
+/// What a company grew into: 成为光纤激光器领域的龙头企业 names its field.
+static FIELD_LEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:成为|成长为|发展为|是)(?:全球|国内|国际|全国)?(\p{Han}{2,8}?)领域的(?:龙头|领军|头部|骨干|领先)?(?:企业|公司|上市公司)").expect("static regex")
+});
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:龙头|优质|知名|领军|骨干|明星|独角兽|头部|链主)企业(\p{Han}[\p{Han}A-Za-z0-9]{1,9})(?:[,，、。;；]|等)").expect("static regex")
 });
@@ -473,7 +477,10 @@ impl Recognizer {
             for k in 1..cs.len() {
                 let (i, c) = cs[k];
                 let (_, p) = cs[k - 1];
-                if "家个所批项座名".contains(c) && "一二三四五六七八九十百千万数几两多".contains(p)
+                // …and of countries (中新两国政府: no name), but not 万国 (a brand).
+                if ("家个所批项座名".contains(c)
+                    && "一二三四五六七八九十百千万数几两多".contains(p))
+                    || (c == '国' && "两三四五六七八九十数几多各".contains(p))
                 {
                     let c_end = start + i + c.len_utf8();
                     if num_cut.is_none_or(|n| c_end > n) {
@@ -706,10 +713,13 @@ impl Recognizer {
             ) else {
                 continue;
             };
-            // Descriptive prefixes are not part of the name.
+            // Descriptive prefixes are not part of the name, unless only generic words would
+            // be left (新加坡|经济发展局: the country names the body).
             for d in lexicon::DESCRIPTORS {
                 if text[start..sfx_start].starts_with(d)
                     && char_count(&text[start + d.len()..sfx_start]) >= 2
+                    && !(etype == EntityType::Institution
+                        && self.is_generic(&text[start + d.len()..sfx_start]))
                 {
                     start += d.len();
                 }
@@ -982,9 +992,12 @@ impl Recognizer {
             if k == 0 {
                 // The first item starts after the rightmost boundary word.
                 let before = &text[r.clone()];
+                // The trigger ends the text before the first item too (重点孵化|激光、…).
+                let mut trigger_end = None;
                 for (w, t) in lexicon::LIST_TRIGGERS {
-                    if before.contains(w) {
+                    if let Some(i) = before.rfind(w) {
                         trigger = Some(*t);
+                        trigger_end = trigger_end.max(Some(r.start + i + w.len()));
                     }
                 }
                 // A boundary word inside a known name (为 in 华为) cuts nothing.
@@ -1001,6 +1014,7 @@ impl Recognizer {
                     .into_iter()
                     .filter(|&(b, e, _)| !inside_known(r.start + b, r.start + e))
                     .map(|(_, e, _)| r.start + e)
+                    .chain(trigger_end)
                     .filter(|&e| e < r.end);
                 if let Some(cut) = cuts.max() {
                     r.start = cut;
@@ -1305,7 +1319,7 @@ impl Recognizer {
                 Origin::Pattern,
             ));
         }
-        for caps in FOCUS.captures_iter(s) {
+        for caps in FOCUS.captures_iter(s).chain(FIELD_LEADER.captures_iter(s)) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let has_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {

@@ -49,6 +49,8 @@ const SETTLE: &[&str] = &[
     "吸引",
     // 某园区注册企业700家,其中包括…: the zone's registered companies.
     "注册企业",
+    // 该公司成立于科技园 (but 成立于2007年: only with a zone named or referred to).
+    "成立于",
     // 园区内的某某公司: an organization inside the zone is settled in it.
     "园区内的",
     // 在这里安家, 坐落在这里: settled.
@@ -59,7 +61,7 @@ const SETTLE: &[&str] = &[
 ];
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
-const GATHER: &[&str] = &["聚集", "集聚", "汇聚", "吸引", "注册企业"];
+const GATHER: &[&str] = &["聚集", "集聚", "汇聚", "吸引", "注册企业", "成立于"];
 /// Words that refer back to the article's zone (该区, 园区, 全区).
 const ZONE_COREF: &[&str] = &[
     "该区",
@@ -70,6 +72,8 @@ const ZONE_COREF: &[&str] = &[
     "该开发区",
     "该高新区",
     "新区",
+    // In an article about a university science park, 科技园 alone is that park.
+    "科技园",
 ];
 /// Words that refer back to the last organization named (该公司与X合作, 该研究院落户…).
 const ORG_COREF: &[&str] = &[
@@ -85,6 +89,8 @@ const ORG_COREF: &[&str] = &[
 /// Build verbs after 在Z: the organization before 在 settles in Z.
 const BUILD: &[&str] = &[
     "建设", "设立", "建立", "布局", "投资", "打造", "新建", "建成", "落地", "成立", "投产", "开工",
+    // Opened there (某某公司总部在Z揭牌).
+    "揭牌", "投用", "开业",
 ];
 const INTRODUCE: &[&str] = &["引进", "引入", "招引"];
 /// Words that say a zone leads in the industries of the sentence.
@@ -109,6 +115,7 @@ const STRONG_CUES: &[&str] = &[
     "等产业",
     "产业规模",
     "壮大",
+    "重点孵化",
 ];
 /// Weaker words: enough when the sentence names the zone itself.
 const INDUSTRY_CUES: &[&str] = &[
@@ -356,7 +363,14 @@ fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &Overlay) -> 
         }
         let e = count.entry(n).or_insert((0, usize::MAX - k));
         e.0 += 1;
-        if art.doc.title.contains(&m.text) {
+        // Named in the title by this name or another of its names (某某大学科技园 in the
+        // title, 某某大学国家大学科技园 in the text).
+        let node = table.node(n);
+        if art.doc.title.contains(&m.text)
+            || std::iter::once(&node.label)
+                .chain(node.aliases.iter())
+                .any(|a| a.chars().count() >= 4 && art.doc.title.contains(a.as_str()))
+        {
             e.0 += 3;
         }
     }
@@ -1178,10 +1192,16 @@ fn sentence_rules(
                     })
                     .flatten()
             });
+            // 园区依托某大学…,重点孵化…: a sentence that begins with the zone's own word is
+            // about the zone, whatever organization it names on the way.
+            let zone_first = ZONE_COREF
+                .iter()
+                .any(|w| s.starts_with(w) && !s[w.len()..].starts_with('内'));
             let org_subject = orgs
                 .iter()
                 .any(|&o| ms[o].range.end <= first_ind && !ms[o].nested)
-                && in_sentence.is_none();
+                && in_sentence.is_none()
+                && !zone_first;
             if let (Some(z), false) = (subj, org_subject) {
                 for &i in &cue_inds {
                     cx.emit(
@@ -1251,7 +1271,8 @@ fn sentence_rules(
                     .find_map(|v| before.find(v).map(|p| sent.start + p));
                 let subject = match grew {
                     // The name right before the verb (某某已成长为), else the one the
-                    // sentence begins with; none when neither (作为Y孵化的企业,…成长为).
+                    // sentence begins with, else the organization 该公司 refers back to;
+                    // none when neither (作为Y孵化的企业,…成长为).
                     Some(v) => orgs
                         .iter()
                         .copied()
@@ -1262,20 +1283,23 @@ fn sentence_rules(
                                 || gap
                                     .trim_start_matches(['现', '已', '经', '逐', '步'])
                                     .is_empty()
+                        })
+                        .map(|o| node(table, ids, o).0)
+                        .or_else(|| {
+                            ORG_COREF
+                                .iter()
+                                .any(|w| s.starts_with(w))
+                                .then(|| prev_orgs.last().copied())
+                                .flatten()
                         }),
                     None => orgs
                         .iter()
                         .copied()
-                        .rfind(|&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested),
+                        .rfind(|&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested)
+                        .map(|o| node(table, ids, o).0),
                 };
                 if let Some(o) = subject {
-                    cx.emit(
-                        table,
-                        node(table, ids, o).0,
-                        Predicate::InIndustry,
-                        node(table, ids, i).0,
-                        sent,
-                    );
+                    cx.emit(table, o, Predicate::InIndustry, node(table, ids, i).0, sent);
                 }
             }
             // 以X为代表的…无人机制造厂商: X works in the industry.
@@ -2187,6 +2211,69 @@ mod tests {
         assert!(
             !v.iter()
                 .any(|(s, p, _)| s == "白河新区" && p == "hasIndustry"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_university_park_named_in_the_title_leads_its_industries_and_hosts_its_spin_off() {
+        let x = extract(&[Input {
+            source: "t.txt".into(),
+            text: "## 兰州大学科技园:好消息\n\n在白河高新区,兰州大学国家大学科技园已累计孵化企业300余家。园区依托兰州大学的学科优势,重点孵化激光、数字医疗等领域的科技型企业。\n\n星河激光技术股份有限公司是从这里走出的代表企业之一。该公司2010年成立于科技园,现已发展成为光纤激光器领域的龙头企业。\n".into(),
+        }]);
+        let v: Vec<(String, String, String)> = x
+            .relations
+            .iter()
+            .map(|r| {
+                (
+                    x.entities[r.subject].label.clone(),
+                    r.predicate.as_str().to_string(),
+                    x.entities[r.object].label.clone(),
+                )
+            })
+            .collect();
+        let park = "兰州大学国家大学科技园";
+        for i in ["激光", "数字医疗"] {
+            assert!(has(&v, park, "hasIndustry", i), "{i}: {v:?}");
+        }
+        // The university the park relies on works in none of them.
+        assert!(
+            !v.iter()
+                .any(|(s, p, _)| s == "兰州大学" && p == "inIndustry"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "星河激光技术股份有限公司", "settledIn", park),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "星河激光技术股份有限公司", "inIndustry", "光纤激光器"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_headquarters_opened_in_a_zone_settles_there() {
+        let v = triples("近日,星河软件科技有限公司总部在青岚高新区揭牌。");
+        assert!(
+            has(&v, "星河软件科技有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_foreign_bureau_keeps_its_country_and_two_governments_are_no_name() {
+        let v = triples(
+            "青岚工业园区是中国和新加坡两国政府间的合作项目。园区将与新加坡经济发展局深化合作。",
+        );
+        assert!(
+            v.iter().any(|(_, _, o)| o == "新加坡经济发展局")
+                || v.iter().any(|(s, _, _)| s == "新加坡经济发展局"),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter()
+                .any(|(s, _, o)| s.contains("两国") || o.contains("两国")),
             "{v:?}"
         );
     }

@@ -350,6 +350,10 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                         }
                     }
                 }
+                // …and by the organization's full name without 国家大学 (某某大学科技园).
+                if rests[1] != rest && n(rests[1]) >= 2 {
+                    out.push(format!("{}{}", &label[..i], rests[1]));
+                }
             }
             // 某某市开发区 is 某某开发区: the city's 市 is often left out of a zone's name.
             if let Some((_, len)) = gaz.place_prefix(label) {
