@@ -636,6 +636,8 @@ fn sentence_rules(
         let z = w[0];
         let zr = &ms[z].range;
         let before_loc = text[..zr.start].ends_with("位于");
+        // 走进Z的X: a visit to X in Z.
+        let visited = text[..zr.start].ends_with("走进");
         let follow = |gap: &str| {
             top.iter().copied().find(|&k| {
                 ms[k].range.start == zr.end + gap.len() && text[zr.end..].starts_with(gap)
@@ -657,7 +659,7 @@ fn sentence_rules(
                 }
             }
         }
-        if before_loc {
+        if before_loc || visited {
             if let Some(x) = follow("的") {
                 let (xn, xt) = node(table, ids, x);
                 let zn = node(table, ids, z).0;
@@ -909,6 +911,71 @@ fn sentence_rules(
                     }
                 }
             }
+        }
+    }
+
+    // 作为X在西南布局的首个生产基地,Y…: Y is X's base.
+    if let (true, Some(c)) = (s.starts_with("作为"), s.find(',').map(|c| sent.start + c)) {
+        let x = orgs
+            .iter()
+            .copied()
+            .find(|&k| !ms[k].nested && ms[k].range.end <= c);
+        let y = orgs
+            .iter()
+            .copied()
+            .find(|&k| !ms[k].nested && ms[k].range.start == c + ','.len_utf8());
+        if let (Some(x), Some(y)) = (x, y) {
+            let between = &text[ms[x].range.end..c];
+            let unit = ["基地", "子公司", "分公司", "工厂", "总部"]
+                .iter()
+                .any(|u| between.ends_with(u));
+            let (xn, yn) = (node(table, ids, x).0, node(table, ids, y).0);
+            if unit && between.contains('的') && xn != yn {
+                cx.emit(table, yn, Predicate::SubOrganizationOf, xn, sent);
+            }
+        }
+    }
+
+    // X在Z设立了Y: Y is X's unit, settled in Z (the zone named, or the article's zone that a
+    // word such as 小镇 refers to).
+    for &y in &orgs {
+        let yr = &ms[y].range;
+        if ms[y].nested
+            || !["设立了", "成立了", "建立了"]
+                .iter()
+                .any(|v| text[sent.start..yr.start].ends_with(v))
+        {
+            continue;
+        }
+        let Some(x) = orgs.iter().copied().rfind(|&x| {
+            x != y && ms[x].range.end <= yr.start && !ms[x].nested && {
+                let gap = &text[ms[x].range.end..yr.start];
+                gap.starts_with('在') && !gap.contains([',', '，', ';', '；', '。'])
+            }
+        }) else {
+            continue;
+        };
+        let (xn, yn) = (node(table, ids, x).0, node(table, ids, y).0);
+        if xn == yn {
+            continue;
+        }
+        cx.emit(table, yn, Predicate::SubOrganizationOf, xn, sent);
+        let host = zones
+            .iter()
+            .copied()
+            .find(|&z| ms[z].range.start > ms[x].range.end && ms[z].range.end <= yr.start)
+            .map(|z| node(table, ids, z).0)
+            .or_else(|| {
+                let gap = &text[ms[x].range.end..yr.start];
+                ZONE_COREF
+                    .iter()
+                    .chain(["小镇", "此", "这里"].iter())
+                    .any(|w| gap.starts_with(&format!("在{w}")))
+                    .then_some(current)
+                    .flatten()
+            });
+        if let Some(z) = host {
+            cx.emit(table, yn, Predicate::SettledIn, z, sent);
         }
     }
 
@@ -1348,10 +1415,16 @@ const FOUNDING: &[&str] = &[
 ];
 
 /// Whether the organization at `r` founds what the sentence goes on to name rather than
-/// settling itself (由X牵头组建的Y, X投资建设的Y).
+/// settling itself (由X牵头组建的Y, X投资建设的Y), or leads others there (在X的带动下).
 fn founds(text: &str, r: &Range<usize>, sent_end: usize) -> bool {
     let after = skip_parenthetical(&text[r.end..sent_end]);
-    FOUNDING.iter().any(|v| after.starts_with(v))
+    // 在X的带动下,…落户: X leads the others there; it is not one of those settling.
+    let leads = text[..r.start].ends_with('在')
+        && ["的带动", "的带领", "的引领", "的推动"]
+            .iter()
+            .any(|v| after.starts_with(v));
+    leads
+        || FOUNDING.iter().any(|v| after.starts_with(v))
         || (text[..r.start].ends_with('由')
             && ["牵头", "投资", "出资", "发起", "联合", "共同"]
                 .iter()
@@ -2274,6 +2347,36 @@ mod tests {
         assert!(
             !v.iter()
                 .any(|(s, _, o)| s.contains("两国") || o.contains("两国")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn an_institute_set_up_by_another_in_the_town_is_its_unit_there() {
+        let v = triples(
+            "青岚高新区内的星光小镇已集聚企业400余家。白河空间信息研究院在小镇设立了青岚研究院,围绕遥感开展研发。",
+        );
+        assert!(
+            has(&v, "青岚研究院", "subOrganizationOf", "白河空间信息研究院"),
+            "{v:?}"
+        );
+        assert!(has(&v, "青岚研究院", "settledIn", "星光小镇"), "{v:?}");
+    }
+
+    #[test]
+    fn a_visit_a_leader_and_a_base_of_a_group() {
+        let v = triples(
+            "走进白河高新区的四川蓝海新能源科技有限公司,生产线正满负荷运转。作为星河电池股份有限公司(以下简称\"星河电池\")在西南布局的首个生产基地,四川蓝海已建成投产多期项目。在星河电池的带动下,白云锂业、青木科技等40余家企业相继落户青岚高新区。",
+        );
+        let child = "四川蓝海新能源科技有限公司";
+        assert!(has(&v, child, "settledIn", "白河高新区"), "{v:?}");
+        assert!(
+            has(&v, child, "subOrganizationOf", "星河电池股份有限公司"),
+            "{v:?}"
+        );
+        assert!(has(&v, "白云锂业", "settledIn", "青岚高新区"), "{v:?}");
+        assert!(
+            !has(&v, "星河电池股份有限公司", "settledIn", "青岚高新区"),
             "{v:?}"
         );
     }

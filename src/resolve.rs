@@ -283,6 +283,24 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
     match etype {
         EntityType::Company => {
             let bare = strip_place(label);
+            // A place and a two-character brand before an industry (四川某某新能源科技有限公司
+            // → 四川某某): the place's unit of the brand.
+            if let Some((_, len)) = gaz.place_prefix(label).filter(|_| bare != label) {
+                let stem = LEGAL_SUFFIXES
+                    .iter()
+                    .find_map(|suf| bare.strip_suffix(suf))
+                    .unwrap_or(&bare);
+                let stem = BUSINESS_WORDS
+                    .iter()
+                    .find_map(|w| stem.strip_suffix(w))
+                    .unwrap_or(stem);
+                if let Some((i, _)) = stem.char_indices().nth(2) {
+                    let (brand, field) = stem.split_at(i);
+                    if gaz.lookup(field, Some(EntityType::Industry)).is_some() {
+                        out.push(format!("{}{brand}", &label[..len]));
+                    }
+                }
+            }
             for base in [label.to_string(), bare.clone()] {
                 if base != label {
                     out.push(base.clone());
@@ -701,6 +719,13 @@ mod tests {
 
     #[test]
     fn short_forms_by_rule() {
+        // A place and a brand before an industry: the place's unit of the brand.
+        let f = short_forms(
+            "四川蓝海新能源科技有限公司",
+            EntityType::Company,
+            &GAZETTEER,
+        );
+        assert!(f.contains(&"四川蓝海".to_string()), "{f:?}");
         // A spin-off goes by its own name after its founder's short form.
         let f = short_forms(
             "科大星盾量子技术股份有限公司",
