@@ -1751,9 +1751,14 @@ mod tests {
 
     /// (subject label, predicate, object label) of an invented article.
     fn triples(body: &str) -> Vec<(String, String, String)> {
+        triples_in(&format!("## 新闻\n\n{body}\n"))
+    }
+
+    /// The relations of a whole article (title included) as labels.
+    fn triples_in(article: &str) -> Vec<(String, String, String)> {
         let x = extract(&[Input {
             source: "t.txt".into(),
-            text: format!("## 新闻\n\n{body}\n"),
+            text: article.to_string(),
         }]);
         x.relations
             .iter()
@@ -2290,21 +2295,7 @@ mod tests {
 
     #[test]
     fn a_university_park_named_in_the_title_leads_its_industries_and_hosts_its_spin_off() {
-        let x = extract(&[Input {
-            source: "t.txt".into(),
-            text: "## 兰州大学科技园:好消息\n\n在白河高新区,兰州大学国家大学科技园已累计孵化企业300余家。园区依托兰州大学的学科优势,重点孵化激光、数字医疗等领域的科技型企业。\n\n星河激光技术股份有限公司是从这里走出的代表企业之一。该公司2010年成立于科技园,现已发展成为光纤激光器领域的龙头企业。\n".into(),
-        }]);
-        let v: Vec<(String, String, String)> = x
-            .relations
-            .iter()
-            .map(|r| {
-                (
-                    x.entities[r.subject].label.clone(),
-                    r.predicate.as_str().to_string(),
-                    x.entities[r.object].label.clone(),
-                )
-            })
-            .collect();
+        let v = triples_in("## 兰州大学科技园:好消息\n\n在白河高新区,兰州大学国家大学科技园已累计孵化企业300余家。园区依托兰州大学的学科优势,重点孵化激光、数字医疗等领域的科技型企业。\n\n星河激光技术股份有限公司是从这里走出的代表企业之一。该公司2010年成立于科技园,现已发展成为光纤激光器领域的龙头企业。\n");
         let park = "兰州大学国家大学科技园";
         for i in ["激光", "数字医疗"] {
             assert!(has(&v, park, "hasIndustry", i), "{i}: {v:?}");
