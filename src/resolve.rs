@@ -188,7 +188,6 @@ const LEGAL_SUFFIXES: &[&str] = &[
 const FOUNDER_PREFIXES: &[&str] = &[
     "科大",
     "中科",
-    "北大",
     "清华",
     "交大",
     "浙大",
