@@ -58,6 +58,8 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("示范区", Zone, Strong),
         ("试验区", Zone, Strong),
         ("集聚区", Zone, Strong),
+        // 某某科教创新区, 某某科技创新区: a named area of universities and research.
+        ("创新区", Zone, Strong),
         // 横琴粤澳深度合作区, 前海深港现代服务业合作区: cooperation zones.
         ("合作区", Zone, Strong),
         // 某某科教城: a city's zone of universities and research institutes.
@@ -133,6 +135,9 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("大学", Institution, Strong),
         ("学院", Institution, Strong),
         ("研究院", Institution, Strong),
+        // 某某光电子先导院, 某某产业创新院: research institutes by another word.
+        ("先导院", Institution, Strong),
+        ("创新院", Institution, Strong),
         ("研究所", Institution, Strong),
         ("分所", Institution, Strong),
         ("研究中心", Institution, Strong),

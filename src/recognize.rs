@@ -33,6 +33,9 @@ pub enum Origin {
     Pattern,
     /// A short form of a name found elsewhere (second pass).
     Alias,
+    /// A bare kind word (高新区, 港区) standing for the article's zone, whose name ends with
+    /// it: made by the relation stage for its rules only, never a name of the entity.
+    Coref,
 }
 
 /// One typed occurrence of a name in a normalized text.
@@ -116,10 +119,32 @@ static ZONE_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:高新区|开发区|经开区|新区|科学城|科技城)(\p{Han}{2,6}?)(?:创新型)?产业集群")
         .expect("static regex")
 });
+/// A parent named before 旗下 (某某旗下的X公司): the name runs from a boundary to 旗下.
+static PARENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:^|[,;。:、"(])(\p{Han}{2,8}?)旗下"#).expect("static regex")
+});
+/// What sets up in a zone (今年,某某也在园区落地了新的研发中心): the subject of 在 Z + a
+/// building verb, from a boundary.
+static SETTLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[,;。:])(\p{Han}{2,8}?)(?:也|还|已|已经|将|正|同样|先后|相继)?在\p{Han}{0,8}?(?:园区|高新区|新区|开发区|港区|科学城|该区|这里)(?:落地|落户|设立|建设|投产|布局|成立|开设|建成)").expect("static regex")
+});
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)")
         .expect("static regex")
 });
+
+/// Time words and connectives that open a clause before its subject (今年,某某… is cut at the
+/// comma; 目前某某… here).
+const SUBJECT_OPENERS: &[&str] = &[
+    "目前", "今年", "去年", "近日", "日前", "此前", "随后", "同时", "此外", "如今", "当前", "其中",
+    "近年来", "未来",
+];
+
+/// Words that make the subject of a phrase no name: pronouns, roles, generic nouns.
+const NOT_NAMES: &[&str] = &[
+    "我们", "他们", "她们", "我", "你", "企业", "公司", "项目", "团队", "记者", "双方", "当地",
+    "大家", "政府", "该", "这", "那", "其", "本", "个", "家", "些",
+];
 
 fn ac_standard(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick {
     AhoCorasick::new(words).expect("static word list")
@@ -253,6 +278,7 @@ impl Recognizer {
             self.grammar_matches(text, s.clone(), &mut cands);
             self.list_matches(text, s.clone(), &mut cands);
             self.pattern_matches(text, s.clone(), &mut cands);
+            self.role_matches(text, s.clone(), &mut cands);
         }
         self.district_parks(text, &mut cands);
         let mut out = select(cands);
@@ -926,6 +952,46 @@ impl Recognizer {
                     out.push(Mention::new(r, etype, text, Origin::List));
                 }
             }
+        }
+    }
+
+    /// Bare company names known only by their place in a phrase: the parent before 旗下 and
+    /// the subject that sets up in a zone ([`PARENT`], [`SETTLER`]). Nothing is made of a
+    /// generic word, a pronoun, a place, or a name the suffix grammar already types.
+    fn role_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
+        let s = &text[sent.clone()];
+        for caps in PARENT.captures_iter(s).chain(SETTLER.captures_iter(s)) {
+            let g = caps.get(1).expect("group 1");
+            let mut start = g.start();
+            // 目前某某在园区…: the name starts after the last stop word or time word.
+            if let Some(cut) = self
+                .stops_in(g.as_str())
+                .into_iter()
+                .map(|(_, e, _)| g.start() + e)
+                .max()
+            {
+                start = cut;
+            }
+            if let Some(w) = SUBJECT_OPENERS.iter().find(|w| s[start..].starts_with(*w)) {
+                start += w.len();
+            }
+            let name = &s[start..g.end()];
+            let n = char_count(name);
+            if !(2..=8).contains(&n)
+                || NOT_NAMES.iter().any(|w| name.contains(w))
+                || self.is_generic(name)
+                || self.suffix_ac.find(name).is_some()
+                || self.gaz.lookup(name, None).is_some()
+                || self.gaz.place_prefix(name).is_some()
+            {
+                continue;
+            }
+            out.push(Mention::new(
+                sent.start + start..sent.start + g.end(),
+                EntityType::Company,
+                text,
+                Origin::Pattern,
+            ));
         }
     }
 

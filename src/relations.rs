@@ -56,6 +56,8 @@ const SETTLE: &[&str] = &[
     // 在这里安家, 坐落在这里: settled.
     "安家",
     "坐落",
+    // 将总部设在Z, 把研发中心设在Z.
+    "设在",
     "区内的",
     "园内的",
 ];
@@ -280,6 +282,23 @@ pub fn extract(
     ids: &[usize],
     table: &mut Overlay,
 ) -> Vec<RawRelation> {
+    let topic = topic_zone(art, ms, ids, table);
+    // Bare kind words that stand for the article's zone (将总部设在高新区, 在港区投产) join
+    // the mentions, so that every rule finds the zone there as if it were named.
+    let corefs = topic.map(|t| zone_corefs(art, ms, table, t)).unwrap_or_default();
+    let (ms_all, ids_all);
+    let (ms, ids) = if corefs.is_empty() {
+        (ms, ids)
+    } else {
+        let t = topic.unwrap_or_default();
+        ids_all = ids
+            .iter()
+            .copied()
+            .chain(corefs.iter().map(|_| t))
+            .collect::<Vec<_>>();
+        ms_all = ms.iter().cloned().chain(corefs).collect::<Vec<_>>();
+        (&ms_all[..], &ids_all[..])
+    };
     let present = ids.iter().map(|&i| table.find(i)).collect();
     let present_top = ids
         .iter()
@@ -301,7 +320,6 @@ pub fn extract(
             order
         },
     };
-    let topic = topic_zone(art, ms, ids, table);
     let sentences = art.norm.sentences.clone();
     let mut current = topic;
     let mut prev_orgs: Vec<usize> = Vec::new();
@@ -351,6 +369,73 @@ pub fn extract(
             evidence,
         })
         .collect()
+}
+
+/// Reported speech: what follows is said by the one named before (负责人介绍,…).
+const SPEECH: &[&str] = &["介绍,", "表示,", "指出,", "说,", "透露,"];
+
+/// What a park is of a larger zone (X是Z的核心区之一, 作为Z核心区,X).
+const PART_WORDS: &[&str] = &[
+    "核心区", "片区", "分园", "组团", "板块", "功能区", "承载区", "先行区", "启动区",
+];
+
+/// Kind words a zone's names end with that stand for it when bare (郑州航空港区 → 港区).
+/// Not 园区, 新区 or 该区: `ZONE_COREF` reads those in the sentence's text.
+const ZONE_KINDS: &[&str] = &[
+    "高新区", "开发区", "经开区", "科学城", "港区", "自贸区", "试验区", "示范区", "合作区", "科技城",
+];
+
+/// What may stand right before a bare kind word that refers back (设在高新区, 与高新区共建,
+/// 是高新区的): a word of grammar, not the end of a name of another zone (某某高新区 that
+/// recognition missed).
+const COREF_BEFORE: &str = "在与是和及同向到至入驻了的为由对从将经据全本该各";
+
+/// Mentions for the bare kind words of the article's zone `topic`: 高新区 alone, where the
+/// zone is 某某高新区; none where the word begins 高新区企业 (the zone's companies, not it)
+/// or lies inside a mention.
+fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> Vec<Mention> {
+    let node = table.node(topic);
+    let kinds: Vec<&str> = ZONE_KINDS
+        .iter()
+        .copied()
+        .filter(|w| {
+            std::iter::once(&node.label)
+                .chain(node.aliases.iter())
+                .any(|n| n.ends_with(w) && n.chars().count() > w.chars().count())
+        })
+        .collect();
+    let text = &art.norm.text;
+    let mut out = Vec::new();
+    for w in kinds {
+        for (i, _) in text.match_indices(w) {
+            let r = i..i + w.len();
+            if ms.iter().any(|m| m.range.start < r.end && r.start < m.range.end) {
+                continue;
+            }
+            let before = text[..i].chars().next_back();
+            if before.is_some_and(|c| is_han(c) && !COREF_BEFORE.contains(c)) {
+                continue;
+            }
+            let after = &text[r.end..];
+            if ["企业", "公司"].iter().any(|x| after.starts_with(x)) {
+                continue;
+            }
+            out.push(Mention {
+                range: r,
+                etype: EntityType::Zone,
+                text: w.to_string(),
+                origin: crate::recognize::Origin::Coref,
+                gaz: None,
+                paren_alias: None,
+                nested: false,
+            });
+        }
+    }
+    out
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The zone an article is about: named in its title, else the most mentioned.
@@ -781,6 +866,8 @@ fn sentence_rules(
                 .filter(|&k| !founder(k) && !joins(k))
                 // 在Z建设…: what the clause of 在Z builds settles, not what an earlier
                 // clause names (收购某某公司,此后在Z建设了…).
+                // A later clause with a settling word of its own (在Z投产,吸引了A、B集聚)
+                // settles its organizations in Z too.
                 .filter(|&k| {
                     built_in.is_none_or(|z| {
                         let (a, b) = (
@@ -788,10 +875,17 @@ fn sentence_rules(
                             ms[k].range.end.max(ms[z].range.end),
                         );
                         !text[a..b].contains([',', '，', ';', '；'])
+                            || (ms[k].range.start > ms[z].range.end && {
+                                let cl = clause_around(text, sent, &ms[k].range);
+                                trig.iter().any(|&(t, _)| cl.contains(&t))
+                            })
                     })
                 })
                 // X旗下的Y在Z投产: Y settles, its parent is only named.
-                .filter(|&k| !text[ms[k].range.end..].starts_with("旗下"))
+                .filter(|&k| {
+                    let rest = text[ms[k].range.end..sent.end].trim_start_matches(['"', ')']);
+                    !skip_parenthetical(rest).starts_with("旗下")
+                })
                 .map(|k| node(table, ids, k).0)
                 .collect();
             // 研究院落户…, 该公司入驻…: an anaphor names the organization of the previous sentence.
@@ -1091,6 +1185,39 @@ fn sentence_rules(
         }
     }
 
+    // X是Z"一核三城"的核心区之一, 作为Z核心区,X…: X is a part of Z, even when X's own name
+    // is a whole zone's (某某科学城).
+    for &x in &zones {
+        let xr = &ms[x].range;
+        let clause_end = text[xr.end..sent.end]
+            .find([',', '，', ';', '；', '。'])
+            .map_or(sent.end, |i| xr.end + i);
+        let copula = text[xr.end..].starts_with('是');
+        let zuowei = s.starts_with("作为") && text[..xr.start].ends_with(',');
+        let host = if copula {
+            zones.iter().copied().find(|&z| {
+                ms[z].range.start > xr.end
+                    && ms[z].range.end <= clause_end
+                    && text[ms[z].range.end..clause_end].contains('的')
+                    && PART_WORDS
+                        .iter()
+                        .any(|w| text[ms[z].range.end..clause_end].contains(w))
+            })
+        } else if zuowei {
+            zones.iter().copied().find(|&z| {
+                ms[z].range.end < xr.start
+                    && PART_WORDS.iter().any(|w| {
+                        text[ms[z].range.end..xr.start - ','.len_utf8()].ends_with(w)
+                    })
+            })
+        } else {
+            None
+        };
+        if let Some(z) = host {
+            cx.emit(table, node(table, ids, x).0, Predicate::PartOf, node(table, ids, z).0, sent);
+        }
+    }
+
     // Industries.
     if !inds.is_empty() {
         // 专注于…领域: the industries of the clause after the verb belong to the zone or
@@ -1217,11 +1344,24 @@ fn sentence_rules(
                         .iter()
                         .any(|&z| ms[z].range.start > c && ms[z].range.end <= first_ind)
                 });
+            // 某某高新区负责人介绍,X是…,重点布局…: the speaker's zone only names who speaks
+            // when another zone follows what they say.
+            let said = SPEECH
+                .iter()
+                .filter_map(|w| s.find(w).map(|i| sent.start + i + w.len()))
+                .filter(|&e| e <= first_ind)
+                .max()
+                .filter(|&e| {
+                    zones
+                        .iter()
+                        .any(|&z| ms[z].range.start >= e && ms[z].range.end <= first_ind)
+                });
             let subjects: Vec<usize> = zones
                 .iter()
                 .copied()
                 .filter(|&z| ms[z].range.end <= first_ind)
                 .filter(|&z| apposed.is_none_or(|c| ms[z].range.start > c))
+                .filter(|&z| said.is_none_or(|e| ms[z].range.start >= e))
                 .collect();
             let in_sentence = subjects
                 .iter()
@@ -1432,6 +1572,22 @@ fn founds(text: &str, r: &Range<usize>, sent_end: usize) -> bool {
 }
 
 /// The text after a parenthetical that opens it (`(以下简称"某某")投资建设的…`).
+/// The clause of the sentence `sent` around the byte range `r`: from the separator before it
+/// to the one after it.
+fn clause_around(text: &str, sent: &Range<usize>, r: &Range<usize>) -> Range<usize> {
+    let seps = [',', '，', ';', '；', '。'];
+    let start = text[sent.start..r.start]
+        .rfind(seps)
+        .map_or(sent.start, |i| {
+            let at = sent.start + i;
+            at + text[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = text[r.end..sent.end]
+        .find(seps)
+        .map_or(sent.end, |i| r.end + i);
+    start..end
+}
+
 fn skip_parenthetical(t: &str) -> &str {
     if t.starts_with('(') {
         t.find(')').map_or(t, |i| &t[i + 1..])
