@@ -120,9 +120,8 @@ static ZONE_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 /// A parent named before 旗下 (某某旗下的X公司): the name runs from a boundary to 旗下.
-static PARENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:^|[,;。:、"(])(\p{Han}{2,8}?)旗下"#).expect("static regex")
-});
+static PARENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?:^|[,;。:、"(])(\p{Han}{2,8}?)旗下"#).expect("static regex"));
 /// What sets up in a zone (今年,某某也在园区落地了新的研发中心): the subject of 在 Z + a
 /// building verb, from a boundary.
 static SETTLER: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,8 +135,20 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Time words and connectives that open a clause before its subject (今年,某某… is cut at the
 /// comma; 目前某某… here).
 const SUBJECT_OPENERS: &[&str] = &[
-    "目前", "今年", "去年", "近日", "日前", "此前", "随后", "同时", "此外", "如今", "当前", "其中",
-    "近年来", "未来",
+    "目前",
+    "今年",
+    "去年",
+    "近日",
+    "日前",
+    "此前",
+    "随后",
+    "同时",
+    "此外",
+    "如今",
+    "当前",
+    "其中",
+    "近年来",
+    "未来",
 ];
 
 /// Words that make the subject of a phrase no name: pronouns, roles, generic nouns.
@@ -1999,5 +2010,23 @@ mod tests {
         // 源自 ends a name on the left.
         let v = names("其中多数源自青松理工大学的科研成果转化。");
         assert!(has(&v, "青松理工大学", EntityType::Institution), "{v:?}");
+    }
+
+    #[test]
+    fn a_parent_before_qixia_and_a_subject_setting_up_in_the_zone_are_companies() {
+        let v = names("2010年以来,远岚旗下的青岚精密电子有限公司在港区投产。今年,百澜瑞康也在园区落地了新的研发中心。目前,我们也在园区建设了新厂。");
+        assert!(has(&v, "远岚", EntityType::Company), "{v:?}");
+        assert!(has(&v, "百澜瑞康", EntityType::Company), "{v:?}");
+        assert!(!v.iter().any(|(n, _)| n.contains("我们")), "{v:?}");
+    }
+
+    #[test]
+    fn pioneer_institutes_and_innovation_areas_are_named_by_their_suffix() {
+        let v = names("青岚光电子先导院联合青松大学。园区将依托青岚科教创新区。");
+        assert!(
+            has(&v, "青岚光电子先导院", EntityType::Institution),
+            "{v:?}"
+        );
+        assert!(has(&v, "青岚科教创新区", EntityType::Zone), "{v:?}");
     }
 }

@@ -285,7 +285,9 @@ pub fn extract(
     let topic = topic_zone(art, ms, ids, table);
     // Bare kind words that stand for the article's zone (将总部设在高新区, 在港区投产) join
     // the mentions, so that every rule finds the zone there as if it were named.
-    let corefs = topic.map(|t| zone_corefs(art, ms, table, t)).unwrap_or_default();
+    let corefs = topic
+        .map(|t| zone_corefs(art, ms, table, t))
+        .unwrap_or_default();
     let (ms_all, ids_all);
     let (ms, ids) = if corefs.is_empty() {
         (ms, ids)
@@ -376,13 +378,30 @@ const SPEECH: &[&str] = &["介绍,", "表示,", "指出,", "说,", "透露,"];
 
 /// What a park is of a larger zone (X是Z的核心区之一, 作为Z核心区,X).
 const PART_WORDS: &[&str] = &[
-    "核心区", "片区", "分园", "组团", "板块", "功能区", "承载区", "先行区", "启动区",
+    "核心区",
+    "片区",
+    "分园",
+    "组团",
+    "板块",
+    "功能区",
+    "承载区",
+    "先行区",
+    "启动区",
 ];
 
 /// Kind words a zone's names end with that stand for it when bare (郑州航空港区 → 港区).
 /// Not 园区, 新区 or 该区: `ZONE_COREF` reads those in the sentence's text.
 const ZONE_KINDS: &[&str] = &[
-    "高新区", "开发区", "经开区", "科学城", "港区", "自贸区", "试验区", "示范区", "合作区", "科技城",
+    "高新区",
+    "开发区",
+    "经开区",
+    "科学城",
+    "港区",
+    "自贸区",
+    "试验区",
+    "示范区",
+    "合作区",
+    "科技城",
 ];
 
 /// What may stand right before a bare kind word that refers back (设在高新区, 与高新区共建,
@@ -409,7 +428,10 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
     for w in kinds {
         for (i, _) in text.match_indices(w) {
             let r = i..i + w.len();
-            if ms.iter().any(|m| m.range.start < r.end && r.start < m.range.end) {
+            if ms
+                .iter()
+                .any(|m| m.range.start < r.end && r.start < m.range.end)
+            {
                 continue;
             }
             let before = text[..i].chars().next_back();
@@ -536,10 +558,18 @@ fn sentence_rules(
     for cl in &clauses {
         let ct = &text[cl.clone()];
         // X与Y合作, X携手Y, and X联合Y设立… (联合 as the verb, not inside 与…联合共建).
+        // A 与 inside a name (某某纳米技术与纳米仿生研究所) is no marker.
+        let outside = |i: &usize| {
+            let p = cl.start + i;
+            !top.iter()
+                .any(|&k| ms[k].range.start <= p && p < ms[k].range.end)
+        };
         let Some(yu) = ct
-            .find('与')
+            .match_indices('与')
+            .map(|(i, _)| i)
+            .find(outside)
             .or_else(|| ct.find("携手"))
-            .or_else(|| ct.find("联合").filter(|&i| i > 0))
+            .or_else(|| ct.find("联合").filter(|&i| i > 0 && outside(&i)))
         else {
             continue;
         };
@@ -562,6 +592,11 @@ fn sentence_rules(
                     .any(|&k| ms[k].range.start < p && p < ms[k].range.end)
             })
             .min()
+            // X联合Y,为…: 联合 is the verb itself when the partner follows it at once.
+            .or_else(|| {
+                (from > yu && top.iter().any(|&k| ms[k].range.start == cl.start + from))
+                    .then_some(ct.len())
+            })
         else {
             continue;
         };
@@ -1206,15 +1241,21 @@ fn sentence_rules(
         } else if zuowei {
             zones.iter().copied().find(|&z| {
                 ms[z].range.end < xr.start
-                    && PART_WORDS.iter().any(|w| {
-                        text[ms[z].range.end..xr.start - ','.len_utf8()].ends_with(w)
-                    })
+                    && PART_WORDS
+                        .iter()
+                        .any(|w| text[ms[z].range.end..xr.start - ','.len_utf8()].ends_with(w))
             })
         } else {
             None
         };
         if let Some(z) = host {
-            cx.emit(table, node(table, ids, x).0, Predicate::PartOf, node(table, ids, z).0, sent);
+            cx.emit(
+                table,
+                node(table, ids, x).0,
+                Predicate::PartOf,
+                node(table, ids, z).0,
+                sent,
+            );
         }
     }
 
@@ -1360,6 +1401,12 @@ fn sentence_rules(
                 .iter()
                 .copied()
                 .filter(|&z| ms[z].range.end <= first_ind)
+                // 园区将依托Z,打造…: what a zone relies on or works with is no subject.
+                .filter(|&z| {
+                    !["依托", "借助", "携手", "联合", "与"]
+                        .iter()
+                        .any(|w| text[..ms[z].range.start].ends_with(w))
+                })
                 .filter(|&z| apposed.is_none_or(|c| ms[z].range.start > c))
                 .filter(|&z| said.is_none_or(|e| ms[z].range.start >= e))
                 .collect();
@@ -1499,9 +1546,11 @@ fn sentence_rules(
                                 .then(|| prev_orgs.last().copied())
                                 .flatten()
                         }),
+                    // Not a partner (X联合Y,为光子企业…: X's field, not Y's).
                     None => orgs
                         .iter()
                         .copied()
+                        .filter(|o| !coop_objects.contains(o))
                         .rfind(|&o| ms[o].range.end <= ms[i].range.start && !ms[o].nested)
                         .map(|o| node(table, ids, o).0),
                 };
@@ -2524,6 +2573,86 @@ mod tests {
         assert!(has(&v, "白云锂业", "settledIn", "青岚高新区"), "{v:?}");
         assert!(
             !has(&v, "星河电池股份有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_kind_word_stands_for_the_article_s_zone() {
+        let v = triples_in(
+            "## 白河高新区:新动能\n\n白河高新区今年新增企业300家。星河光电科技股份有限公司将总部设在高新区。青松大学与高新区共建了智能制造研究院。中国科学院青岚研究所与高新区企业联合攻关。\n",
+        );
+        let zone = "白河高新区";
+        assert!(
+            has(&v, "星河光电科技股份有限公司", "settledIn", zone),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "青松大学", "cooperatesWith", zone)
+                || has(&v, zone, "cooperatesWith", "青松大学"),
+            "{v:?}"
+        );
+        // 高新区企业 are the zone's companies, not the zone.
+        assert!(
+            !v.iter().any(|(a, p, c)| p == "cooperatesWith"
+                && (a == "中国科学院青岚研究所" || c == "中国科学院青岚研究所")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_later_clause_with_its_own_settling_word_settles_in_the_zone() {
+        let v = triples_in(
+            "## 临空港区:智能终端再扩容\n\n白河临空经济示范区(以下简称\"临空港区\")是重要的智能终端基地。临空港区围绕智能终端发展产业。2010年以来,远岚旗下的青岚精密电子有限公司在港区投产,吸引了蓝海科技、青木科技等配套企业集聚。\n",
+        );
+        let zone = "白河临空经济示范区";
+        assert!(has(&v, "青岚精密电子有限公司", "settledIn", zone), "{v:?}");
+        assert!(has(&v, "蓝海科技", "settledIn", zone), "{v:?}");
+        assert!(
+            has(&v, "青岚精密电子有限公司", "subOrganizationOf", "远岚"),
+            "{v:?}"
+        );
+        assert!(!has(&v, "远岚", "settledIn", zone), "{v:?}");
+    }
+
+    #[test]
+    fn a_park_that_is_a_zone_s_core_area_is_part_of_it() {
+        let v = triples_in(
+            "## 白河高新区:硬科技\n\n白河高新区新增企业1200家。白河高新区负责人介绍,青松科学城是高新区\"一核两城\"的核心区之一,重点布局光伏和储能产业。\n",
+        );
+        assert!(has(&v, "青松科学城", "partOf", "白河高新区"), "{v:?}");
+        assert!(has(&v, "青松科学城", "hasIndustry", "光伏"), "{v:?}");
+        assert!(!has(&v, "白河高新区", "hasIndustry", "光伏"), "{v:?}");
+        let v = triples("作为白河高新区核心区,青松科学城已布局光伏、储能等产业。");
+        assert!(has(&v, "青松科学城", "partOf", "白河高新区"), "{v:?}");
+    }
+
+    #[test]
+    fn a_bare_name_that_sets_up_in_the_zone_settles_there() {
+        let v = triples_in(
+            "## 白河工业园区:生物医药加速\n\n白河工业园区已集聚生物医药企业2300余家。星河生物制药(白河)有限公司是最早入驻园区的企业之一。今年,百澜瑞康也在园区落地了新的研发中心。\n",
+        );
+        assert!(has(&v, "百澜瑞康", "settledIn", "白河工业园区"), "{v:?}");
+    }
+
+    #[test]
+    fn partners_and_what_a_zone_relies_on_are_no_subjects() {
+        let v = triples_in(
+            "## 白河工业园区:协同创新\n\n白河工业园区集聚企业2300余家。青岚信息与通信研究院与园区企业联合承担了多项项目。青岚光电子先导院则联合青松大学,为光子企业提供中试服务。下一步,园区将依托青岚科教创新区,打造生物医药产业地标。\n",
+        );
+        assert!(
+            !v.iter().any(|(a, p, c)| p == "cooperatesWith"
+                && [a, c].iter().any(|x| x.as_str() == "白河工业园区")),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "青岚光电子先导院", "cooperatesWith", "青松大学")
+                || has(&v, "青松大学", "cooperatesWith", "青岚光电子先导院"),
+            "{v:?}"
+        );
+        assert!(!has(&v, "青松大学", "inIndustry", "光子"), "{v:?}");
+        assert!(
+            !has(&v, "青岚科教创新区", "hasIndustry", "生物医药"),
             "{v:?}"
         );
     }
