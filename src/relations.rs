@@ -423,15 +423,30 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
                 .any(|n| n.ends_with(w) && n.chars().count() > w.chars().count())
         })
         .collect();
+    if kinds.is_empty() {
+        return Vec::new();
+    }
     let text = &art.norm.text;
+    // The mentions' starts in order with the furthest end reached so far, so that whether a
+    // word lies in a mention is a binary search (a long table holds thousands of both).
+    let mut spans: Vec<(usize, usize)> = ms.iter().map(|m| (m.range.start, m.range.end)).collect();
+    spans.sort_unstable();
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |far, &(_, e)| {
+            *far = (*far).max(e);
+            Some(*far)
+        })
+        .collect();
+    let covered = |r: &Range<usize>| {
+        let n = spans.partition_point(|&(s, _)| s < r.end);
+        n > 0 && reach[n - 1] > r.start
+    };
     let mut out = Vec::new();
     for w in kinds {
         for (i, _) in text.match_indices(w) {
             let r = i..i + w.len();
-            if ms
-                .iter()
-                .any(|m| m.range.start < r.end && r.start < m.range.end)
-            {
+            if covered(&r) {
                 continue;
             }
             let before = text[..i].chars().next_back();
