@@ -58,6 +58,8 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("示范区", Zone, Strong),
         ("试验区", Zone, Strong),
         ("集聚区", Zone, Strong),
+        // 某某科技新城, 某某产业新城: a zone's new town.
+        ("新城", Zone, Strong),
         // 某某科教创新区, 某某科技创新区: a named area of universities and research.
         ("创新区", Zone, Strong),
         // 横琴粤澳深度合作区, 前海深港现代服务业合作区: cooperation zones.
@@ -271,6 +273,8 @@ pub const LEFT_STOPS: &[&str] = &[
     "其",
     "已经",
     "涉及",
+    "涵盖",
+    "覆盖",
     "若干",
     "写入",
     "纳入",
@@ -511,6 +515,9 @@ pub const GENERIC: &[&str] = &[
     "科技",
     "创新",
     "研发",
+    // 概念验证中心, 中试基地: what a facility does, not its name.
+    "概念验证",
+    "中试",
     // 生产和加工基地, 制造基地: what a base does, not its name.
     "加工",
     "生产",

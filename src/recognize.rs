@@ -95,7 +95,7 @@ static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What a company grew into: 成为光纤激光器领域的龙头企业 names its field.
 static FIELD_LEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:成为|成长为|发展为|是)(?:全球|国内|国际|全国)?(\p{Han}{2,8}?)领域的(?:龙头|领军|头部|骨干|领先)?(?:企业|公司|上市公司)").expect("static regex")
+    Regex::new(r#"(?:成为|成长为|发展为|是)(?:全球|国内|国际|全国)?(\p{Han}{2,8}?)领域的"?(?:专精特新)?"?(?:小巨人|隐形冠军|单项冠军|独角兽|瞪羚)?"?(?:龙头|领军|头部|骨干|领先)?(?:企业|公司|上市公司)"#).expect("static regex")
 });
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:龙头|优质|知名|领军|骨干|明星|独角兽|头部|链主)企业(\p{Han}[\p{Han}A-Za-z0-9]{1,9})(?:[,，、。;；]|等)").expect("static regex")
@@ -126,6 +126,10 @@ static PARENT: LazyLock<Regex> =
 /// building verb, from a boundary.
 static SETTLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[,;。:])(\p{Han}{2,8}?)(?:也|还|已|已经|将|正|同样|先后|相继)?在\p{Han}{0,8}?(?:园区|高新区|新区|开发区|港区|科学城|该区|这里)(?:落地|落户|设立|建设|投产|布局|成立|开设|建成)").expect("static regex")
+});
+/// A cluster a zone builds (打造了千亿级动力装备产业集群): its industry.
+static BUILT_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:打造|形成|培育|壮大)了?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业集群").expect("static regex")
 });
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)")
@@ -553,9 +557,12 @@ impl Recognizer {
             // name has one character.
             let w = lexicon::LEFT_STOPS[*p];
             let before = &text[start..*c - w.len()];
+            // An adverb before it (并与, 还与, 也和) is no name's first character.
             if ["和", "与", "同"].contains(&w)
                 && char_count(before) == 1
-                && before.chars().all(is_cjk)
+                && before
+                    .chars()
+                    .all(|c| is_cjk(c) && !"并也还又且而均都已将正".contains(c))
             {
                 continue;
             }
@@ -1438,6 +1445,26 @@ impl Recognizer {
                 }
             }
         }
+        for caps in BUILT_CLUSTER.captures_iter(s) {
+            let g = caps.get(1).expect("group 1");
+            let t = g.as_str();
+            let strong_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
+                m.end() == t.len()
+                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+            });
+            // 打造未来千亿元级产业集群: a size, not a field.
+            if !self.is_generic(t)
+                && !strong_suffix
+                && !t.contains(['级', '亿', '万'])
+                && self.stops_in(t).is_empty()
+                && self.gaz.place_prefix(t).is_none()
+            {
+                let r = sent.start + g.start()..sent.start + g.end();
+                // 动力装备产业集群: a weak company suffix (装备) before 产业集群 ends an industry.
+                out.retain(|m| !(m.range == r && m.etype == EntityType::Company));
+                out.push(Mention::new(r, EntityType::Industry, text, Origin::Pattern));
+            }
+        }
         for caps in ZONE_CLUSTER.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
@@ -1456,19 +1483,36 @@ impl Recognizer {
         }
         for caps in LEAD.captures_iter(s) {
             let g = caps.get(1).expect("group 1");
-            let t = g.as_str();
-            let has_suffix = self
-                .suffix_ac
-                .find_overlapping_iter(t)
-                .any(|m| m.end() == t.len());
-            let known_industry = self.contains_industry(t);
-            if !has_suffix && known_industry && !self.is_generic(t) {
-                out.push(Mention::new(
-                    sent.start + g.start()..sent.start + g.end(),
-                    EntityType::Industry,
-                    text,
-                    Origin::Pattern,
-                ));
+            // 以A和B为主导: each of the joined industries leads, the unknown one too when a
+            // known one stands beside it.
+            let mut parts: Vec<Range<usize>> = Vec::new();
+            let mut from = g.start();
+            for (i, sep) in s[g.range()].match_indices(['和', '及', '、']) {
+                parts.push(from..g.start() + i);
+                from = g.start() + i + sep.len();
+            }
+            parts.push(from..g.end());
+            let known: Vec<bool> = parts
+                .iter()
+                .map(|r| self.contains_industry(&s[r.clone()]))
+                .collect();
+            let joined = parts.len() > 1 && known.iter().any(|&k| k);
+            for (r, known) in parts.iter().zip(known) {
+                let t = &s[r.clone()];
+                let has_suffix = self
+                    .suffix_ac
+                    .find_overlapping_iter(t)
+                    .any(|m| m.end() == t.len());
+                let plausible =
+                    joined && (2..=8).contains(&char_count(t)) && self.stops_in(t).is_empty();
+                if !has_suffix && (known || plausible) && !self.is_generic(t) {
+                    out.push(Mention::new(
+                        sent.start + r.start..sent.start + r.end,
+                        EntityType::Industry,
+                        text,
+                        Origin::Pattern,
+                    ));
+                }
             }
         }
         for m in LATIN.find_iter(s) {

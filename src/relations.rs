@@ -56,8 +56,11 @@ const SETTLE: &[&str] = &[
     // 在这里安家, 坐落在这里: settled.
     "安家",
     "坐落",
-    // 将总部设在Z, 把研发中心设在Z.
+    // 将总部设在Z, 把研发中心设在Z, 在区内设有研发中心.
     "设在",
+    "区内设有",
+    "园内设有",
+    "迁至",
     "区内的",
     "园内的",
 ];
@@ -92,7 +95,8 @@ const ORG_COREF: &[&str] = &[
 const BUILD: &[&str] = &[
     "建设", "设立", "建立", "布局", "投资", "打造", "新建", "建成", "落地", "成立", "投产", "开工",
     // Opened there (某某公司总部在Z揭牌).
-    "揭牌", "投用", "开业",
+    "揭牌", "投用", "开业", // Founded there (在Z创办了X).
+    "创办", "创立", "创建",
 ];
 const INTRODUCE: &[&str] = &["引进", "引入", "招引"];
 /// Words that say a zone leads in the industries of the sentence.
@@ -325,7 +329,7 @@ pub fn extract(
     let sentences = art.norm.sentences.clone();
     let mut current = topic;
     let mut prev_orgs: Vec<usize> = Vec::new();
-    let mut settle_host: Option<usize> = None;
+    let mut settle_host: Option<(usize, bool)> = None;
     for sent in &sentences {
         let mut in_sent: Vec<usize> = cx
             .starting_in(sent)
@@ -527,10 +531,11 @@ fn sentence_rules(
     in_sent: &[usize],
     (current, topic): (Option<usize>, Option<usize>),
     prev_orgs: &[usize],
-    settle_host: &mut Option<usize>,
+    settle_host: &mut Option<(usize, bool)>,
 ) {
     // Where the previous sentence settled organizations: a sentence that begins with 其中
     // (…引进项目46个。其中,某某公司…) goes on with its list.
+    // The flag says that a 其中 list goes on after a semicolon (其中,A将…;B与…;C也将…).
     let carried = settle_host.take();
     let text = &cx.art.norm.text;
     let s = &text[sent.clone()];
@@ -654,12 +659,23 @@ fn sentence_rules(
             .rfind(party);
         // 该公司与X合作: the organization of the previous sentence.
         let org_coref = ORG_COREF.iter().any(|w| text[cl.start..yu_abs].contains(w));
-        let bare = text[cl.start..yu_abs].is_empty();
+        // Nothing but an adverb before 与 (,并与X…): the clause has no subject of its own.
+        let bare = text[cl.start..yu_abs]
+            .chars()
+            .all(|c| "并也还又且而均都已将正".contains(c));
+        // 推动各高新区与X合作: zones in general, none of them in particular.
+        if in_clause.is_none()
+            && ["各", "全省", "全国", "所有"]
+                .iter()
+                .any(|w| text[cl.start..yu_abs].contains(w))
+        {
+            continue;
+        }
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
             .or(if bare { last_subj } else { None })
             .or_else(|| {
-                if org_coref {
+                if org_coref || (bare && opens_with_org_anaphor(s)) {
                     prev_orgs.last().copied()
                 } else {
                     None
@@ -689,6 +705,10 @@ fn sentence_rules(
         // Signing with a zone is also settling in it; other cooperation is not.
         let signing =
             text[yu_abs..cl.end].contains("签约") || text[yu_abs..cl.end].contains("投资协议");
+        // A company that signs an agreement with a zone (某某公司与经开区签署协议,扩建…)
+        // invests there: it settles in the zone.
+        let signs_agreement = signing
+            || (text[yu_abs..cl.end].contains("签署") && text[yu_abs..cl.end].contains("协议"));
         // Coordinated subjects (A、B等高校院所也与Z建立合作): each cooperates.
         let mut co_subjects: Vec<usize> = Vec::new();
         if let Some(last) = in_clause {
@@ -720,6 +740,12 @@ fn sentence_rules(
                 cx.emit(table, subj, Predicate::CooperatesWith, o, sent);
                 for &c in &co_subjects {
                     cx.emit(table, c, Predicate::CooperatesWith, o, sent);
+                }
+                if signs_agreement
+                    && table.node(subj).etype == EntityType::Company
+                    && node(table, ids, k).1 == EntityType::Zone
+                {
+                    cx.emit(table, subj, Predicate::SettledIn, o, sent);
                 }
                 if !signing {
                     coop_objects.push(k);
@@ -839,8 +865,14 @@ fn sentence_rules(
         .iter()
         .all(|&(b, _)| GATHER.iter().any(|g| text[b..].starts_with(g)));
     let names_zone = !zones.is_empty() || ZONE_COREF.iter().any(|w| s.contains(w));
-    if trig.is_empty() && built_in.is_none() && s.starts_with("其中") {
-        if let Some(h) = carried {
+    // X旗下的Y: Y acts, its parent X is only named.
+    let parent_only = |k: usize| {
+        let rest = text[ms[k].range.end..sent.end].trim_start_matches(['"', ')']);
+        skip_parenthetical(rest).starts_with("旗下")
+    };
+    let list_goes_on = carried.is_some_and(|(_, on)| on);
+    if trig.is_empty() && built_in.is_none() && (s.starts_with("其中") || list_goes_on) {
+        if let Some((h, _)) = carried {
             for &k in &orgs {
                 let (o, _) = node(table, ids, k);
                 // 由某某团队创办的X: whatever follows 由, it founded X.
@@ -848,10 +880,14 @@ fn sentence_rules(
                     && !founds(text, &ms[k].range, sent.end)
                     && !text[..ms[k].range.start].ends_with('由')
                     && !ms[k].nested
+                    && !parent_only(k)
                     && !is_gov(&table.node(o).label)
                 {
                     cx.emit(table, o, Predicate::SettledIn, h, sent);
                 }
+            }
+            if s.ends_with([';', '；']) {
+                *settle_host = Some((h, true));
             }
         }
     }
@@ -906,7 +942,7 @@ fn sentence_rules(
                 .any(|w| text[ms[k].range.end..cl_end].contains(w))
         };
         if !trig.is_empty() {
-            *settle_host = host;
+            *settle_host = host.map(|h| (h, false));
         }
         if let Some(host) = host {
             let mut settlers: Vec<usize> = orgs
@@ -932,20 +968,12 @@ fn sentence_rules(
                     })
                 })
                 // X旗下的Y在Z投产: Y settles, its parent is only named.
-                .filter(|&k| {
-                    let rest = text[ms[k].range.end..sent.end].trim_start_matches(['"', ')']);
-                    !skip_parenthetical(rest).starts_with("旗下")
-                })
+                .filter(|&k| !parent_only(k))
                 .map(|k| node(table, ids, k).0)
                 .collect();
             // 研究院落户…, 该公司入驻…: an anaphor names the organization of the previous sentence.
             // A sentence may also begin with the bare noun (公司将…, 研究院落户…).
-            if settlers.is_empty()
-                && ORG_COREF
-                    .iter()
-                    .chain(["公司", "研究院", "项目", "企业", "中心", "这家"].iter())
-                    .any(|w| s.starts_with(w))
-            {
+            if settlers.is_empty() && opens_with_org_anaphor(s) {
                 settlers.extend(prev_orgs.last().copied());
             }
             // Two settling clauses with hosts of their own (Z引进A、B…，其中C入驻Z的P园): each
@@ -1520,6 +1548,19 @@ fn sentence_rules(
         for &i in &inds {
             let after = &text[ms[i].range.end..sent.end];
             let after = after.strip_prefix("领域的").unwrap_or(after);
+            // 领域的"小巨人"企业: a title between the field and 企业.
+            let after = [
+                "专精特新",
+                "小巨人",
+                "隐形冠军",
+                "单项冠军",
+                "独角兽",
+                "瞪羚",
+            ]
+            .iter()
+            .fold(after.trim_start_matches('"'), |a, w| {
+                a.strip_prefix(w).unwrap_or(a).trim_start_matches('"')
+            });
             if [
                 "企业",
                 "龙头企业",
@@ -1636,6 +1677,37 @@ fn founds(text: &str, r: &Range<usize>, sent_end: usize) -> bool {
 }
 
 /// The text after a parenthetical that opens it (`(以下简称"某某")投资建设的…`).
+/// Whether a sentence's subject is a word that refers back to the last organization named
+/// (该公司…, 公司将…, 研究院落户…), also after a time word and its comma (去年,公司把…).
+fn opens_with_org_anaphor(s: &str) -> bool {
+    const TIME: &[&str] = &[
+        "去年",
+        "今年",
+        "如今",
+        "目前",
+        "近年来",
+        "此后",
+        "随后",
+        "同时",
+        "此外",
+        "下一步",
+        "未来",
+        "近日",
+        "当前",
+    ];
+    let s = s
+        .split_once(',')
+        .filter(|(head, _)| {
+            TIME.contains(head)
+                || (head.ends_with(['年', '月', '日']) && head.chars().count() <= 11)
+        })
+        .map_or(s, |(_, rest)| rest);
+    ORG_COREF
+        .iter()
+        .chain(["公司", "研究院", "项目", "企业", "中心", "这家"].iter())
+        .any(|w| s.starts_with(w))
+}
+
 /// The clause of the sentence `sent` around the byte range `r`: from the separator before it
 /// to the one after it.
 fn clause_around(text: &str, sent: &Range<usize>, r: &Range<usize>) -> Range<usize> {
@@ -2668,6 +2740,70 @@ mod tests {
         assert!(!has(&v, "青松大学", "inIndustry", "光子"), "{v:?}");
         assert!(
             !has(&v, "青岚科教创新区", "hasIndustry", "生物医药"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_signing_day_s_list_goes_on_past_semicolons() {
+        let v = triples_in(
+            "## 白河经开区:签约项目总投资超300亿元\n\n白河经济技术开发区(以下简称\"白河经开区\")举行重大项目集中签约仪式,现场签约项目15个,涵盖新能源汽车、集成电路等领域。其中,星河汽车(青岚)有限公司将在园区建设第二制造基地;蓝海存储技术有限公司与经开区签署协议,扩建存储芯片生产线;德国远山集团旗下的远山汽车部件(白河)有限公司也将追加投资,建设电驱动系统工厂。白河经开区党工委负责人表示,经开区已形成以新能源汽车和智能家电为主导的产业格局。下一步,经开区将联合青松大学,共建概念验证中心。\n",
+        );
+        let zone = "白河经济技术开发区";
+        for c in [
+            "星河汽车(青岚)有限公司",
+            "蓝海存储技术有限公司",
+            "远山汽车部件(白河)有限公司",
+        ] {
+            assert!(has(&v, c, "settledIn", zone), "{c}: {v:?}");
+        }
+        assert!(!has(&v, "远山集团", "settledIn", zone), "{v:?}");
+        assert!(has(&v, zone, "hasIndustry", "智能家电"), "{v:?}");
+        assert!(has(&v, zone, "hasIndustry", "新能源汽车产业"), "{v:?}");
+        assert!(
+            !v.iter()
+                .any(|(a, _, c)| a.contains("概念验证") || c.contains("概念验证")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_founder_s_company_moves_within_the_zone_and_names_its_field_and_partners() {
+        let v = triples_in(
+            "## 从实验室到生产线\n\n2016年,博士王青回到家乡,在白河高新区创办了湖南青岚光电科技有限公司(以下简称\"青岚光电\")。如今,青岚光电已成长为激光雷达领域的\"小巨人\"企业。去年,公司把研发总部迁至白河高新区的麓山科技新城,并与星河电子、蓝海汽车等企业建立了合作关系。白河高新区围绕电子信息、工程机械两大主导产业发展。\n",
+        );
+        let c = "湖南青岚光电科技有限公司";
+        assert!(
+            has(&v, c, "settledIn", "白河高新区") || has(&v, c, "settledIn", "麓山科技新城"),
+            "{v:?}"
+        );
+        assert!(has(&v, c, "inIndustry", "激光雷达"), "{v:?}");
+        assert!(has(&v, "麓山科技新城", "partOf", "白河高新区"), "{v:?}");
+        assert!(
+            has(&v, c, "cooperatesWith", "星河电子") || has(&v, "星河电子", "cooperatesWith", c),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter()
+                .any(|(a, p, c)| p == "cooperatesWith" && (a == "白河高新区" || c == "白河高新区")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_province_s_zones_in_general_are_no_partner_and_a_built_cluster_names_an_industry() {
+        let v = triples_in(
+            "## 某省高新区评价\n\n近日,白河省科技厅发布全省高新区评价结果。青岚高新区重点发展高端装备和海洋生物医药,星河集团、蓝海股份有限公司在区内设有研发中心;远山高新区则依托远山动力股份有限公司,打造了千亿级动力装备产业集群。下一步将推动各高新区与青松大学等科研力量深度合作。\n",
+        );
+        assert!(has(&v, "星河集团", "settledIn", "青岚高新区"), "{v:?}");
+        assert!(
+            has(&v, "蓝海股份有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+        assert!(has(&v, "远山高新区", "hasIndustry", "动力装备"), "{v:?}");
+        assert!(
+            !v.iter()
+                .any(|(a, p, c)| p == "cooperatesWith" && (a == "青松大学" || c == "青松大学")),
             "{v:?}"
         );
     }
