@@ -393,7 +393,7 @@ const PART_WORDS: &[&str] = &[
     "启动区",
 ];
 
-/// Kind words a zone's names end with that stand for it when bare (郑州航空港区 → 港区).
+/// Kind words a zone's names end with that stand for it when bare (某某航空港区 → 港区).
 /// Not 园区, 新区 or 该区: `ZONE_COREF` reads those in the sentence's text.
 const ZONE_KINDS: &[&str] = &[
     "高新区",
