@@ -1198,7 +1198,9 @@ impl Recognizer {
             let len = char_count(t);
             let digits = t.chars().any(|c| c.is_ascii_digit())
                 && !t.chars().any(|c| c.is_ascii_alphabetic());
-            if !(2..=16).contains(&len) || digits {
+            // 在德国、美国等地设有生产基地: countries, not what the head noun names.
+            let country = len <= 3 && t.ends_with('国');
+            if !(2..=16).contains(&len) || digits || country || self.gaz.place(t).is_some() {
                 continue;
             }
             // Clean items only: no boundary words inside, nothing generic, no partial names.
@@ -1665,6 +1667,26 @@ impl Recognizer {
 
     /// `X(Y)`: Y is another name of X when it is short and not itself a typed mention.
     fn paren_aliases(&self, text: &str, out: &mut [Mention]) {
+        let before: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+        self.paren_aliases_once(text, out);
+        // What a campus name took in (the city in 某某大学(深圳)) now lies inside it.
+        let grown: Vec<Range<usize>> = out
+            .iter()
+            .zip(&before)
+            .filter(|(m, b)| m.range != **b)
+            .map(|(m, _)| m.range.clone())
+            .collect();
+        for m in out.iter_mut() {
+            if grown
+                .iter()
+                .any(|g| *g != m.range && g.start <= m.range.start && m.range.end <= g.end)
+            {
+                m.nested = true;
+            }
+        }
+    }
+
+    fn paren_aliases_once(&self, text: &str, out: &mut [Mention]) {
         for m in out.iter_mut() {
             let after = &text[m.range.end..];
             if let Some(rest) = after.strip_prefix('(') {
@@ -1679,7 +1701,20 @@ impl Recognizer {
                         }
                     }
                     let n = char_count(inner);
-                    if (2..=12).contains(&n) && inner.chars().all(|c| is_name_char(c) || c == ' ') {
+                    // 某某大学(深圳): a university's campus in a city is an institution of its
+                    // own, named with the parentheses; the city is no other name of it.
+                    let campus = m.etype == EntityType::Institution
+                        && ["大学", "学院"].iter().any(|w| m.text.ends_with(w))
+                        && inner.len() == close
+                        && self.gaz.place(inner).is_some();
+                    if campus {
+                        m.range.end += '('.len_utf8() + close + ')'.len_utf8();
+                        m.text = text[m.range.clone()].to_string();
+                        m.gaz = None;
+                        m.origin = Origin::Grammar;
+                    } else if (2..=12).contains(&n)
+                        && inner.chars().all(|c| is_name_char(c) || c == ' ')
+                    {
                         m.paren_alias = Some(inner.to_string());
                     }
                 }

@@ -411,7 +411,7 @@ const ZONE_KINDS: &[&str] = &[
 /// What may stand right before a bare kind word that refers back (设在高新区, 与高新区共建,
 /// 是高新区的): a word of grammar, not the end of a name of another zone (某某高新区 that
 /// recognition missed).
-const COREF_BEFORE: &str = "在与是和及同向到至入驻了的为由对从将经据全本该各";
+const COREF_BEFORE: &str = "在与是和及同向到至入驻户了的为由对从将经据本该";
 
 /// Mentions for the bare kind words of the article's zone `topic`: 高新区 alone, where the
 /// zone is 某某高新区; none where the word begins 高新区企业 (the zone's companies, not it)
@@ -427,9 +427,6 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
                 .any(|n| n.ends_with(w) && n.chars().count() > w.chars().count())
         })
         .collect();
-    if kinds.is_empty() {
-        return Vec::new();
-    }
     let text = &art.norm.text;
     // The mentions' starts in order with the furthest end reached so far, so that whether a
     // word lies in a mention is a binary search (a long table holds thousands of both).
@@ -461,18 +458,54 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
             if ["企业", "公司"].iter().any(|x| after.starts_with(x)) {
                 continue;
             }
-            out.push(Mention {
-                range: r,
-                etype: EntityType::Zone,
-                text: w.to_string(),
-                origin: crate::recognize::Origin::Coref,
-                gaz: None,
-                paren_alias: None,
-                nested: false,
-            });
+            out.push(coref_mention(r, w));
+        }
+    }
+    // The zone's head without its kind (临港 for 临港新片区), where a settling word puts
+    // something in it (落户临港, 在临港设立了…) and it is no place's name.
+    let heads: Vec<&str> = std::iter::once(&node.label)
+        .chain(node.aliases.iter())
+        .filter_map(|n| {
+            ["新片区", "片区", "新区", "经开区", "高新区", "开发区"]
+                .iter()
+                .find_map(|k| n.strip_suffix(k))
+        })
+        .filter(|h| h.chars().count() >= 2 && h.chars().all(is_han))
+        .filter(|h| GAZETTEER.place(h).is_none() && GAZETTEER.place_prefix(h).is_none())
+        .collect();
+    for h in heads {
+        for (i, _) in text.match_indices(h) {
+            let r = i..i + h.len();
+            if covered(&r) || out.iter().any(|m| m.range == r) {
+                continue;
+            }
+            let put_in = ["在", "落户", "入驻", "迁至", "进驻", "扎根", "落地"]
+                .iter()
+                .any(|v| text[..i].ends_with(v));
+            let after = &text[r.end..];
+            let then = after.chars().next().is_none_or(|c| !is_han(c))
+                || SETTLE
+                    .iter()
+                    .chain(BUILD.iter())
+                    .any(|v| after.starts_with(v));
+            if put_in && then {
+                out.push(coref_mention(r, h));
+            }
         }
     }
     out
+}
+
+fn coref_mention(range: Range<usize>, text: &str) -> Mention {
+    Mention {
+        range,
+        etype: EntityType::Zone,
+        text: text.to_string(),
+        origin: crate::recognize::Origin::Coref,
+        gaz: None,
+        paren_alias: None,
+        nested: false,
+    }
 }
 
 fn is_han(c: char) -> bool {
@@ -1096,14 +1129,41 @@ fn sentence_rules(
             .iter()
             .copied()
             .find(|&k| !ms[k].nested && ms[k].range.start == c + ','.len_utf8());
-        if let (Some(x), Some(y)) = (x, y) {
-            let between = &text[ms[x].range.end..c];
-            let unit = ["基地", "子公司", "分公司", "工厂", "总部"]
+        let unit = |between: &str| {
+            ["基地", "子公司", "分公司", "工厂", "总部"]
                 .iter()
-                .any(|u| between.ends_with(u));
+                .any(|u| between.ends_with(u))
+                && between.contains('的')
+        };
+        if let (Some(x), Some(y)) = (x, y) {
             let (xn, yn) = (node(table, ids, x).0, node(table, ids, y).0);
-            if unit && between.contains('的') && xn != yn {
+            if unit(&text[ms[x].range.end..c]) && xn != yn {
                 cx.emit(table, yn, Predicate::SubOrganizationOf, xn, sent);
+            }
+        } else if let (None, Some(y)) = (x, y) {
+            // 作为某某在美国以外建设的首座工厂,某某(上海)有限公司…: the brand that Y's name
+            // begins with, named nowhere else, is Y's parent.
+            let from = sent.start + "作为".len();
+            let brand = text[from..c].split_once('在').map(|(b, _)| b).unwrap_or("");
+            let ylabel = &text[ms[y].range.clone()];
+            if (2..=8).contains(&brand.chars().count())
+                && brand.chars().all(is_han)
+                && ylabel
+                    .strip_prefix(brand)
+                    .is_some_and(|rest| rest.starts_with('('))
+                && unit(&text[from + brand.len()..c])
+            {
+                let p = table
+                    .lookup(EntityType::Company, brand)
+                    .unwrap_or_else(|| table.intern(EntityType::Company, brand, None));
+                add_nested_mention(cx, table, p, from..from + brand.len());
+                cx.emit(
+                    table,
+                    node(table, ids, y).0,
+                    Predicate::SubOrganizationOf,
+                    p,
+                    sent,
+                );
             }
         }
     }
@@ -1220,6 +1280,23 @@ fn sentence_rules(
             };
             if let Some(c) = child {
                 children = coordinated(c, true);
+                // X的全资子公司X某某公司、Y某某公司: when the first child bears the parent's
+                // brand, a later one without it is only listed beside it.
+                let pn = node(table, ids, p).0;
+                let brand = {
+                    let pnode = table.node(pn);
+                    std::iter::once(&pnode.label)
+                        .chain(pnode.aliases.iter())
+                        .filter(|a| a.chars().count() >= 2 && GAZETTEER.place(a).is_none())
+                        .min_by_key(|a| a.chars().count())
+                        .cloned()
+                };
+                if let Some(b) = brand {
+                    let bears = |k: &usize| table.node(node(table, ids, *k).0).label.contains(&b);
+                    if bears(&children[0]) {
+                        children.retain(bears);
+                    }
+                }
             } else if marker == "旗下" && text[..ms[p].range.start].ends_with('等') {
                 let mut before_p = ms[p].range.start - '等'.len_utf8();
                 // …研究所有限公司(以下简称"某某所")等: the name before the parentheses.
@@ -2804,6 +2881,64 @@ mod tests {
         assert!(
             !v.iter()
                 .any(|(a, p, c)| p == "cooperatesWith" && (a == "青松大学" || c == "青松大学")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_brand_s_factory_its_head_word_and_a_campus() {
+        let v = triples_in(
+            "## 澜湾新片区:超级工厂带动集聚\n\n走进澜湾新片区,工厂内机械臂挥舞。作为远帆在美国本土以外建设的首座超级工厂,远帆(白河)有限公司2019年落户澜湾,当年投产。澜湾新片区以新能源汽车、集成电路为主导产业。星河商用飞机有限责任公司也在澜湾设立了大飞机产业园。此外,澜湾新片区与青松大学(深圳)签署合作协议。\n",
+        );
+        let zone = "澜湾新片区";
+        assert!(
+            has(&v, "远帆(白河)有限公司", "subOrganizationOf", "远帆"),
+            "{v:?}"
+        );
+        assert!(has(&v, "远帆(白河)有限公司", "settledIn", zone), "{v:?}");
+        assert!(
+            has(&v, "星河商用飞机有限责任公司", "settledIn", zone),
+            "{v:?}"
+        );
+        assert!(has(&v, "大飞机产业园", "partOf", zone), "{v:?}");
+        assert!(
+            has(&v, zone, "cooperatesWith", "青松大学(深圳)")
+                || has(&v, "青松大学(深圳)", "cooperatesWith", zone),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_county_zone_s_short_form_its_champion_and_a_subsidiary_list() {
+        let v = triples_in(
+            "## 青宁经开区:隐形冠军\n\n在白河省青宁经济技术开发区,白河远鼎密封件股份有限公司(以下简称\"远鼎股份\")的车间里,生产线满负荷运转。公司在德国、美国等地设有生产基地。近年来,青宁经开区以汽车零部件、电子元器件为主导产业,先后引进了远鼎股份的全资子公司白河远鼎流体系统有限公司、白河青宁晨光精工股份有限公司等一批配套项目。\n",
+        );
+        let zones: Vec<&String> = v
+            .iter()
+            .flat_map(|(a, p, c)| match p.as_str() {
+                "hasIndustry" => vec![a],
+                "settledIn" => vec![c],
+                _ => vec![],
+            })
+            .collect();
+        assert!(zones.iter().all(|z| *z == zones[0]), "one zone: {v:?}");
+        let parent = "白河远鼎密封件股份有限公司";
+        assert!(
+            has(&v, "白河远鼎流体系统有限公司", "subOrganizationOf", parent),
+            "{v:?}"
+        );
+        assert!(
+            !has(
+                &v,
+                "白河青宁晨光精工股份有限公司",
+                "subOrganizationOf",
+                parent
+            ),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter()
+                .any(|(a, _, c)| a == "美国" || c == "美国" || a.contains("设有")),
             "{v:?}"
         );
     }

@@ -372,6 +372,20 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                     out.push(format!("{}{}", &label[..i], rests[1]));
                 }
             }
+            // 某某经济技术开发区 is 某某经开区, 某某高新技术产业开发区 某某高新区 (with or
+            // without the province before it).
+            for base in [label.to_string(), strip_place(label)] {
+                for (long, short) in [
+                    ("经济技术开发区", "经开区"),
+                    ("高新技术产业开发区", "高新区"),
+                ] {
+                    if let Some(stem) = base.strip_suffix(long) {
+                        if n(stem) >= 2 {
+                            out.push(format!("{stem}{short}"));
+                        }
+                    }
+                }
+            }
             // 某某市开发区 is 某某开发区: the city's 市 is often left out of a zone's name.
             if let Some((_, len)) = gaz.place_prefix(label) {
                 if label[..len].ends_with('市') && len < label.len() {
