@@ -24,6 +24,9 @@ pub const WHOLE_ZONE_SUFFIXES: &[&str] = &[
     "新区",
     "科技城",
     "合作区",
+    // 中国(某某)自由贸易试验区某某片区: a free-trade area's areas are named after it.
+    "自由贸易试验区",
+    "自贸试验区",
 ];
 
 /// Name suffixes with the type they give.
@@ -768,6 +771,8 @@ pub const SOFT_STOPS: &[&str] = &[
 
 /// Words that contain a boundary word but are not one (数据 holds 据, 经济 holds 经).
 pub const PROTECTED: &[&str] = &[
+    // 由 is a boundary word, but not in 自由贸易试验区.
+    "自由",
     "数据",
     "经济",
     "经营",

@@ -2942,4 +2942,15 @@ mod tests {
             "{v:?}"
         );
     }
+
+    #[test]
+    fn an_area_of_a_free_trade_area_is_named_after_it_and_goes_by_its_own_name() {
+        let v = triples(
+            "白河自由贸易试验区宜昌片区以生物医药为主导产业,星河科技有限公司落户宜昌片区。",
+        );
+        let area = "白河自由贸易试验区宜昌片区";
+        assert!(has(&v, area, "partOf", "白河自由贸易试验区"), "{v:?}");
+        assert!(has(&v, area, "hasIndustry", "生物医药"), "{v:?}");
+        assert!(has(&v, "星河科技有限公司", "settledIn", area), "{v:?}");
+    }
 }

@@ -265,6 +265,7 @@ fn zone_tail(label: &str) -> Option<&str> {
 /// Short forms of an unseen name, by rule.
 pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut area: Option<String> = None;
     if BRANCH_MARKERS.iter().any(|b| label.contains(b)) {
         return out;
     }
@@ -412,6 +413,11 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                 if n(tail) >= 4 && !RECOGNIZER.is_descriptive(tail) {
                     out.push(tail.to_string());
                 }
+                // A place's area of a free-trade area (…自由贸易试验区宜昌片区 → 宜昌片区)
+                // names it too, though a place and a kind alone name nothing elsewhere.
+                if tail.ends_with("片区") && gaz.place_prefix(tail).is_some() && n(tail) >= 4 {
+                    area = Some(tail.to_string());
+                }
             }
         }
         _ => {}
@@ -422,6 +428,7 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
             && gaz.lookup(s, Some(EntityType::Industry)).is_none()
             && !RECOGNIZER.is_generic(s)
     });
+    out.extend(area);
     out.sort();
     out.dedup();
     out
