@@ -132,7 +132,7 @@ static BUILT_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:打造|形成|培育|壮大)了?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业集群").expect("static regex")
 });
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以(\p{Han}{2,10}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)")
+    Regex::new(r"以([\p{Han}、]{2,30}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)")
         .expect("static regex")
 });
 
@@ -299,6 +299,7 @@ impl Recognizer {
         let mut out = select(cands);
         self.nested_matches(text, &mut out);
         self.paren_aliases(text, &mut out);
+        renames(text, &mut out);
         out.sort_by_key(|m| (m.range.start, m.range.end));
         out
     }
@@ -784,13 +785,35 @@ impl Recognizer {
                     }
                 }
             }
-            let body = &text[start..sfx_start];
+            let mut body = &text[start..sfx_start];
             // …(以下简称"某某")执行委员会: the name is cut by the parentheses; what follows
-            // them is no name of its own.
+            // them is no name of its own, but for a unit named after the organization before
+            // them (某某集团(以下简称"某某")雄安创新中心: the group's centre).
             if body.starts_with(')') {
-                continue;
+                let unit =
+                    ["中心", "研究院", "研究所", "实验室", "分院", "分公司"].contains(&suffix);
+                let short = text[..start]
+                    .rfind('(')
+                    .is_some_and(|o| text[o..start].contains("简称"));
+                let own = &body[1..];
+                if !(unit && short && char_count(own) >= 2 && !self.is_generic(own)) {
+                    continue;
+                }
+                start += 1;
+                body = own;
             }
             // 最大的胰岛素生产基地之一: one of a class, no name.
+            // 全球最大的某某航空器生产基地: a base described by what it makes, no name.
+            let superlative = text[..start].ends_with('的')
+                && text[..start].chars().rev().take(6).any(|c| c == '最');
+            if suffix == "基地"
+                && superlative
+                && ["生产", "制造", "研发", "加工"]
+                    .iter()
+                    .any(|w| body.ends_with(w))
+            {
+                continue;
+            }
             if text[sfx_end..].starts_with("之一") {
                 continue;
             }
@@ -1505,9 +1528,12 @@ impl Recognizer {
                     .suffix_ac
                     .find_overlapping_iter(t)
                     .any(|m| m.end() == t.len());
-                let plausible =
-                    joined && (2..=8).contains(&char_count(t)) && self.stops_in(t).is_empty();
-                if !has_suffix && (known || plausible) && !self.is_generic(t) {
+                // Beside a known industry, a weak company suffix (空天信息) ends no name.
+                let plausible = joined
+                    && (2..=8).contains(&char_count(t))
+                    && self.stops_in(t).is_empty()
+                    && !self.has_strong_suffix(t);
+                if ((!has_suffix && known) || plausible) && !self.is_generic(t) {
                     out.push(Mention::new(
                         sent.start + r.start..sent.start + r.end,
                         EntityType::Industry,
@@ -1726,6 +1752,36 @@ impl Recognizer {
 impl Default for Recognizer {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// A zone renamed in one sentence (批复同意A升级为国家高新区,定名为B): A is another name of B,
+/// as if given in parentheses after it.
+fn renames(text: &str, out: &mut [Mention]) {
+    let zones: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].etype == EntityType::Zone && !out[k].nested)
+        .collect();
+    for &b in &zones {
+        let bs = out[b].range.start;
+        if !["定名为", "更名为", "命名为"]
+            .iter()
+            .any(|w| text[..bs].ends_with(w))
+        {
+            continue;
+        }
+        let old = zones.iter().copied().rfind(|&a| {
+            let ae = out[a].range.end;
+            ae <= bs
+                && !text[ae..bs].contains('。')
+                && ["升级为", "更名为", "整合为"]
+                    .iter()
+                    .any(|w| text[ae..].starts_with(w))
+        });
+        if let Some(a) = old {
+            if out[b].paren_alias.is_none() && out[a].text != out[b].text {
+                out[b].paren_alias = Some(out[a].text.clone());
+            }
+        }
     }
 }
 

@@ -1168,6 +1168,60 @@ fn sentence_rules(
         }
     }
 
+    // X(以下简称"Y")某某中心: the unit named right after the short form is X's.
+    for &y in &orgs {
+        let ys = ms[y].range.start;
+        if ms[y].nested || !text[..ys].ends_with(')') {
+            continue;
+        }
+        let Some(open) = text[..ys].rfind('(') else {
+            continue;
+        };
+        if !text[open..ys].contains("简称") {
+            continue;
+        }
+        if let Some(&x) = orgs
+            .iter()
+            .find(|&&x| ms[x].range.end == open && !ms[x].nested)
+        {
+            let (xn, yn) = (node(table, ids, x).0, node(table, ids, y).0);
+            if xn != yn {
+                cx.emit(table, yn, Predicate::SubOrganizationOf, xn, sent);
+            }
+        }
+    }
+
+    // 在Z,X…: what the clause after a zone set at its head names is in the zone (在某某开发区,
+    // 某某公司研发的…).
+    for &z in &zones {
+        let zr = &ms[z].range;
+        if !text[..zr.start].ends_with('在') || !text[zr.end..].starts_with(',') {
+            continue;
+        }
+        let at = zr.end + ','.len_utf8();
+        let Some(&first) = orgs
+            .iter()
+            .find(|&&x| ms[x].range.start == at && !ms[x].nested)
+        else {
+            continue;
+        };
+        // …and the names listed with it (在Z,A、B等龙头企业…).
+        let mut named = vec![first];
+        while let Some(&next) = orgs.iter().find(|&&k| {
+            let last = named[named.len() - 1];
+            ms[k].range.start > ms[last].range.end
+                && list_gap(&text[ms[last].range.end..ms[k].range.start])
+        }) {
+            named.push(next);
+        }
+        for x in named {
+            let xn = node(table, ids, x).0;
+            if !is_gov(&table.node(xn).label) {
+                cx.emit(table, xn, Predicate::SettledIn, node(table, ids, z).0, sent);
+            }
+        }
+    }
+
     // X在Z设立了Y: Y is X's unit, settled in Z (the zone named, or the article's zone that a
     // word such as 小镇 refers to).
     for &y in &orgs {
@@ -2911,7 +2965,7 @@ mod tests {
     #[test]
     fn a_county_zone_s_short_form_its_champion_and_a_subsidiary_list() {
         let v = triples_in(
-            "## 青宁经开区:隐形冠军\n\n在白河省青宁经济技术开发区,白河远鼎密封件股份有限公司(以下简称\"远鼎股份\")的车间里,生产线满负荷运转。公司在德国、美国等地设有生产基地。近年来,青宁经开区以汽车零部件、电子元器件为主导产业,先后引进了远鼎股份的全资子公司白河远鼎流体系统有限公司、白河青宁晨光精工股份有限公司等一批配套项目。\n",
+            "## 青宁经开区:隐形冠军\n\n在江西省青宁经济技术开发区,白河远鼎密封件股份有限公司(以下简称\"远鼎股份\")的车间里,生产线满负荷运转。公司在德国、美国等地设有生产基地。近年来,青宁经开区以汽车零部件、电子元器件为主导产业,先后引进了远鼎股份的全资子公司白河远鼎流体系统有限公司、白河青宁晨光精工股份有限公司等一批配套项目。\n",
         );
         let zones: Vec<&String> = v
             .iter()
@@ -2952,5 +3006,57 @@ mod tests {
         assert!(has(&v, area, "partOf", "白河自由贸易试验区"), "{v:?}");
         assert!(has(&v, area, "hasIndustry", "生物医药"), "{v:?}");
         assert!(has(&v, "星河科技有限公司", "settledIn", area), "{v:?}");
+    }
+
+    #[test]
+    fn a_unit_named_after_a_short_form_and_a_zone_at_the_head_of_a_clause() {
+        let v = triples(
+            "星河电子集团有限公司(以下简称\"星河电子\")青岚创新中心在白河高新区正式揭牌。白河高新区形成了以空天信息、新一代信息技术为重点的产业布局。在白河高新区,远山科技有限公司、蓝海电器股份有限公司等龙头企业引领集群发展。在远洲开发区,青木智能控股有限公司建成了全球最大的电动航空器生产基地。",
+        );
+        assert!(
+            has(
+                &v,
+                "青岚创新中心",
+                "subOrganizationOf",
+                "星河电子集团有限公司"
+            ),
+            "{v:?}"
+        );
+        assert!(has(&v, "青岚创新中心", "settledIn", "白河高新区"), "{v:?}");
+        assert!(has(&v, "白河高新区", "hasIndustry", "空天信息"), "{v:?}");
+        assert!(
+            has(&v, "远山科技有限公司", "settledIn", "白河高新区"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "蓝海电器股份有限公司", "settledIn", "白河高新区"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "青木智能控股有限公司", "settledIn", "远洲开发区"),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|(a, _, _)| a.contains("生产基地")), "{v:?}");
+    }
+
+    #[test]
+    fn a_zone_renamed_on_its_upgrade_is_one_zone() {
+        let v = triples(
+            "国务院批复同意白河青岚高新技术产业园区升级为国家高新技术产业开发区,定名为青岚高新技术产业开发区,实行现行国家高新区的政策。青岚高新区以化工新材料、生物医药为主导产业。",
+        );
+        let zones: std::collections::BTreeSet<&String> = v
+            .iter()
+            .flat_map(|(a, p, c)| match p.as_str() {
+                "hasIndustry" => vec![a],
+                "partOf" => vec![a, c],
+                _ => vec![],
+            })
+            .collect();
+        assert_eq!(zones.len(), 1, "{v:?}");
+        assert!(
+            !v.iter()
+                .any(|(a, p, _)| p == "partOf" && a.contains("园区")),
+            "{v:?}"
+        );
     }
 }
