@@ -519,6 +519,27 @@ pub const RIGHT_STOPS: &[&str] = &[
     "深化", "加强", "签署", "签订", "携手",
 ];
 
+/// Time words and connectives that open a clause before its subject (今年,公司把…; 目前某某
+/// 在园区…).
+pub const TIME_OPENERS: &[&str] = &[
+    "目前",
+    "今年",
+    "去年",
+    "近日",
+    "日前",
+    "此前",
+    "此后",
+    "随后",
+    "同时",
+    "此外",
+    "如今",
+    "当前",
+    "其中",
+    "近年来",
+    "未来",
+    "下一步",
+];
+
 /// Modifiers that make a name generic when nothing else is left (科技创新中心, 国家实验室).
 pub const GENERIC: &[&str] = &[
     "科技",

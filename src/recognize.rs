@@ -136,25 +136,6 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Time words and connectives that open a clause before its subject (今年,某某… is cut at the
-/// comma; 目前某某… here).
-const SUBJECT_OPENERS: &[&str] = &[
-    "目前",
-    "今年",
-    "去年",
-    "近日",
-    "日前",
-    "此前",
-    "随后",
-    "同时",
-    "此外",
-    "如今",
-    "当前",
-    "其中",
-    "近年来",
-    "未来",
-];
-
 /// Words that make the subject of a phrase no name: pronouns, roles, generic nouns.
 const NOT_NAMES: &[&str] = &[
     "我们", "他们", "她们", "我", "你", "企业", "公司", "项目", "团队", "记者", "双方", "当地",
@@ -996,6 +977,16 @@ impl Recognizer {
         }
     }
 
+    /// Where a name captured by a pattern starts: after the last boundary word inside the
+    /// capture, else at the capture's start.
+    fn after_last_stop(&self, g: &regex::Match) -> usize {
+        self.stops_in(g.as_str())
+            .into_iter()
+            .map(|(_, e, _)| g.start() + e)
+            .max()
+            .unwrap_or(g.start())
+    }
+
     /// Bare company names known only by their place in a phrase: the parent before 旗下 and
     /// the subject that sets up in a zone ([`PARENT`], [`SETTLER`]). Nothing is made of a
     /// generic word, a pronoun, a place, or a name the suffix grammar already types.
@@ -1003,17 +994,12 @@ impl Recognizer {
         let s = &text[sent.clone()];
         for caps in PARENT.captures_iter(s).chain(SETTLER.captures_iter(s)) {
             let g = caps.get(1).expect("group 1");
-            let mut start = g.start();
             // 目前某某在园区…: the name starts after the last stop word or time word.
-            if let Some(cut) = self
-                .stops_in(g.as_str())
-                .into_iter()
-                .map(|(_, e, _)| g.start() + e)
-                .max()
+            let mut start = self.after_last_stop(&g);
+            if let Some(w) = lexicon::TIME_OPENERS
+                .iter()
+                .find(|w| s[start..].starts_with(*w))
             {
-                start = cut;
-            }
-            if let Some(w) = SUBJECT_OPENERS.iter().find(|w| s[start..].starts_with(*w)) {
                 start += w.len();
             }
             let name = &s[start..g.end()];
@@ -1391,15 +1377,7 @@ impl Recognizer {
             if !latin.as_str().chars().any(|c| c.is_ascii_lowercase()) {
                 continue;
             }
-            let mut start = g.start();
-            if let Some(cut) = self
-                .stops_in(g.as_str())
-                .into_iter()
-                .map(|(_, e, _)| g.start() + e)
-                .max()
-            {
-                start = cut;
-            }
+            let mut start = self.after_last_stop(&g);
             for d in lexicon::DESCRIPTORS {
                 if s[start..g.end()].starts_with(d) && char_count(&s[start + d.len()..g.end()]) >= 2
                 {

@@ -1811,25 +1811,10 @@ fn founds(text: &str, r: &Range<usize>, sent_end: usize) -> bool {
 /// Whether a sentence's subject is a word that refers back to the last organization named
 /// (该公司…, 公司将…, 研究院落户…), also after a time word and its comma (去年,公司把…).
 fn opens_with_org_anaphor(s: &str) -> bool {
-    const TIME: &[&str] = &[
-        "去年",
-        "今年",
-        "如今",
-        "目前",
-        "近年来",
-        "此后",
-        "随后",
-        "同时",
-        "此外",
-        "下一步",
-        "未来",
-        "近日",
-        "当前",
-    ];
     let s = s
         .split_once(',')
         .filter(|(head, _)| {
-            TIME.contains(head)
+            crate::lexicon::TIME_OPENERS.contains(head)
                 || (head.ends_with(['年', '月', '日']) && head.chars().count() <= 11)
         })
         .map_or(s, |(_, rest)| rest);
