@@ -397,6 +397,10 @@ pub const LEFT_STOPS: &[&str] = &[
     "即",
     "就",
     "最",
+    // 最大海外工业园区: a superlative, not the name's first character.
+    "最大",
+    "最早",
+    "最新",
     "更",
     "很",
     "按照",
@@ -547,6 +551,8 @@ pub const GENERIC: &[&str] = &[
     "研发",
     // 概念验证中心, 中试基地: what a facility does, not its name.
     "概念验证",
+    // 海外工业园区: where, not which.
+    "海外",
     "中试",
     // 生产和加工基地, 制造基地: what a base does, not its name.
     "加工",

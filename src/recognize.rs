@@ -131,6 +131,15 @@ static SETTLER: LazyLock<Regex> = LazyLock::new(|| {
 static BUILT_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:打造|形成|培育|壮大)了?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业集群").expect("static regex")
 });
+/// What publishes a report (近日,某某发布《…》): an organization.
+static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[,;。:])(\p{Han}{2,8}?)(?:正式|近日|日前|今天|首次)?发布《")
+        .expect("static regex")
+});
+/// A zone's strength named in other words (以A和B领跑, 在A和B领域表现突出).
+static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:以([\p{Han}、]{2,30}?)(?:领跑|见长|著称)|在([\p{Han}、]{2,30}?)领域(?:表现突出|优势明显|领跑|领先))").expect("static regex")
+});
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以([\p{Han}、]{2,30}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)")
         .expect("static regex")
@@ -992,7 +1001,11 @@ impl Recognizer {
     /// generic word, a pronoun, a place, or a name the suffix grammar already types.
     fn role_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
         let s = &text[sent.clone()];
-        for caps in PARENT.captures_iter(s).chain(SETTLER.captures_iter(s)) {
+        for caps in PARENT
+            .captures_iter(s)
+            .chain(SETTLER.captures_iter(s))
+            .chain(PUBLISHER.captures_iter(s))
+        {
             let g = caps.get(1).expect("group 1");
             // 目前某某在园区…: the name starts after the last stop word or time word.
             let mut start = self.after_last_stop(&g);
@@ -1484,8 +1497,10 @@ impl Recognizer {
                 ));
             }
         }
-        for caps in LEAD.captures_iter(s) {
-            let g = caps.get(1).expect("group 1");
+        for caps in LEAD.captures_iter(s).chain(STRENGTH.captures_iter(s)) {
+            let Some(g) = caps.get(1).or_else(|| caps.get(2)) else {
+                continue;
+            };
             // 以A和B为主导: each of the joined industries leads, the unknown one too when a
             // known one stands beside it.
             let mut parts: Vec<Range<usize>> = Vec::new();
@@ -2141,5 +2156,11 @@ mod tests {
             "{v:?}"
         );
         assert!(has(&v, "青岚科教创新区", EntityType::Zone), "{v:?}");
+    }
+
+    #[test]
+    fn a_publisher_of_a_report_is_an_organization() {
+        let v = names("近日,青松顾问发布《园区百强》榜单。");
+        assert!(has(&v, "青松顾问", EntityType::Company), "{v:?}");
     }
 }

@@ -13,7 +13,7 @@
 use crate::gazetteer::GAZETTEER;
 use crate::model::{EntityType, Evidence, Predicate};
 use crate::normalize::Article;
-use crate::recognize::Mention;
+use crate::recognize::{Mention, Origin};
 use crate::resolve::{Overlay, BRANCH_MARKERS};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -122,6 +122,10 @@ const STRONG_CUES: &[&str] = &[
     "产业规模",
     "壮大",
     "重点孵化",
+    // 以A和B领跑, 在A和B领域表现突出: what a zone is strongest in.
+    "领跑",
+    "表现突出",
+    "优势明显",
 ];
 /// Weaker words: enough when the sentence names the zone itself.
 const INDUSTRY_CUES: &[&str] = &[
@@ -461,6 +465,20 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
             out.push(coref_mention(r, w));
         }
     }
+    // 在园区内建设了…, 在园区设立…: the zone's common word where something is put in it.
+    for (i, _) in text.match_indices("园区") {
+        let r = i..i + "园区".len();
+        let after = &text[r.end..];
+        let put = text[..i].ends_with('在')
+            && (after.starts_with('内')
+                || BUILD
+                    .iter()
+                    .chain(SETTLE.iter())
+                    .any(|v| after.starts_with(v)));
+        if put && !covered(&r) && !out.iter().any(|m| m.range == r) {
+            out.push(coref_mention(r, "园区"));
+        }
+    }
     // The zone's head without its kind (临港 for 临港新片区), where a settling word puts
     // something in it (落户临港, 在临港设立了…) and it is no place's name.
     let heads: Vec<&str> = std::iter::once(&node.label)
@@ -501,7 +519,7 @@ fn coref_mention(range: Range<usize>, text: &str) -> Mention {
         range,
         etype: EntityType::Zone,
         text: text.to_string(),
-        origin: crate::recognize::Origin::Coref,
+        origin: Origin::Coref,
         gaz: None,
         paren_alias: None,
         nested: false,
@@ -1056,6 +1074,14 @@ fn sentence_rules(
         }
     }
 
+    // A 其中 list item that settles by a word of its own (其中,A将在园区建设…;) still lets
+    // the list go on after its semicolon.
+    if (s.starts_with("其中") || list_goes_on) && s.ends_with([';', '；']) {
+        if let Some((h, _)) = carried {
+            *settle_host = Some((h, true));
+        }
+    }
+
     // 由X投资建设的Y公司, X投资设立的Y公司: the company Y is X's.
     for &k in &orgs {
         if node(table, ids, k).1 != EntityType::Company {
@@ -1164,6 +1190,28 @@ fn sentence_rules(
                     p,
                     sent,
                 );
+            }
+        }
+    }
+
+    // X是A与B设立的合资企业: the joint venture is a unit of each of its parents.
+    if let Some(jv) = ["合资企业", "合资公司"].iter().find_map(|w| s.find(w)) {
+        let jv = sent.start + jv;
+        let head = orgs.iter().copied().find(|&x| {
+            !ms[x].nested
+                && ms[x].range.end < jv
+                && skip_parenthetical(&text[ms[x].range.end..jv]).starts_with('是')
+                && !text[sent.start..ms[x].range.start].contains([',', ';'])
+        });
+        if let Some(x) = head {
+            let xn = node(table, ids, x).0;
+            for &p in orgs.iter().filter(|&&p| {
+                !ms[p].nested && ms[p].range.start > ms[x].range.end && ms[p].range.end <= jv
+            }) {
+                let pn = node(table, ids, p).0;
+                if pn != xn && !is_gov(&table.node(pn).label) {
+                    cx.emit(table, xn, Predicate::SubOrganizationOf, pn, sent);
+                }
             }
         }
     }
@@ -1631,10 +1679,32 @@ fn sentence_rules(
                 && in_sentence.is_none()
                 && !zone_first;
             if let (Some(z), false) = (subj, org_subject) {
+                // A,以X领跑;B则在Y领域表现突出: with whole zones in different clauses
+                // before the industries, each industry is the nearest one's.
+                let heads: Vec<usize> = zones
+                    .iter()
+                    .copied()
+                    .filter(|&k| !ms[k].nested && ms[k].origin != Origin::Coref)
+                    .filter(|&k| is_zone_level(&table.node(node(table, ids, k).0).label))
+                    .collect();
+                let clause_of = |p: usize| text[sent.start..p].matches([',', ';']).count();
+                let by_clause = heads.len() >= 2
+                    && heads
+                        .windows(2)
+                        .all(|w| clause_of(ms[w[0]].range.start) < clause_of(ms[w[1]].range.start));
                 for &i in &cue_inds {
+                    let zi = if by_clause {
+                        heads
+                            .iter()
+                            .copied()
+                            .rfind(|&k| ms[k].range.end <= ms[i].range.start)
+                            .map_or(z, |k| node(table, ids, k).0)
+                    } else {
+                        z
+                    };
                     cx.emit(
                         table,
-                        z,
+                        zi,
                         Predicate::HasIndustry,
                         node(table, ids, i).0,
                         sent,
@@ -3043,5 +3113,33 @@ mod tests {
                 .any(|(a, p, _)| p == "partOf" && a.contains("园区")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_joint_venture_a_park_built_in_the_zone_and_strengths_clause_by_clause() {
+        let v = triples_in(
+            "## 青岚工业园:合作样板\n\n青岚工业园是两国政府合作建设的最大海外工业园区。星河集团作为园区的主要开发商,在园区内建设了商贸物流园。远山动力、蓝海重科等企业先后入驻。\n\n远帆汽车有限公司是远帆集团与青木汽车控股有限公司设立的合资企业。\n\n近日,青松顾问发布《园区百强》榜单。其中,白河高新区以生物医药和纳米技术应用领跑,远洲高新区则在人工智能和量子信息领域表现突出。\n",
+        );
+        assert!(has(&v, "商贸物流园", "partOf", "青岚工业园"), "{v:?}");
+        assert!(
+            has(&v, "远帆汽车有限公司", "subOrganizationOf", "远帆集团"),
+            "{v:?}"
+        );
+        assert!(
+            has(
+                &v,
+                "远帆汽车有限公司",
+                "subOrganizationOf",
+                "青木汽车控股有限公司"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "白河高新区", "hasIndustry", "纳米技术应用"),
+            "{v:?}"
+        );
+        assert!(has(&v, "远洲高新区", "hasIndustry", "量子信息"), "{v:?}");
+        assert!(!has(&v, "白河高新区", "hasIndustry", "量子信息"), "{v:?}");
+        assert!(!v.iter().any(|(a, _, _)| a.contains("海外")), "{v:?}");
     }
 }
