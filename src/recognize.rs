@@ -1526,7 +1526,14 @@ impl Recognizer {
                     && (2..=8).contains(&char_count(t))
                     && self.stops_in(t).is_empty()
                     && !self.has_strong_suffix(t);
-                if ((!has_suffix && known) || plausible) && !self.is_generic(t) {
+                // Beside a known industry, two generic words make one (工业服务, 现代服务),
+                // though one alone (高新技术) does not.
+                let named = !self.is_generic(t)
+                    || (plausible
+                        && char_count(t) >= 4
+                        && !lexicon::GENERIC.contains(&t)
+                        && !t.chars().any(|c| c.is_ascii_digit()));
+                if ((!has_suffix && known) || plausible) && named {
                     out.push(Mention::new(
                         sent.start + r.start..sent.start + r.end,
                         EntityType::Industry,
@@ -2162,5 +2169,12 @@ mod tests {
     fn a_publisher_of_a_report_is_an_organization() {
         let v = names("近日,青松顾问发布《园区百强》榜单。");
         assert!(has(&v, "青松顾问", EntityType::Company), "{v:?}");
+    }
+
+    #[test]
+    fn two_generic_words_beside_a_known_industry_lead_too() {
+        let v = names("白河园以汽车及零部件、智能制造、工业服务为主导产业。青岚园以高新技术、新材料为主导产业。");
+        assert!(has(&v, "工业服务", EntityType::Industry), "{v:?}");
+        assert!(!has(&v, "高新技术", EntityType::Industry), "{v:?}");
     }
 }
