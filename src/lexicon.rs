@@ -523,6 +523,10 @@ pub const RIGHT_STOPS: &[&str] = &[
     "深化", "加强", "签署", "签订", "携手",
 ];
 
+/// One-character adverbs that stand between a clause's start and its verb (并与, 还与, 也和):
+/// no name's first character, and no subject of the clause.
+pub const ADVERBS: &str = "并也还又且而均都已将正";
+
 /// Time words and connectives that open a clause before its subject (今年,公司把…; 目前某某
 /// 在园区…).
 pub const TIME_OPENERS: &[&str] = &[

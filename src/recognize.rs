@@ -553,7 +553,7 @@ impl Recognizer {
                 && char_count(before) == 1
                 && before
                     .chars()
-                    .all(|c| is_cjk(c) && !"并也还又且而均都已将正".contains(c))
+                    .all(|c| is_cjk(c) && !lexicon::ADVERBS.contains(c))
             {
                 continue;
             }
@@ -1693,15 +1693,11 @@ impl Recognizer {
 
     /// `X(Y)`: Y is another name of X when it is short and not itself a typed mention.
     fn paren_aliases(&self, text: &str, out: &mut [Mention]) {
-        let before: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
-        self.paren_aliases_once(text, out);
+        let grown = self.paren_aliases_once(text, out);
         // What a campus name took in (the city in 某某大学(深圳)) now lies inside it.
-        let grown: Vec<Range<usize>> = out
-            .iter()
-            .zip(&before)
-            .filter(|(m, b)| m.range != **b)
-            .map(|(m, _)| m.range.clone())
-            .collect();
+        if grown.is_empty() {
+            return;
+        }
         for m in out.iter_mut() {
             if grown
                 .iter()
@@ -1712,7 +1708,9 @@ impl Recognizer {
         }
     }
 
-    fn paren_aliases_once(&self, text: &str, out: &mut [Mention]) {
+    /// Sets the names given in parentheses; returns the ranges of the campus names it grew.
+    fn paren_aliases_once(&self, text: &str, out: &mut [Mention]) -> Vec<Range<usize>> {
+        let mut grown = Vec::new();
         for m in out.iter_mut() {
             let after = &text[m.range.end..];
             if let Some(rest) = after.strip_prefix('(') {
@@ -1738,6 +1736,7 @@ impl Recognizer {
                         m.text = text[m.range.clone()].to_string();
                         m.gaz = None;
                         m.origin = Origin::Grammar;
+                        grown.push(m.range.clone());
                     } else if (2..=12).contains(&n)
                         && inner.chars().all(|c| is_name_char(c) || c == ' ')
                     {
@@ -1746,6 +1745,7 @@ impl Recognizer {
                 }
             }
         }
+        grown
     }
 }
 

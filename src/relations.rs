@@ -12,7 +12,7 @@
 
 use crate::gazetteer::GAZETTEER;
 use crate::model::{EntityType, Evidence, Predicate};
-use crate::normalize::Article;
+use crate::normalize::{is_cjk, Article};
 use crate::recognize::{Mention, Origin};
 use crate::resolve::{Overlay, BRANCH_MARKERS};
 use std::collections::BTreeMap;
@@ -455,7 +455,7 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
                 continue;
             }
             let before = text[..i].chars().next_back();
-            if before.is_some_and(|c| is_han(c) && !COREF_BEFORE.contains(c)) {
+            if before.is_some_and(|c| is_cjk(c) && !COREF_BEFORE.contains(c)) {
                 continue;
             }
             let after = &text[r.end..];
@@ -488,7 +488,7 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
                 .iter()
                 .find_map(|k| n.strip_suffix(k))
         })
-        .filter(|h| h.chars().count() >= 2 && h.chars().all(is_han))
+        .filter(|h| h.chars().count() >= 2 && h.chars().all(is_cjk))
         .filter(|h| GAZETTEER.place(h).is_none() && GAZETTEER.place_prefix(h).is_none())
         .collect();
     for h in heads {
@@ -501,7 +501,7 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
                 .iter()
                 .any(|v| text[..i].ends_with(v));
             let after = &text[r.end..];
-            let then = after.chars().next().is_none_or(|c| !is_han(c))
+            let then = after.chars().next().is_none_or(|c| !is_cjk(c))
                 || SETTLE
                     .iter()
                     .chain(BUILD.iter())
@@ -524,10 +524,6 @@ fn coref_mention(range: Range<usize>, text: &str) -> Mention {
         paren_alias: None,
         nested: false,
     }
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The zone an article is about: named in its title, else the most mentioned.
@@ -713,7 +709,7 @@ fn sentence_rules(
         // Nothing but an adverb before 与 (,并与X…): the clause has no subject of its own.
         let bare = text[cl.start..yu_abs]
             .chars()
-            .all(|c| "并也还又且而均都已将正".contains(c));
+            .all(|c| crate::lexicon::ADVERBS.contains(c));
         // 推动各高新区与X合作: zones in general, none of them in particular.
         if in_clause.is_none()
             && ["各", "全省", "全国", "所有"]
@@ -1173,7 +1169,7 @@ fn sentence_rules(
             let brand = text[from..c].split_once('在').map(|(b, _)| b).unwrap_or("");
             let ylabel = &text[ms[y].range.clone()];
             if (2..=8).contains(&brand.chars().count())
-                && brand.chars().all(is_han)
+                && brand.chars().all(is_cjk)
                 && ylabel
                     .strip_prefix(brand)
                     .is_some_and(|rest| rest.starts_with('('))
@@ -1446,9 +1442,7 @@ fn sentence_rules(
     // is a whole zone's (某某科学城).
     for &x in &zones {
         let xr = &ms[x].range;
-        let clause_end = text[xr.end..sent.end]
-            .find([',', '，', ';', '；', '。'])
-            .map_or(sent.end, |i| xr.end + i);
+        let clause_end = clause_around(text, sent, xr).end;
         let copula = text[xr.end..].starts_with('是');
         let zuowei = s.starts_with("作为") && text[..xr.start].ends_with(',');
         let host = if copula {
