@@ -58,6 +58,8 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("自贸区", Zone, Strong),
         ("自由贸易试验区", Zone, Strong),
         ("保税区", Zone, Strong),
+        // 某某综合保税区 goes by 某某综保区.
+        ("综保区", Zone, Strong),
         ("示范区", Zone, Strong),
         ("试验区", Zone, Strong),
         ("集聚区", Zone, Strong),
@@ -178,6 +180,8 @@ pub const LEFT_STOPS: &[&str] = &[
     "引进",
     "引入",
     "落户",
+    // 项目选址某某工业园: where a project is sited.
+    "选址",
     "入驻",
     "签约",
     "落地",
@@ -562,6 +566,12 @@ pub const GENERIC: &[&str] = &[
     "加工",
     "生产",
     "制造",
+    "封装",
+    "测试",
+    "组装",
+    "总装",
+    // 重要生产基地: how much a base matters, not which it is.
+    "重要",
     "国家级",
     "国家",
     "省级",
@@ -868,6 +878,10 @@ pub const PROTECTED: &[&str] = &[
     "经济与管理",
     "材料与化工",
 ];
+
+/// Regions outside the divisions of the gazetteer that stand before a company's name
+/// (台湾某某集团); see [`DESCRIPTORS`] for countries.
+pub const REGIONS: &[&str] = &["中国台湾", "台湾", "中国香港", "香港", "澳门"];
 
 /// Descriptive prefixes cut from the front of a name (特色康养小镇 → 康养小镇).
 pub const DESCRIPTORS: &[&str] = &[

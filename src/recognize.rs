@@ -759,6 +759,17 @@ impl Recognizer {
                     start += d.len();
                 }
             }
+            // A company's region (台湾某某集团, 香港某某有限公司) is no part of its name; a
+            // university's is (香港中文大学).
+            if etype == EntityType::Company {
+                for d in lexicon::REGIONS {
+                    if text[start..sfx_start].starts_with(d)
+                        && char_count(&text[start + d.len()..sfx_start]) >= 2
+                    {
+                        start += d.len();
+                    }
+                }
+            }
             // 某某大学长春新区光电子研究院: an organization before a place is no part of the
             // zone's name (the zone is the place's).
             if etype == EntityType::Zone && lexicon::WHOLE_ZONE_SUFFIXES.contains(&suffix) {
@@ -1071,15 +1082,27 @@ impl Recognizer {
             bounds.push(chunk_start..sent.end);
         }
         for chunk in bounds {
-            let c = &text[chunk.clone()];
-            if !c.contains('、') {
-                continue;
+            let mut chunk = chunk;
+            // Two lists in one chunk (A、B等品牌商与C、D等代工企业): the second starts where
+            // the first one's 等 is.
+            while text[chunk.clone()].contains('、') {
+                match self.one_list(text, chunk.clone(), sent.end, out) {
+                    Some(rest) if rest > chunk.start && rest < chunk.end => chunk.start = rest,
+                    _ => break,
+                }
             }
-            self.one_list(text, chunk, sent.end, out);
         }
     }
 
-    fn one_list(&self, text: &str, chunk: Range<usize>, sent_end: usize, out: &mut Vec<Mention>) {
+    /// Reads the list at the start of `chunk`; returns where the text after the list's end
+    /// (its 等 or head noun) begins when more 、 follow there.
+    fn one_list(
+        &self,
+        text: &str,
+        chunk: Range<usize>,
+        sent_end: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
         let c = &text[chunk.clone()];
         let mut pieces: Vec<Range<usize>> = Vec::new();
         let mut p = chunk.start;
@@ -1093,6 +1116,7 @@ impl Recognizer {
         let mut technical = false;
         let mut project = false;
         let n = pieces.len();
+        let mut rest = None;
         for (k, piece) in pieces.into_iter().enumerate() {
             let mut r = piece.clone();
             if k == 0 {
@@ -1171,12 +1195,15 @@ impl Recognizer {
                     trigger = trigger.or(Some(EntityType::Company));
                 }
                 items.push(r);
+                if k + 1 < n {
+                    rest = Some(tail_start);
+                }
                 break;
             }
             items.push(r);
         }
         if items.len() < 2 || technical {
-            return;
+            return rest;
         }
         // The type of untyped items: head noun, then trigger verb, then typed neighbours.
         let typed: Vec<Option<EntityType>> = items
@@ -1196,10 +1223,10 @@ impl Recognizer {
         // Industry items are only invented with an explicit head or trigger.
         let majority = unanimous.filter(|t| *t != EntityType::Industry);
         let Some(etype) = head.or(trigger).or(majority) else {
-            return;
+            return rest;
         };
         if matches!(etype, EntityType::Place | EntityType::Person) {
-            return;
+            return rest;
         }
         // A list is a list of names only when at least two of its items are names.
         let mut new_items = Vec::new();
@@ -1272,6 +1299,7 @@ impl Recognizer {
         if valid >= 2 {
             out.extend(new_items);
         }
+        rest
     }
 
     /// Where a middle list item is cut by a head noun (智能装备产业向… → 智能装备).
@@ -1912,6 +1940,23 @@ mod tests {
 
     fn has(v: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
         v.iter().any(|(n, et)| n == name && *et == t)
+    }
+
+    #[test]
+    fn two_lists_in_one_clause_a_region_before_a_company_and_bases_that_only_describe() {
+        // The second list starts where the first one's 等 is.
+        let v = names(
+            "在白河综合保税区,星岚、云帆等品牌商与青禾、澜达、远拓等代工企业聚集。台湾澜达集团在白河综保区建设了重要生产基地和封装测试基地,项目选址白河高新区青松工业园。",
+        );
+        for c in ["星岚", "云帆", "青禾", "澜达", "远拓", "澜达集团"] {
+            assert!(has(&v, c, EntityType::Company), "{c}: {v:?}");
+        }
+        assert!(has(&v, "白河综保区", EntityType::Zone), "{v:?}");
+        assert!(has(&v, "白河高新区青松工业园", EntityType::Zone), "{v:?}");
+        for z in ["重要生产基地", "封装测试基地", "选址白河高新区青松工业园"]
+        {
+            assert!(!has(&v, z, EntityType::Zone), "{z}: {v:?}");
+        }
     }
 
     #[test]

@@ -49,6 +49,9 @@ const SETTLE: &[&str] = &[
     "吸引",
     // 某园区注册企业700家,其中包括…: the zone's registered companies.
     "注册企业",
+    // 科技园已孵化企业300余家,其中…; 园区孵化了A、B等企业: the zone's incubated companies.
+    "孵化企业",
+    "孵化了",
     // 该公司成立于科技园 (but 成立于2007年: only with a zone named or referred to).
     "成立于",
     // 园区内的某某公司: an organization inside the zone is settled in it.
@@ -66,7 +69,16 @@ const SETTLE: &[&str] = &[
 ];
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
-const GATHER: &[&str] = &["聚集", "集聚", "汇聚", "吸引", "注册企业", "成立于"];
+const GATHER: &[&str] = &[
+    "聚集",
+    "集聚",
+    "汇聚",
+    "吸引",
+    "注册企业",
+    "孵化企业",
+    "孵化了",
+    "成立于",
+];
 /// Words that refer back to the article's zone (该区, 园区, 全区).
 const ZONE_COREF: &[&str] = &[
     "该区",
@@ -149,6 +161,7 @@ const ZONE_LEVEL: &[&str] = &[
     "新区",
     "自贸区",
     "保税区",
+    "综保区",
     "试验区",
     "示范区",
     "大走廊",
@@ -395,6 +408,9 @@ const PART_WORDS: &[&str] = &[
     "承载区",
     "先行区",
     "启动区",
+    // X是Z直管园区之一: one of the parks the zone runs itself.
+    "直管园区",
+    "园区之一",
 ];
 
 /// Kind words a zone's names end with that stand for it when bare (某某航空港区 → 港区).
@@ -410,6 +426,10 @@ const ZONE_KINDS: &[&str] = &[
     "示范区",
     "合作区",
     "科技城",
+    "综保区",
+    "保税区",
+    "科技园",
+    "产业园",
 ];
 
 /// What may stand right before a bare kind word that refers back (设在高新区, 与高新区共建,
@@ -547,11 +567,17 @@ fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &Overlay) -> 
             e.0 += 3;
         }
     }
-    // Only a zone the article dwells on (or names in its title) is its topic.
+    // Only a zone the article dwells on (or names in its title) is its topic: named four
+    // times, or three times where no other zone is named twice.
+    let runner_up = {
+        let mut c: Vec<usize> = count.values().map(|v| v.0).collect();
+        c.sort_unstable();
+        c.iter().rev().nth(1).copied().unwrap_or(0)
+    };
     count
         .into_iter()
         .max_by_key(|(_, v)| *v)
-        .filter(|(_, v)| v.0 >= 4)
+        .filter(|(_, v)| v.0 >= 4 || (v.0 >= 3 && runner_up <= 1))
         .map(|(n, _)| n)
 }
 
@@ -821,6 +847,28 @@ fn sentence_rules(
         }) {
             last = q;
         }
+        // X位于P, X(以下简称"Y")位于P: the place ends the phrase (not 位于P的Y, where X
+        // is in Y).
+        let subject = top.iter().copied().rev().find(|&x| {
+            ms[x].range.end <= ms[k].range.start
+                && skip_parenthetical(&text[ms[x].range.end..ms[k].range.start]) == "位于"
+        });
+        let ends = text[ms[last].range.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_cjk(c) || "境内内".contains(c));
+        if let Some(x) = subject.filter(|_| ends) {
+            let (xn, xt) = node(table, ids, x);
+            if xt.is_org() || xt == EntityType::Zone {
+                cx.emit(
+                    table,
+                    xn,
+                    Predicate::LocatedIn,
+                    node(table, ids, last).0,
+                    sent,
+                );
+            }
+        }
         let after = ms[last].range.end + "的".len();
         if !text[ms[last].range.end..].starts_with('的') {
             continue;
@@ -991,12 +1039,24 @@ fn sentence_rules(
         if !trig.is_empty() {
             *settle_host = host.map(|h| (h, false));
         }
+        let relied: Vec<usize> = orgs
+            .iter()
+            .filter(|&&k| {
+                ["依托", "借助", "凭借"]
+                    .iter()
+                    .any(|w| text[..ms[k].range.start].ends_with(w))
+            })
+            .map(|&k| node(table, ids, k).0)
+            .collect();
         if let Some(host) = host {
             let mut settlers: Vec<usize> = orgs
                 .iter()
                 .copied()
                 .filter(|k| !coop_objects.contains(k))
                 .filter(|&k| !founder(k) && !joins(k))
+                // 依托X(以下简称"Y")的科研优势,Z孵化了…: what the zone relies on does not
+                // settle by it, by any of its names.
+                .filter(|&k| !relied.contains(&node(table, ids, k).0))
                 // 在Z建设…: what the clause of 在Z builds settles, not what an earlier
                 // clause names (收购某某公司,此后在Z建设了…).
                 // A later clause with a settling word of its own (在Z投产,吸引了A、B集聚)
@@ -1442,14 +1502,22 @@ fn sentence_rules(
     // is a whole zone's (某某科学城).
     for &x in &zones {
         let xr = &ms[x].range;
-        let clause_end = clause_around(text, sent, xr).end;
-        let copula = text[xr.end..].starts_with('是');
+        // X位于P,是Z的…: the copula after a clause of where X lies.
+        let after_where = text[xr.end..sent.end]
+            .strip_prefix("位于")
+            .and_then(|r| r.find([',', '，']).map(|i| xr.end + "位于".len() + i))
+            .filter(|&c| text[c..].trim_start_matches([',', '，']).starts_with('是'))
+            .map(|c| c + ','.len_utf8());
+        let cop_at = after_where.unwrap_or(xr.end);
+        let clause_end = clause_around(text, sent, &(cop_at..cop_at)).end;
+        let copula = text[cop_at..].starts_with('是');
         let zuowei = s.starts_with("作为") && text[..xr.start].ends_with(',');
         let host = if copula {
             zones.iter().copied().find(|&z| {
-                ms[z].range.start > xr.end
+                ms[z].range.start > cop_at
                     && ms[z].range.end <= clause_end
-                    && text[ms[z].range.end..clause_end].contains('的')
+                    && (text[ms[z].range.end..clause_end].contains('的')
+                        || text[ms[z].range.end..clause_end].ends_with("之一"))
                     && PART_WORDS
                         .iter()
                         .any(|w| text[ms[z].range.end..clause_end].contains(w))
@@ -1652,15 +1720,24 @@ fn sentence_rules(
                         })
                         .map(|k| node(table, ids, k).0)
                 });
+            // 此外,园区正积极培育…: the zone's own word as the subject (after an opener)
+            // lets a weak cue fall back to the article's zone too.
+            let opened = s
+                .split_once(',')
+                .filter(|(head, _)| crate::lexicon::TIME_OPENERS.contains(head))
+                .map_or(s, |(_, rest)| rest);
+            let coref_subject = ZONE_COREF
+                .iter()
+                .any(|w| opened.starts_with(w) && !opened[w.len()..].starts_with('内'));
             // Without a zone in the sentence only a strong cue falls back to the article's zone.
-            let subj = in_sentence.or_else(|| {
-                strong
-                    .then(|| {
-                        current
-                            .filter(|&c| is_zone_level(&table.node(c).label))
-                            .or(topic)
-                    })
-                    .flatten()
+            // 园区 is the article's zone before the last whole zone named.
+            let zone_level_current = current.filter(|&c| is_zone_level(&table.node(c).label));
+            let subj = in_sentence.or(if coref_subject {
+                topic.or(zone_level_current)
+            } else if strong {
+                zone_level_current.or(topic)
+            } else {
+                None
             });
             // 园区依托某大学…,重点孵化…: a sentence that begins with the zone's own word is
             // about the zone, whatever organization it names on the way.
@@ -1863,12 +1940,19 @@ fn founds(text: &str, r: &Range<usize>, sent_end: usize) -> bool {
         && ["的带动", "的带领", "的引领", "的推动"]
             .iter()
             .any(|v| after.starts_with(v));
+    // X由Y教授团队创办: Y's people founded X; the clause's verb says so.
+    let clause = &after[..after
+        .find([',', '，', ';', '；', '。'])
+        .unwrap_or(after.len())];
     leads
         || FOUNDING.iter().any(|v| after.starts_with(v))
         || (text[..r.start].ends_with('由')
-            && ["牵头", "投资", "出资", "发起", "联合", "共同"]
+            && (["牵头", "投资", "出资", "发起", "联合", "共同"]
                 .iter()
-                .any(|v| after.starts_with(v)))
+                .any(|v| after.starts_with(v))
+                || ["创办", "创立", "创建", "孵化", "发起成立"]
+                    .iter()
+                    .any(|v| clause.contains(v))))
 }
 
 /// The text after a parenthetical that opens it (`(以下简称"某某")投资建设的…`).
@@ -3107,6 +3191,28 @@ mod tests {
                 .any(|(a, p, _)| p == "partOf" && a.contains("园区")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_science_park_named_three_times_its_incubated_companies_and_where_parks_lie() {
+        let v = triples_in(
+            "## 大学科技园:成果转化\n\n兰州大学国家大学科技园位于兰州市城关区,由兰州大学与城关区人民政府共同建设。目前,科技园已累计孵化企业200余家,其中白河星芯科技有限公司由兰州大学物理学院教授团队创办。\n\n依托兰州大学的学科优势,兰州大学国家大学科技园孵化了青禾医疗科技有限公司、澜达光电科技有限公司等企业。科技园聚焦集成电路、网络通信两大领域。兰州大学国家大学科技园去年新增企业30家。\n\n## 青松综保区:笔电集群\n\n在青松综合保税区,星岚、云帆等品牌商聚集。青松综保区位于重庆市沙坪坝区,是重庆高新区直管园区之一。此外,园区正积极培育集成电路产业。青松综保区去年进出口额增长8%。\n",
+        );
+        let park = "兰州大学国家大学科技园";
+        assert!(has(&v, park, "locatedIn", "城关区"), "{v:?}");
+        assert!(has(&v, "白河星芯科技有限公司", "settledIn", park), "{v:?}");
+        assert!(has(&v, "青禾医疗科技有限公司", "settledIn", park), "{v:?}");
+        assert!(has(&v, park, "hasIndustry", "网络通信"), "{v:?}");
+        // Who founded a company, and what the park relies on, do not settle by it.
+        assert!(
+            !v.iter()
+                .any(|(a, p, _)| a.starts_with("兰州大学") && p == "settledIn"),
+            "{v:?}"
+        );
+        let bonded = "青松综合保税区";
+        assert!(has(&v, bonded, "partOf", "重庆高新技术产业开发区"), "{v:?}");
+        assert!(has(&v, bonded, "locatedIn", "沙坪坝区"), "{v:?}");
+        assert!(has(&v, bonded, "hasIndustry", "集成电路"), "{v:?}");
     }
 
     #[test]

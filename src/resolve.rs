@@ -379,6 +379,7 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                 for (long, short) in [
                     ("经济技术开发区", "经开区"),
                     ("高新技术产业开发区", "高新区"),
+                    ("综合保税区", "综保区"),
                 ] {
                     if let Some(stem) = base.strip_suffix(long) {
                         if n(stem) >= 2 {
@@ -417,6 +418,29 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                 // names it too, though a place and a kind alone name nothing elsewhere.
                 if tail.ends_with("片区") && gaz.place_prefix(tail).is_some() && n(tail) >= 4 {
                     area = Some(tail.to_string());
+                }
+            }
+        }
+        EntityType::Institution => {
+            // An institute of a known academy or university goes by its own name once the
+            // whole has been given (某某科学院金属研究所 → 金属研究所).
+            if let Some(i) = label
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(2)
+                .filter(|&i| {
+                    gaz.lookup(&label[..i], Some(EntityType::Institution))
+                        .is_some_and(|e| e.label == label[..i])
+                })
+                .last()
+            {
+                let rest = &label[i..];
+                if ["研究所", "研究院", "研究中心"]
+                    .iter()
+                    .any(|s| rest.strip_suffix(s).is_some_and(|b| n(b) >= 2))
+                    && gaz.place_prefix(rest).is_none()
+                {
+                    out.push(rest.to_string());
                 }
             }
         }
@@ -763,6 +787,11 @@ mod tests {
             short_forms("长风汽车重庆分公司", EntityType::Company, g),
             Vec::<String>::new()
         );
+        // An institute of a known university goes by its own name; a 综合保税区 by 综保区.
+        let f = short_forms("兰州大学白河研究院", EntityType::Institution, g);
+        assert_eq!(f, ["白河研究院"]);
+        let f = short_forms("白河青松综合保税区", EntityType::Zone, g);
+        assert!(f.contains(&"白河青松综保区".to_string()), "{f:?}");
         let f = short_forms("郑州白鹭湖物联网产业园", EntityType::Zone, g);
         assert_eq!(f, ["白鹭湖物联网产业园"]);
         // The city's 市 left out, and a place in parentheses.
