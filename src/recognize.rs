@@ -129,7 +129,7 @@ static SETTLER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A cluster a zone builds (打造了千亿级动力装备产业集群): its industry.
 static BUILT_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:打造|形成|培育|壮大)了?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业集群").expect("static regex")
+    Regex::new(r"(?:打造|形成|培育|壮大)了?(?:[^,，。;；]{0,20}?的)?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业集群").expect("static regex")
 });
 /// What publishes a report (近日,某某发布《…》): an organization.
 static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {

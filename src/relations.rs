@@ -59,6 +59,8 @@ const SETTLE: &[&str] = &[
     // 在这里安家, 坐落在这里: settled.
     "安家",
     "坐落",
+    // 项目选址Z: the project's company is sited in the zone.
+    "选址",
     // 将总部设在Z, 把研发中心设在Z, 在区内设有研发中心.
     "设在",
     "区内设有",
@@ -213,6 +215,9 @@ struct Ctx<'a> {
     /// starts), so that those in a sentence or a name are found among the few that start in
     /// it, not by looking at all of the article's (quadratic in a long article).
     by_start: Vec<usize>,
+    /// The last two organizations found cooperating and the start of that sentence, for
+    /// 双方 (A与B签署协议。双方将合资成立X) in the same or the next sentence.
+    last_pair: Option<(usize, usize, usize)>,
 }
 
 impl Ctx<'_> {
@@ -289,6 +294,9 @@ impl Ctx<'_> {
         if p == Predicate::PartOf && self.out.contains_key(&(o, p, s)) {
             return;
         }
+        if p == Predicate::CooperatesWith && st.is_org() && ot.is_org() {
+            self.last_pair = Some((s, o, sent.start));
+        }
         if !self.out.contains_key(&(s, p, o)) {
             let ev = self.evidence(sent);
             self.out.insert((s, p, o), ev);
@@ -342,6 +350,7 @@ pub fn extract(
             order.sort_by_key(|&k| ms[k].range.start);
             order
         },
+        last_pair: None,
     };
     let sentences = art.norm.sentences.clone();
     let mut current = topic;
@@ -698,6 +707,8 @@ fn sentence_rules(
             .iter()
             .copied()
             .filter(|&k| ms[k].range.start > yu_abs && ms[k].range.end <= verb_abs)
+            // A与B在Z签署协议: Z is where they sign, not a party.
+            .filter(|&k| !text[..ms[k].range.start].ends_with('在'))
             .filter(|&k| {
                 matches!(
                     node(table, ids, k).1,
@@ -1078,6 +1089,27 @@ fn sentence_rules(
                 .filter(|&k| !parent_only(k))
                 .map(|k| node(table, ids, k).0)
                 .collect();
+            // X与Y共建了…,并在Z建设了…; X是…,去年在Z新建了…: a 在Z clause without a
+            // subject of its own goes on with the sentence's.
+            if let Some(z) = built_in.filter(|_| settlers.is_empty()) {
+                let cl = clause_around(text, sent, &ms[z].range);
+                let mut lead = text[cl.start..ms[z].range.start].trim_end_matches('在');
+                while let Some(w) = ["并", "还", "且", "也", "又", "同时", "随后", "此后", "后"]
+                    .iter()
+                    .chain(crate::lexicon::TIME_OPENERS.iter())
+                    .find(|w| lead.starts_with(*w))
+                {
+                    lead = &lead[w.len()..];
+                }
+                if cl.start > sent.start && lead.is_empty() {
+                    if let Some(k) = sentence_subject(text, sent, ms, &top) {
+                        let (o, t) = node(table, ids, k);
+                        if t.is_org() && !is_gov(&table.node(o).label) {
+                            settlers.push(o);
+                        }
+                    }
+                }
+            }
             // 研究院落户…, 该公司入驻…: an anaphor names the organization of the previous sentence.
             // A sentence may also begin with the bare noun (公司将…, 研究院落户…).
             if settlers.is_empty() && opens_with_org_anaphor(s) {
@@ -1267,6 +1299,39 @@ fn sentence_rules(
                 let pn = node(table, ids, p).0;
                 if pn != xn && !is_gov(&table.node(pn).label) {
                     cx.emit(table, xn, Predicate::SubOrganizationOf, pn, sent);
+                }
+            }
+        }
+    }
+
+    // A与B签署协议。双方将合资成立X: the joint venture is a unit of both, when the pair
+    // was named in this sentence or the one before.
+    if let Some(i) = s.find("双方") {
+        let from = sent.start + i + "双方".len();
+        let clause_end = clause_around(text, sent, &(from..from)).end;
+        let verb = [
+            "合资成立",
+            "合资设立",
+            "合资组建",
+            "共同成立",
+            "共同设立",
+            "共同出资成立",
+        ]
+        .iter()
+        .filter_map(|v| text[from..clause_end].find(v).map(|j| from + j + v.len()))
+        .min();
+        let recent = cx.last_pair.filter(|&(_, _, at)| {
+            at == sent.start || text[at..sent.start].matches(['。', '！', '？']).count() <= 1
+        });
+        if let (Some(v), Some((a, b, _))) = (verb, recent) {
+            if let Some(&x) = orgs
+                .iter()
+                .find(|&&x| !ms[x].nested && ms[x].range.start >= v && ms[x].range.start <= v + 3)
+            {
+                let xn = node(table, ids, x).0;
+                if node(table, ids, x).1 == EntityType::Company {
+                    cx.emit(table, xn, Predicate::SubOrganizationOf, a, sent);
+                    cx.emit(table, xn, Predicate::SubOrganizationOf, b, sent);
                 }
             }
         }
@@ -1763,13 +1828,30 @@ fn sentence_rules(
                     && heads
                         .windows(2)
                         .all(|w| clause_of(ms[w[0]].range.start) < clause_of(ms[w[1]].range.start));
+                // …A基地也已落户,形成了以B园为核心的…产业集群: where no whole zone is the
+                // subject, a park in the industry's own clause before it is its subject.
+                let parks_only = in_sentence.is_some() && heads.is_empty();
                 for &i in &cue_inds {
+                    let own_park = || {
+                        let cl = clause_around(text, sent, &ms[i].range);
+                        zones
+                            .iter()
+                            .copied()
+                            .filter(|&k| !ms[k].nested && ms[k].origin != Origin::Coref)
+                            .rfind(|&k| {
+                                ms[k].range.start >= cl.start
+                                    && ms[k].range.end <= ms[i].range.start
+                            })
+                            .map(|k| node(table, ids, k).0)
+                    };
                     let zi = if by_clause {
                         heads
                             .iter()
                             .copied()
                             .rfind(|&k| ms[k].range.end <= ms[i].range.start)
                             .map_or(z, |k| node(table, ids, k).0)
+                    } else if parks_only {
+                        own_park().unwrap_or(z)
                     } else {
                         z
                     };
@@ -1953,6 +2035,27 @@ fn founds(text: &str, r: &Range<usize>, sent_end: usize) -> bool {
                 || ["创办", "创立", "创建", "孵化", "发起成立"]
                     .iter()
                     .any(|v| clause.contains(v))))
+}
+
+/// The mention that opens the sentence as its subject, after a time word and its comma
+/// (去年,X与Y…), if one does.
+fn sentence_subject(
+    text: &str,
+    sent: &Range<usize>,
+    ms: &[Mention],
+    top: &[usize],
+) -> Option<usize> {
+    let s = &text[sent.clone()];
+    let skip = s
+        .split_once(',')
+        .filter(|(head, _)| {
+            crate::lexicon::TIME_OPENERS.contains(head)
+                || (head.ends_with(['年', '月', '日']) && head.chars().count() <= 11)
+        })
+        .map_or(0, |(head, _)| head.len() + ','.len_utf8());
+    top.iter()
+        .copied()
+        .find(|&k| ms[k].range.start == sent.start + skip)
 }
 
 /// The text after a parenthetical that opens it (`(以下简称"某某")投资建设的…`).
@@ -3213,6 +3316,44 @@ mod tests {
         assert!(has(&v, bonded, "partOf", "重庆高新技术产业开发区"), "{v:?}");
         assert!(has(&v, bonded, "locatedIn", "沙坪坝区"), "{v:?}");
         assert!(has(&v, bonded, "hasIndustry", "集成电路"), "{v:?}");
+    }
+
+    #[test]
+    fn a_signing_venue_a_subjectless_clause_and_a_joint_venture_of_both_sides() {
+        let v = triples_in(
+            "## 新闻\n\n11月20日,青岚研究院与白河星芯材料股份有限公司在澜州高新区签署技术转让协议。根据协议,双方将合资成立澜州金科合金材料有限公司,注册资本2亿元,项目选址澜州高新区青松工业园。\n\n去年,远山微电子有限公司与青岚大学共建了联合实验室,并在蓝海经济技术开发区建设了封装测试基地。\n\n在白河综合保税区,星岚、云帆等品牌商聚集,形成了\"品牌+代工\"的笔电产业集群。\n",
+        );
+        let jv = "澜州金科合金材料有限公司";
+        assert!(has(&v, jv, "subOrganizationOf", "青岚研究院"), "{v:?}");
+        assert!(
+            has(&v, jv, "subOrganizationOf", "白河星芯材料股份有限公司"),
+            "{v:?}"
+        );
+        assert!(has(&v, jv, "settledIn", "澜州高新区青松工业园"), "{v:?}");
+        // Where two sign is no party to their agreement.
+        assert!(
+            !v.iter()
+                .any(|(a, p, c)| p == "cooperatesWith" && (a == "澜州高新区" || c == "澜州高新区")),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "远山微电子有限公司", "settledIn", "蓝海经济技术开发区"),
+            "{v:?}"
+        );
+        assert!(
+            !has(&v, "青岚大学", "settledIn", "蓝海经济技术开发区"),
+            "{v:?}"
+        );
+        assert!(has(&v, "白河综合保税区", "hasIndustry", "笔电"), "{v:?}");
+        // Among parks alone, the one in the cluster's own clause has its industry.
+        let v = triples(
+            "目前,星河教育全国运营总部、白云创新中心物联网产业基地也已落户,初步形成了以青湖物联网产业园为核心的智慧产业集群。",
+        );
+        assert!(has(&v, "青湖物联网产业园", "hasIndustry", "智慧"), "{v:?}");
+        assert!(
+            !has(&v, "白云创新中心物联网产业基地", "hasIndustry", "智慧"),
+            "{v:?}"
+        );
     }
 
     #[test]
