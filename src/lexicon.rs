@@ -60,6 +60,8 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("保税区", Zone, Strong),
         // 某某综合保税区 goes by 某某综保区.
         ("综保区", Zone, Strong),
+        // 某某农业高新技术产业示范区 goes by 某某农高区.
+        ("农高区", Zone, Strong),
         ("示范区", Zone, Strong),
         ("试验区", Zone, Strong),
         ("集聚区", Zone, Strong),

@@ -290,6 +290,7 @@ impl Recognizer {
         self.nested_matches(text, &mut out);
         self.paren_aliases(text, &mut out);
         renames(text, &mut out);
+        also_called(text, &mut out);
         out.sort_by_key(|m| (m.range.start, m.range.end));
         out
     }
@@ -394,13 +395,16 @@ impl Recognizer {
                         && r.start < mentions[k].range.end
                 })
                 .collect();
-            // A known name replaces shorter words inside it (生物 in 源鸿生物科技), nothing else.
+            // A known name replaces shorter words inside it (生物 in 源鸿生物科技) and a
+            // gazetteer name it holds (中国医药 in 中国医药城, a zone's other name), nothing
+            // else.
             let inside = overlapping.iter().all(|&k| {
                 let x = &mentions[k];
                 r.start <= x.range.start
                     && x.range.end <= r.end
                     && x.range != r
-                    && matches!(x.etype, EntityType::Industry | EntityType::Place)
+                    && (matches!(x.etype, EntityType::Industry | EntityType::Place)
+                        || x.origin == Origin::Gazetteer)
             });
             if !overlapping.is_empty() && !inside {
                 continue;
@@ -431,6 +435,16 @@ impl Recognizer {
                 continue;
             }
             if surf.scan == Scan::Bounded && !bounded_after(&text[r.end..]) {
+                continue;
+            }
+            // A company's short form before 工业/产业/行业 names a sector (中国医药工业百强:
+            // China's pharmaceutical industry), not the company.
+            if entry.etype == EntityType::Company
+                && entry.label != text[r.clone()]
+                && ["工业", "产业", "行业"]
+                    .iter()
+                    .any(|w| text[r.end..].starts_with(w))
+            {
                 continue;
             }
             // A short place name glued into a longer run of ideographs on both sides is
@@ -1783,6 +1797,46 @@ impl Default for Recognizer {
     }
 }
 
+/// `X又称"Y"`, `X也称"Y"`: Y is another name of X, as if given in parentheses after it; what
+/// was found inside the quotes (中国医药 in "中国医药城") goes.
+fn also_called(text: &str, out: &mut Vec<Mention>) {
+    let mut inside: Vec<Range<usize>> = Vec::new();
+    for k in 0..out.len() {
+        let m = &out[k];
+        if m.nested || !(m.etype.is_org() || m.etype == EntityType::Zone) {
+            continue;
+        }
+        let after = &text[m.range.end..];
+        let Some(lead) = ["又称", "也称", "亦称", "又名", "俗称", "简称"]
+            .iter()
+            .find(|w| after.starts_with(*w))
+        else {
+            continue;
+        };
+        let rest = &after[lead.len()..];
+        let Some(q) = rest.chars().next().filter(|c| matches!(c, '"' | '“')) else {
+            continue;
+        };
+        let body = &rest[q.len_utf8()..];
+        let Some(close) = body.find(['"', '”']) else {
+            continue;
+        };
+        let name = &body[..close];
+        if (2..=12).contains(&char_count(name)) && name.chars().all(is_name_char) {
+            let start = m.range.end + lead.len() + q.len_utf8();
+            inside.push(start..start + close);
+            out[k].paren_alias = Some(name.to_string());
+        }
+    }
+    if !inside.is_empty() {
+        out.retain(|m| {
+            !inside
+                .iter()
+                .any(|r| r.start <= m.range.start && m.range.end <= r.end)
+        });
+    }
+}
+
 /// A zone renamed in one sentence (批复同意A升级为国家高新区,定名为B): A is another name of B,
 /// as if given in parentheses after it.
 fn renames(text: &str, out: &mut [Mention]) {
@@ -1836,6 +1890,8 @@ fn industry_context(text: &str, r: Range<usize>) -> bool {
         "和",
         "为主导",
         "为引领",
+        // 锂电企业40余家: the field of the companies.
+        "企业",
     ]
     .iter()
     .any(|w| after.starts_with(w))

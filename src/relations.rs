@@ -439,6 +439,8 @@ const ZONE_KINDS: &[&str] = &[
     "保税区",
     "科技园",
     "产业园",
+    // 农业高新技术产业示范区 goes by 农高区.
+    "农高区",
 ];
 
 /// What may stand right before a bare kind word that refers back (设在高新区, 与高新区共建,
@@ -716,7 +718,36 @@ fn sentence_rules(
                 )
             })
             .collect();
-        if objs.is_empty() {
+        // A与该研究院签订协议: the partner named by 该 and its kind is the last such
+        // organization named in this sentence or the one before.
+        let coref_obj = if objs.is_empty() {
+            ORG_COREF
+                .iter()
+                .filter(|w| !["该项目", "该平台"].contains(w))
+                .find(|w| text[yu_abs..verb_abs].contains(*w))
+                .and_then(|w| {
+                    let kind = &w["该".len()..];
+                    let here = top
+                        .iter()
+                        .filter(|&&k| ms[k].range.end <= yu_abs)
+                        .map(|&k| node(table, ids, k).0);
+                    prev_orgs
+                        .iter()
+                        .copied()
+                        .chain(here)
+                        .filter(|&o| {
+                            let n = table.node(o);
+                            n.etype.is_org()
+                                && (n.label.ends_with(kind)
+                                    || (["公司", "企业"].contains(&kind)
+                                        && n.etype == EntityType::Company))
+                        })
+                        .last()
+                })
+        } else {
+            None
+        };
+        if objs.is_empty() && coref_obj.is_none() {
             continue;
         }
         let party = |k: &usize| {
@@ -786,6 +817,12 @@ fn sentence_rules(
             .or_else(|| earlier.map(|k| node(table, ids, k).0))
             .or(current);
         last_subj = subj.or(last_subj);
+        if let Some(b) = coref_obj {
+            if let Some(a) = subj.filter(|&a| a != b) {
+                cx.emit(table, a, Predicate::CooperatesWith, b, sent);
+            }
+            continue;
+        }
         // Signing with a zone is also settling in it; other cooperation is not.
         let signing =
             text[yu_abs..cl.end].contains("签约") || text[yu_abs..cl.end].contains("投资协议");
@@ -910,12 +947,15 @@ fn sentence_rules(
                 ms[k].range.start == zr.end + gap.len() && text[zr.end..].starts_with(gap)
             })
         };
-        // X位于Z, X(以下简称"Y")位于Z: a park lies in the zone, an organization in it.
+        // X位于Z, X(以下简称"Y")位于Z: a park lies in the zone, an organization in it;
+        // X总部位于Z: the organization by its headquarters.
         if before_loc {
             let zn = node(table, ids, z).0;
             let subject = top.iter().copied().find(|&k| {
-                ms[k].range.end <= zr.start
-                    && skip_parenthetical(&text[ms[k].range.end..zr.start]) == "位于"
+                ms[k].range.end <= zr.start && {
+                    let gap = skip_parenthetical(&text[ms[k].range.end..zr.start]);
+                    gap == "位于" || (gap == "总部位于" && node(table, ids, k).1.is_org())
+                }
             });
             if let Some(x) = subject {
                 let (xn, xt) = node(table, ids, x);
@@ -3316,6 +3356,44 @@ mod tests {
         assert!(has(&v, bonded, "partOf", "重庆高新技术产业开发区"), "{v:?}");
         assert!(has(&v, bonded, "locatedIn", "沙坪坝区"), "{v:?}");
         assert!(has(&v, bonded, "hasIndustry", "集成电路"), "{v:?}");
+    }
+
+    #[test]
+    fn another_name_a_headquarters_that_lies_in_a_zone_and_a_partner_named_by_its_kind() {
+        let v = triples_in(
+            "## 青岚药城:医药集群\n\n白河医药高新区又称\"青岚药城\",园区已集聚医药企业300多家。星河药业集团位居中国医药工业百强榜前列。青岚药城与白河药科大学共建了白河药物研究院。\n\n## 锂电新城\n\n四川远锂新材料股份有限公司(以下简称\"远锂股份\")总部位于澜州高新区。远锂股份在青松经济开发区设立全资子公司。青松经开区已聚集星锂科技、蓝锂能源等锂电企业40余家,形成了完整的产业链。澜州高新区与青岚大学共建了澜州锂电研究院。去年,远锂股份与该研究院签订合作协议。\n\n## 白河农高区\n\n白河农业高新技术产业示范区(以下简称\"白河农高区\")位于山东省东营市。白河农高区重点发展现代种业。目前,青岚农业大学、澜州农学院等科研院所在农高区建立了研发平台。白河农高区今年新增企业30家。\n",
+        );
+        assert!(
+            has(&v, "白河医药高新区", "cooperatesWith", "白河药科大学"),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter().any(|(a, _, _)| a.starts_with("中国医药")),
+            "{v:?}"
+        );
+        // The other name is the zone's alias.
+        let x = extract(&[Input {
+            source: "t.txt".into(),
+            text: "## 新闻\n\n白河医药高新区又称\"中国医药谷\",园区已集聚医药企业300多家。\n"
+                .into(),
+        }]);
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.label == "白河医药高新区" && e.aliases.iter().any(|a| a == "中国医药谷")),
+            "{:?}",
+            x.entities
+        );
+        let lithium = "四川远锂新材料股份有限公司";
+        assert!(has(&v, lithium, "settledIn", "澜州高新区"), "{v:?}");
+        assert!(
+            has(&v, lithium, "cooperatesWith", "澜州锂电研究院"),
+            "{v:?}"
+        );
+        assert!(has(&v, "青松经济开发区", "hasIndustry", "锂电"), "{v:?}");
+        let agri = "白河农业高新技术产业示范区";
+        assert!(has(&v, agri, "locatedIn", "东营市"), "{v:?}");
+        assert!(has(&v, "青岚农业大学", "settledIn", agri), "{v:?}");
     }
 
     #[test]

@@ -380,6 +380,8 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                     ("经济技术开发区", "经开区"),
                     ("高新技术产业开发区", "高新区"),
                     ("综合保税区", "综保区"),
+                    ("经济开发区", "经开区"),
+                    ("农业高新技术产业示范区", "农高区"),
                 ] {
                     if let Some(stem) = base.strip_suffix(long) {
                         if n(stem) >= 2 {
@@ -792,6 +794,10 @@ mod tests {
         assert_eq!(f, ["白河研究院"]);
         let f = short_forms("白河青松综合保税区", EntityType::Zone, g);
         assert!(f.contains(&"白河青松综保区".to_string()), "{f:?}");
+        let f = short_forms("青松经济开发区", EntityType::Zone, g);
+        assert!(f.contains(&"青松经开区".to_string()), "{f:?}");
+        let f = short_forms("白河农业高新技术产业示范区", EntityType::Zone, g);
+        assert!(f.contains(&"白河农高区".to_string()), "{f:?}");
         let f = short_forms("郑州白鹭湖物联网产业园", EntityType::Zone, g);
         assert_eq!(f, ["白鹭湖物联网产业园"]);
         // The city's 市 left out, and a place in parentheses.
