@@ -1361,7 +1361,7 @@ fn sentence_rules(
         .filter_map(|v| text[from..clause_end].find(v).map(|j| from + j + v.len()))
         .min();
         let recent = cx.last_pair.filter(|&(_, _, at)| {
-            at == sent.start || text[at..sent.start].matches(['。', '！', '？']).count() <= 1
+            at <= sent.start && text[at..sent.start].matches(['。', '！', '？']).count() <= 1
         });
         if let (Some(v), Some((a, b, _))) = (verb, recent) {
             if let Some(&x) = orgs
