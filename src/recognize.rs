@@ -1197,9 +1197,12 @@ impl Recognizer {
                 let np: String = tail.chars().skip_while(|&c| c == '等').take(8).collect();
                 // 引进A、B等下游项目: projects, which name companies or only what they make.
                 project = tail.chars().take(8).collect::<String>().contains("项目");
+                // …两大方向 counts the fields just named; 等方向 leaves them open.
+                let counted = count_phrase(tail) == Some(0);
                 technical = head.is_none()
                     && ["技术", "方向", "难题", "课题", "环节", "工艺", "产品"]
                         .iter()
+                        .filter(|w| !(counted && **w == "方向"))
                         .any(|w| np.contains(w));
                 // A settling verb right after the list: its items settle, so are organizations.
                 if ["落户", "入驻", "签约", "进驻", "落地"]
@@ -1359,6 +1362,12 @@ impl Recognizer {
                 if i > 0 && best.is_none_or(|b| i < b) {
                     best = Some(i);
                 }
+            }
+        }
+        // 人工智能两大方向, 机器人三大领域: a count of the items ends the last one.
+        if let Some(i) = count_phrase(t).filter(|&i| i > 0) {
+            if best.is_none_or(|b| i < b) {
+                best = Some(i);
             }
         }
         best
@@ -1795,6 +1804,13 @@ impl Default for Recognizer {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Where a count of the items just listed begins (两大, 三大, 十大), if anywhere.
+fn count_phrase(t: &str) -> Option<usize> {
+    t.char_indices()
+        .find(|&(i, c)| "两三四五六七八九十".contains(c) && t[i + c.len_utf8()..].starts_with('大'))
+        .map(|(i, _)| i)
 }
 
 /// `X又称"Y"`, `X也称"Y"`: Y is another name of X, as if given in parentheses after it; what

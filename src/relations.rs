@@ -143,6 +143,9 @@ const STRONG_CUES: &[&str] = &[
 ];
 /// Weaker words: enough when the sentence names the zone itself.
 const INDUSTRY_CUES: &[&str] = &[
+    // 签约项目…涵盖/涉及A、B等领域: the fields of the projects a zone signs.
+    "涵盖",
+    "涉及",
     "发展",
     "高地",
     "打造",
@@ -406,6 +409,21 @@ pub fn extract(
 /// Reported speech: what follows is said by the one named before (负责人介绍,…).
 const SPEECH: &[&str] = &["介绍,", "表示,", "指出,", "说,", "透露,"];
 
+/// Regions a group's regional headquarters is named after (某某华南区域总部, 某某中国区总部).
+const REGIONS_ABROAD: &[&str] = &[
+    "华南",
+    "华北",
+    "华东",
+    "华中",
+    "西南",
+    "西北",
+    "东北",
+    "亚太",
+    "大中华",
+    "中国",
+    "全球",
+];
+
 /// What a park is of a larger zone (X是Z的核心区之一, 作为Z核心区,X).
 const PART_WORDS: &[&str] = &[
     "核心区",
@@ -420,6 +438,8 @@ const PART_WORDS: &[&str] = &[
     // X是Z直管园区之一: one of the parks the zone runs itself.
     "直管园区",
     "园区之一",
+    // X是Z的重要组成部分.
+    "组成部分",
 ];
 
 /// Kind words a zone's names end with that stand for it when bare (某某航空港区 → 港区).
@@ -1088,7 +1108,12 @@ fn sentence_rules(
                 .any(|w| text[ms[k].range.end..cl_end].contains(w))
         };
         if !trig.is_empty() {
-            *settle_host = host.map(|h| (h, false));
+            // 签约项目包括:A投资…;B拟投资…;: a list after a colon goes on over semicolons.
+            let listed = ["包括:", "包括：", "分别为:", "分别是:", "如下:"]
+                .iter()
+                .any(|w| s.contains(w))
+                && s.ends_with([';', '；']);
+            *settle_host = host.map(|h| (h, listed));
         }
         let relied: Vec<usize> = orgs
             .iter()
@@ -1096,6 +1121,9 @@ fn sentence_rules(
                 ["依托", "借助", "凭借"]
                     .iter()
                     .any(|w| text[..ms[k].range.start].ends_with(w))
+                    // X下设A和B: the units a body has do not settle by its sentence.
+                    || text[clause_around(text, sent, &ms[k].range).start..ms[k].range.start]
+                        .contains("下设")
             })
             .map(|&k| node(table, ids, k).0)
             .collect();
@@ -1372,6 +1400,50 @@ fn sentence_rules(
                 if node(table, ids, x).1 == EntityType::Company {
                     cx.emit(table, xn, Predicate::SubOrganizationOf, a, sent);
                     cx.emit(table, xn, Predicate::SubOrganizationOf, b, sent);
+                }
+            }
+        }
+    }
+
+    // X下设A和B, 实验室下设A、B: the units are X's (X named right before 下设, or the
+    // last organization of its kind named before, for a bare 实验室/研究院).
+    if let Some(i) = s.find("下设") {
+        let at = sent.start + i;
+        let clause_end = clause_around(text, sent, &(at..at)).end;
+        let named = orgs
+            .iter()
+            .copied()
+            .find(|&x| !ms[x].nested && ms[x].range.end == at)
+            .map(|x| node(table, ids, x).0);
+        let bare = || {
+            let before = &text[clause_around(text, sent, &(at..at)).start..at];
+            [
+                "实验室",
+                "研究院",
+                "研究所",
+                "中心",
+                "集团",
+                "公司",
+                "大学",
+                "学院",
+            ]
+            .iter()
+            .find(|w| before.ends_with(*w) && before.chars().count() <= 4)
+            .and_then(|w| {
+                prev_orgs
+                    .iter()
+                    .copied()
+                    .filter(|&o| table.node(o).label.ends_with(w))
+                    .last()
+            })
+        };
+        if let Some(x) = named.or_else(bare) {
+            for &u in orgs.iter().filter(|&&u| {
+                !ms[u].nested && ms[u].range.start > at && ms[u].range.end <= clause_end
+            }) {
+                let un = node(table, ids, u).0;
+                if un != x {
+                    cx.emit(table, un, Predicate::SubOrganizationOf, x, sent);
                 }
             }
         }
@@ -1798,6 +1870,8 @@ fn sentence_rules(
                 })
                 .filter(|&z| apposed.is_none_or(|c| ms[z].range.start > c))
                 .filter(|&z| said.is_none_or(|e| ms[z].range.start >= e))
+                // 位于Z的X…: Z only says where the subject X lies.
+                .filter(|&z| !text[..ms[z].range.start].ends_with("位于"))
                 .collect();
             let in_sentence = subjects
                 .iter()
@@ -1904,11 +1978,30 @@ fn sentence_rules(
                     );
                 }
             } else if org_subject && strong {
-                // 研究院围绕智能传感器…开展攻关: the organization works in those industries.
-                let org = orgs
+                // 研究院围绕智能传感器…开展攻关: the organization works in those industries;
+                // X由…设立,依托A、B建设,聚焦…: the sentence's subject, not what it relies on.
+                let relies = |o: usize| {
+                    ["依托", "借助", "联合", "与"]
+                        .iter()
+                        .any(|w| text[..ms[o].range.start].ends_with(w))
+                        || text[clause_around(text, sent, &ms[o].range).start..ms[o].range.start]
+                            .starts_with("依托")
+                };
+                let last = orgs
                     .iter()
                     .copied()
                     .rfind(|&o| ms[o].range.end <= first_ind && !ms[o].nested);
+                let org = match (last, sentence_subject(text, sent, ms, &top)) {
+                    (Some(l), Some(subj))
+                        if relies(l)
+                            && subj != l
+                            && node(table, ids, subj).1.is_org()
+                            && ms[subj].range.end <= first_ind =>
+                    {
+                        Some(subj)
+                    }
+                    (l, _) => l,
+                };
                 if let Some(o) = org.filter(|&o| !is_gov(&table.node(node(table, ids, o).0).label))
                 {
                     for &i in cue_inds.iter().filter(|&&i| !ms[i].nested) {
@@ -2424,6 +2517,30 @@ fn sub_org_rules(
                 let p = table
                     .lookup(t, &stem)
                     .unwrap_or_else(|| table.intern(t, &stem, None));
+                add_nested_mention(cx, table, p, r.start..r.start + stem.len());
+                cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
+                return;
+            }
+        }
+    }
+    // X华南区域总部, X(Latin)中国区总部: a group's regional headquarters is the group's.
+    if let Some(stem) = mtext.strip_suffix("总部") {
+        let mut stem = stem;
+        for w in ["区域", "地区", "区"] {
+            stem = stem.strip_suffix(w).unwrap_or(stem);
+        }
+        let regional = REGIONS_ABROAD.iter().find_map(|w| stem.strip_suffix(w));
+        if let Some(mut stem) = regional {
+            // 霍尼韦尔(Honeywell): the Latin name in parentheses is no part of the stem.
+            if let Some(open) = stem.rfind('(').filter(|_| stem.ends_with(')')) {
+                if stem[open + 1..stem.len() - 1].is_ascii() {
+                    stem = &stem[..open];
+                }
+            }
+            if stem.chars().count() >= 2 && !BRANCH_MARKERS.iter().any(|b| stem.contains(b)) {
+                let p = table
+                    .lookup(EntityType::Company, stem)
+                    .unwrap_or_else(|| table.intern(EntityType::Company, stem, None));
                 add_nested_mention(cx, table, p, r.start..r.start + stem.len());
                 cx.emit(table, n, Predicate::SubOrganizationOf, p, sent);
                 return;
@@ -3394,6 +3511,45 @@ mod tests {
         let agri = "白河农业高新技术产业示范区";
         assert!(has(&v, agri, "locatedIn", "东营市"), "{v:?}");
         assert!(has(&v, "青岚农业大学", "settledIn", agri), "{v:?}");
+    }
+
+    #[test]
+    fn projects_after_a_colon_a_regional_headquarters_and_a_laboratory_that_relies_on_universities()
+    {
+        let v = triples_in(
+            "## 青岚经开区签约\n\n青岚经济技术开发区举行项目集中签约仪式,总投资186亿元,涉及新能源汽车、智能网联等领域。签约项目包括:星河汽车股份有限公司投资60亿元建设整车项目;白河驰远动力科技有限公司拟投资25亿元建设电驱系统项目;蓝海智能装备股份有限公司将新建机器人工厂;此外,远航电子有限公司等9个项目也将落户经开区。青岚经开区今年新增企业100家。\n\n## 实验室\n\n走进位于白河科学城的青松实验室。青松实验室由白河市人民政府批准设立,依托青岚大学、澜州大学等高校建设,聚焦光电集成、人工智能两大方向。实验室下设光电芯片研究中心和智能计算研究中心,已引进科研团队30余个。白河科学城是白河高新区的重要组成部分。\n\n## 外资总部\n\n近日,远山(Yuanshan)华南区域总部在中国(广东)自由贸易试验区深圳青松新区片区揭牌。远山华南区域总部将统筹公司在华南地区的业务。青松片区将围绕航运物流、跨境金融两大主导产业,优化营商环境。\n",
+        );
+        let zone = "青岚经济技术开发区";
+        for c in [
+            "星河汽车股份有限公司",
+            "白河驰远动力科技有限公司",
+            "蓝海智能装备股份有限公司",
+            "远航电子有限公司",
+        ] {
+            assert!(has(&v, c, "settledIn", zone), "{c}: {v:?}");
+        }
+        assert!(has(&v, zone, "hasIndustry", "智能网联"), "{v:?}");
+        let lab = "青松实验室";
+        assert!(has(&v, lab, "settledIn", "白河科学城"), "{v:?}");
+        assert!(has(&v, lab, "inIndustry", "光电集成"), "{v:?}");
+        assert!(!has(&v, "澜州大学", "inIndustry", "人工智能"), "{v:?}");
+        assert!(
+            has(&v, "光电芯片研究中心", "subOrganizationOf", lab),
+            "{v:?}"
+        );
+        assert!(
+            !has(&v, "光电芯片研究中心", "settledIn", "白河科学城"),
+            "{v:?}"
+        );
+        assert!(has(&v, "白河科学城", "partOf", "白河高新区"), "{v:?}");
+        let hq = v
+            .iter()
+            .find(|(a, p, _)| a.contains("华南区域总部") && p == "subOrganizationOf")
+            .cloned();
+        assert!(hq.as_ref().is_some_and(|(_, _, o)| o == "远山"), "{v:?}");
+        let area = "中国(广东)自由贸易试验区深圳青松新区片区";
+        assert!(has(&v, area, "hasIndustry", "跨境金融"), "{v:?}");
+        assert!(!v.iter().any(|(a, _, _)| a == "统筹公司"), "{v:?}");
     }
 
     #[test]

@@ -252,7 +252,9 @@ fn zone_tail(label: &str) -> Option<&str> {
         .iter()
         .filter_map(|z| label.find(z).map(|i| i + z.len()))
         .filter(|&e| {
-            e < label.len()
+            // A kind word alone after a whole zone's name (…南沙新区|片区) is no park's
+            // name; the tail starts at the whole zone before it.
+            label[e..].chars().count() >= 3
                 && label[..e].chars().count() >= 4
                 && SUFFIXES.iter().any(|(s, t, st)| {
                     *t == EntityType::Zone && *st == Strength::Strong && label.ends_with(s)
@@ -266,6 +268,13 @@ fn zone_tail(label: &str) -> Option<&str> {
 pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut area: Option<String> = None;
+    // 某某(Honeywell)华南区域总部 is also written without its Latin name.
+    if let (Some(a), Some(b)) = (label.find('('), label.find(')')) {
+        let inner = &label[a + 1..b.max(a + 1)];
+        if a < b && inner.is_ascii() && inner.chars().any(|c| c.is_ascii_alphabetic()) {
+            out.push(format!("{}{}", &label[..a], &label[b + 1..]));
+        }
+    }
     if BRANCH_MARKERS.iter().any(|b| label.contains(b)) {
         return out;
     }
@@ -420,6 +429,17 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                 // names it too, though a place and a kind alone name nothing elsewhere.
                 if tail.ends_with("片区") && gaz.place_prefix(tail).is_some() && n(tail) >= 4 {
                     area = Some(tail.to_string());
+                    // …广州南沙新区片区 → 南沙新区片区, 南沙片区: the area by its district's
+                    // own name.
+                    let bare = strip_place(tail);
+                    if bare != tail && n(&bare) >= 4 {
+                        if let Some(d) = bare.strip_suffix("新区片区") {
+                            if n(d) >= 2 {
+                                out.push(format!("{d}片区"));
+                            }
+                        }
+                        out.push(bare);
+                    }
                 }
             }
         }
