@@ -284,6 +284,10 @@ pub const LEFT_STOPS: &[&str] = &[
     "涉及",
     "涵盖",
     "涉及",
+    // 深圳市与哈尔滨市两地政府: the governments of both places, no name.
+    "两地",
+    "三地",
+    "多地",
     // 统筹公司在华南的业务: a verb before 公司, no name.
     "统筹",
     // 实验室下设A中心: the units a body has.

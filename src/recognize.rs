@@ -129,7 +129,7 @@ static SETTLER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A cluster a zone builds (打造了千亿级动力装备产业集群): its industry.
 static BUILT_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:打造|形成|培育|壮大)了?(?:[^,，。;；]{0,20}?的)?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业集群").expect("static regex")
+    Regex::new(r"(?:打造|形成|培育|壮大)了?(?:[^,，。;；]{0,20}?的)?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业(?:集群|集聚区)").expect("static regex")
 });
 /// What publishes a report (近日,某某发布《…》): an organization.
 static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -577,6 +577,10 @@ impl Recognizer {
                 if ["合作", "联合"].contains(&w) && self.describes(&text[*c..end]) {
                     continue;
                 }
+                // …发展|战略研究院: a soft one before a generic rest is inside the name.
+                if w == "发展" && self.is_generic(&text[*c..end]) {
+                    continue;
+                }
                 return Some(*c);
             }
             // A conjunction right before the suffix joins a name to a bare noun (某某公司与
@@ -907,7 +911,15 @@ impl Recognizer {
                 if body.chars().count() < 2 && (body.is_empty() || suffix.chars().count() < 3) {
                     continue;
                 }
-                if body.starts_with(|c: char| "该这此其各每市省县区第".contains(c))
+                // 第一飞机设计研究院: an ordinal names an institute when a name follows it.
+                let ordinal = etype == EntityType::Institution
+                    && body.starts_with('第')
+                    && body
+                        .chars()
+                        .nth(1)
+                        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                    && char_count(body) >= 5;
+                if (!ordinal && body.starts_with(|c: char| "该这此其各每市省县区第".contains(c)))
                     || (self.is_generic(body) && !coined_valley)
                 {
                     continue;
@@ -939,6 +951,10 @@ impl Recognizer {
                 {
                     continue;
                 }
+            }
+            // 打造航空产业集聚区: a cluster an industry makes is no named zone.
+            if suffix == "集聚区" && self.describes(body) {
+                continue;
             }
             // A laboratory's or institute's base in a place (某某实验室光明基地) is a unit of
             // the laboratory, an institution, not a zone.

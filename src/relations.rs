@@ -49,6 +49,9 @@ const SETTLE: &[&str] = &[
     "吸引",
     // 某园区注册企业700家,其中包括…: the zone's registered companies.
     "注册企业",
+    // Z,上榜企业286家,代表企业有A、B: the zone's model companies.
+    "代表企业有",
+    "代表企业包括",
     // 科技园已孵化企业300余家,其中…; 园区孵化了A、B等企业: the zone's incubated companies.
     "孵化企业",
     "孵化了",
@@ -72,6 +75,8 @@ const SETTLE: &[&str] = &[
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
 const GATHER: &[&str] = &[
+    "代表企业有",
+    "代表企业包括",
     "聚集",
     "集聚",
     "汇聚",
@@ -731,6 +736,12 @@ fn sentence_rules(
             .filter(|&k| ms[k].range.start > yu_abs && ms[k].range.end <= verb_abs)
             // A与B在Z签署协议: Z is where they sign, not a party.
             .filter(|&k| !text[..ms[k].range.start].ends_with('在'))
+            // 与X下属的Y签署: the partner is Y; X only names whose it is.
+            .filter(|&k| {
+                !["旗下", "下属", "所属"]
+                    .iter()
+                    .any(|w| text[ms[k].range.end..].starts_with(w))
+            })
             .filter(|&k| {
                 matches!(
                     node(table, ids, k).1,
@@ -806,9 +817,33 @@ fn sentence_rules(
         {
             continue;
         }
+        // 研究院还与X签署…: a bare noun as the subject stands for the last organization of
+        // its kind named before.
+        let noun_subject = || {
+            let before = &text[cl.start..yu_abs];
+            let noun = ["研究院", "研究所", "实验室", "中心", "大学", "集团"]
+                .iter()
+                .find(|w| before.starts_with(*w))?;
+            if !before[noun.len()..]
+                .chars()
+                .all(|c| crate::lexicon::ADVERBS.contains(c))
+            {
+                return None;
+            }
+            let upto = cx
+                .by_start
+                .partition_point(|&k| ms[k].range.start < cl.start);
+            cx.by_start[..upto]
+                .iter()
+                .rev()
+                .map(|&k| node(table, ids, k))
+                .find(|&(n, t)| t.is_org() && table.node(n).label.ends_with(noun))
+                .map(|(n, _)| n)
+        };
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
             .or(if bare { last_subj } else { None })
+            .or_else(noun_subject)
             .or_else(|| {
                 if org_coref || (bare && opens_with_org_anaphor(s)) {
                     prev_orgs.last().copied()
@@ -1034,7 +1069,9 @@ fn sentence_rules(
     // X旗下的Y: Y acts, its parent X is only named.
     let parent_only = |k: usize| {
         let rest = text[ms[k].range.end..sent.end].trim_start_matches(['"', ')']);
-        skip_parenthetical(rest).starts_with("旗下")
+        ["旗下", "下属", "所属"]
+            .iter()
+            .any(|w| skip_parenthetical(rest).starts_with(w))
     };
     let list_goes_on = carried.is_some_and(|(_, on)| on);
     if trig.is_empty() && built_in.is_none() && (s.starts_with("其中") || list_goes_on) {
@@ -1547,7 +1584,8 @@ fn sentence_rules(
     }
 
     // X(的)?(全资|控股)?子公司Y / X旗下Y: Y is part of X; 其 refers to the sentence's subject.
-    for marker in ["全资子公司", "控股子公司", "子公司", "旗下"] {
+    for marker in ["全资子公司", "控股子公司", "子公司", "旗下", "下属", "所属"]
+    {
         for (i, _) in s.match_indices(marker) {
             let (mpos, mut mend) = (sent.start + i, sent.start + i + marker.len());
             // 子公司——Y, 子公司：Y
@@ -1873,6 +1911,18 @@ fn sentence_rules(
                 // 位于Z的X…: Z only says where the subject X lies.
                 .filter(|&z| !text[..ms[z].range.start].ends_with("位于"))
                 .collect();
+            // X是Z的重点园区之一,以…为主导产业: what follows 是 describes the subject X.
+            let subjects: Vec<usize> = if subjects
+                .iter()
+                .any(|&z| !text[..ms[z].range.start].ends_with('是'))
+            {
+                subjects
+                    .into_iter()
+                    .filter(|&z| !text[..ms[z].range.start].ends_with('是'))
+                    .collect()
+            } else {
+                subjects
+            };
             let in_sentence = subjects
                 .iter()
                 .copied()
@@ -3550,6 +3600,49 @@ mod tests {
         let area = "中国(广东)自由贸易试验区深圳青松新区片区";
         assert!(has(&v, area, "hasIndustry", "跨境金融"), "{v:?}");
         assert!(!v.iter().any(|(a, _, _)| a == "统筹公司"), "{v:?}");
+    }
+
+    #[test]
+    fn a_park_described_after_its_copula_a_bare_institute_as_subject_and_model_companies() {
+        let v = triples_in(
+            "## 青白产业园\n\n这里是青岚(白河)产业园区(以下简称\"青白产业园\"),由青岚市与白河市两地政府合作共建。青白产业园是白河新区的重点园区之一,以数字经济、生物医药为主导产业。青白产业园去年新增企业60家。\n\n## 研究院\n\n2016年,青岚大学在澜州高新区设立青岚大学澜州研究院。青岚大学澜州研究院已孵化科技企业120余家。研究院还与远航工业集团有限公司下属的第一飞机设计研究院签署合作协议。澜州高新区相关负责人介绍,高新区将依托研究院,加快打造航空产业集聚区。\n\n## 榜单\n\n上榜企业数量最多的高新区分别是:白河高新区,上榜企业286家,代表企业有白河星辰智芯科技有限公司、白河云杉数据技术有限公司;青岚高新区,上榜企业153家,代表企业有青岚微纳光电科技有限公司。\n",
+        );
+        let park = "青岚(白河)产业园区";
+        assert!(has(&v, park, "hasIndustry", "数字经济"), "{v:?}");
+        assert!(!has(&v, "白河新区", "hasIndustry", "数字经济"), "{v:?}");
+        assert!(
+            !v.iter()
+                .any(|(a, _, c)| a.contains("两地") || c.contains("两地")),
+            "{v:?}"
+        );
+        let institute = "青岚大学澜州研究院";
+        assert!(
+            has(&v, institute, "cooperatesWith", "第一飞机设计研究院")
+                || has(&v, "第一飞机设计研究院", "cooperatesWith", institute),
+            "{v:?}"
+        );
+        assert!(
+            has(
+                &v,
+                "第一飞机设计研究院",
+                "subOrganizationOf",
+                "远航工业集团有限公司"
+            ),
+            "{v:?}"
+        );
+        assert!(has(&v, "澜州高新区", "hasIndustry", "航空"), "{v:?}");
+        assert!(
+            has(&v, "白河云杉数据技术有限公司", "settledIn", "白河高新区"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "青岚微纳光电科技有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+        assert!(
+            !has(&v, "青岚微纳光电科技有限公司", "settledIn", "白河高新区"),
+            "{v:?}"
+        );
     }
 
     #[test]
