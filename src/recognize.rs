@@ -1833,8 +1833,7 @@ fn count_phrase(t: &str) -> Option<usize> {
 /// was found inside the quotes (中国医药 in "中国医药城") goes.
 fn also_called(text: &str, out: &mut Vec<Mention>) {
     let mut inside: Vec<Range<usize>> = Vec::new();
-    for k in 0..out.len() {
-        let m = &out[k];
+    for m in out.iter_mut() {
         if m.nested || !(m.etype.is_org() || m.etype == EntityType::Zone) {
             continue;
         }
@@ -1857,7 +1856,7 @@ fn also_called(text: &str, out: &mut Vec<Mention>) {
         if (2..=12).contains(&char_count(name)) && name.chars().all(is_name_char) {
             let start = m.range.end + lead.len() + q.len_utf8();
             inside.push(start..start + close);
-            out[k].paren_alias = Some(name.to_string());
+            m.paren_alias = Some(name.to_string());
         }
     }
     if !inside.is_empty() {

@@ -762,18 +762,13 @@ fn sentence_rules(
                         .iter()
                         .filter(|&&k| ms[k].range.end <= yu_abs)
                         .map(|&k| node(table, ids, k).0);
-                    prev_orgs
-                        .iter()
-                        .copied()
-                        .chain(here)
-                        .filter(|&o| {
-                            let n = table.node(o);
-                            n.etype.is_org()
-                                && (n.label.ends_with(kind)
-                                    || (["公司", "企业"].contains(&kind)
-                                        && n.etype == EntityType::Company))
-                        })
-                        .last()
+                    prev_orgs.iter().copied().chain(here).rfind(|&o| {
+                        let n = table.node(o);
+                        n.etype.is_org()
+                            && (n.label.ends_with(kind)
+                                || (["公司", "企业"].contains(&kind)
+                                    && n.etype == EntityType::Company))
+                    })
                 })
         } else {
             None
@@ -1470,8 +1465,7 @@ fn sentence_rules(
                 prev_orgs
                     .iter()
                     .copied()
-                    .filter(|&o| table.node(o).label.ends_with(w))
-                    .last()
+                    .rfind(|&o| table.node(o).label.ends_with(w))
             })
         };
         if let Some(x) = named.or_else(bare) {
