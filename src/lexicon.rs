@@ -814,6 +814,7 @@ pub const LIST_TRIGGERS: &[(&str, EntityType)] = &[
     ("做优", EntityType::Industry),
     ("聚焦", EntityType::Industry),
     ("重点发展", EntityType::Industry),
+    ("重点布局", EntityType::Industry),
     ("培育", EntityType::Industry),
     ("壮大", EntityType::Industry),
     ("重点孵化", EntityType::Industry),

@@ -1194,7 +1194,14 @@ impl Recognizer {
                 .or_else(|| self.head_cut(piece_text))
                 .or_else(|| {
                     if k + 1 == n {
-                        self.right_cut(piece_text)
+                        // A count after B和C (B和C三大方向) ends the list, not the 和.
+                        let rc = self.right_cut(piece_text);
+                        match (rc, count_phrase(piece_text)) {
+                            (Some(r), Some(c)) if c > r && piece_text[r..].starts_with('和') => {
+                                Some(c)
+                            }
+                            _ => rc,
+                        }
                     } else {
                         None
                     }
@@ -1234,6 +1241,25 @@ impl Recognizer {
                 break;
             }
             items.push(r);
+        }
+        // …、B和C等, …、B和C三大方向: the last item holds two, joined by 和 (not inside a
+        // known name, 诺和诺德; 及 often joins the words of one field, 能源及新材料).
+        if let Some(last) = items.last().cloned().filter(|_| items.len() >= 2) {
+            let t = &text[last.clone()];
+            let join = t.char_indices().find(|&(i, c)| {
+                let at = last.start + i;
+                c == '和'
+                    && char_count(&t[..i]) >= 2
+                    && char_count(&t[i + c.len_utf8()..]) >= 2
+                    && !out
+                        .iter()
+                        .any(|m| m.range.start < at && at < m.range.end && m.range.len() > 3)
+            });
+            if let Some((i, c)) = join {
+                items.pop();
+                items.push(last.start..last.start + i);
+                items.push(last.start + i + c.len_utf8()..last.end);
+            }
         }
         if items.len() < 2 || technical {
             return rest;

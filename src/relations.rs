@@ -1707,6 +1707,28 @@ fn sentence_rules(
         }
     }
 
+    // X是Z的龙头企业之一, X是Z的重点企业: a company the zone counts as its own is in it.
+    for &x in &orgs {
+        let xr = &ms[x].range;
+        if ms[x].nested || !text[xr.end..].starts_with('是') {
+            continue;
+        }
+        let cl_end = clause_around(text, sent, &(xr.end..xr.end)).end;
+        let host = zones.iter().copied().find(|&z| {
+            ms[z].range.start == xr.end + '是'.len_utf8()
+                && text[ms[z].range.end..cl_end].starts_with('的')
+                && text[ms[z].range.end..cl_end]
+                    .trim_end_matches("之一")
+                    .ends_with("企业")
+        });
+        if let Some(z) = host {
+            let (xn, xt) = node(table, ids, x);
+            if xt == EntityType::Company {
+                cx.emit(table, xn, Predicate::SettledIn, node(table, ids, z).0, sent);
+            }
+        }
+    }
+
     // X是Z"一核三城"的核心区之一, 作为Z核心区,X…: X is a part of Z, even when X's own name
     // is a whole zone's (某某科学城).
     for &x in &zones {
@@ -3635,6 +3657,20 @@ mod tests {
         );
         assert!(
             !has(&v, "青岚微纳光电科技有限公司", "settledIn", "白河高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn three_fields_joined_by_he_and_a_company_the_zone_counts_as_its_own() {
+        let v = triples(
+            "青岚氢能产业园重点布局燃料电池、制氢装备和储氢材料三大方向。白河铭达工贸有限公司是青岚经济开发区的龙头企业之一。",
+        );
+        for i in ["燃料电池", "制氢装备", "储氢材料"] {
+            assert!(has(&v, "青岚氢能产业园", "hasIndustry", i), "{i}: {v:?}");
+        }
+        assert!(
+            has(&v, "白河铭达工贸有限公司", "settledIn", "青岚经济开发区"),
             "{v:?}"
         );
     }
