@@ -1243,7 +1243,7 @@ impl Recognizer {
             items.push(r);
         }
         // …、B和C等, …、B和C三大方向: the last item holds two, joined by 和 (not inside a
-        // known name, 诺和诺德; 及 often joins the words of one field, 能源及新材料).
+        // known name, 诺和诺德; 及 often joins the words of one field, 节能及环保).
         if let Some(last) = items.last().cloned().filter(|_| items.len() >= 2) {
             let t = &text[last.clone()];
             let join = t.char_indices().find(|&(i, c)| {
