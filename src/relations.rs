@@ -322,14 +322,30 @@ pub fn extract(
     let topic = topic_zone(art, ms, ids, table);
     // Bare kind words that stand for the article's zone (将总部设在高新区, 在港区投产) join
     // the mentions, so that every rule finds the zone there as if it were named.
+    // Without a topic, an article that names one zone alone (twice or more) refers to it
+    // by its kind word too (永康经济开发区 … 是开发区的龙头企业之一).
+    let sole_zone = || {
+        let mut zs: Vec<usize> = ids
+            .iter()
+            .zip(ms)
+            .filter(|(_, m)| !m.nested)
+            .map(|(&i, _)| table.find(i))
+            .filter(|&n| table.node(n).etype == EntityType::Zone)
+            .collect();
+        let named = zs.len();
+        zs.sort_unstable();
+        zs.dedup();
+        (zs.len() == 1 && named >= 2).then(|| zs[0])
+    };
     let corefs = topic
+        .or_else(sole_zone)
         .map(|t| zone_corefs(art, ms, table, t))
         .unwrap_or_default();
     let (ms_all, ids_all);
     let (ms, ids) = if corefs.is_empty() {
         (ms, ids)
     } else {
-        let t = topic.unwrap_or_default();
+        let t = topic.or_else(sole_zone).unwrap_or_default();
         ids_all = ids
             .iter()
             .copied()
@@ -3671,6 +3687,14 @@ mod tests {
         }
         assert!(
             has(&v, "白河铭达工贸有限公司", "settledIn", "青岚经济开发区"),
+            "{v:?}"
+        );
+        // An article that names one zone alone, twice, refers to it by its kind word.
+        let v = triples_in(
+            "## 五金之都\n\n青岚经济开发区是省级开发区。青岚经济开发区以五金制品为主导产业。白河远达工贸有限公司是开发区的龙头企业之一。\n",
+        );
+        assert!(
+            has(&v, "白河远达工贸有限公司", "settledIn", "青岚经济开发区"),
             "{v:?}"
         );
     }
