@@ -885,8 +885,9 @@ impl Recognizer {
             }
             // 中国声谷, 中国光谷: the country is the whole name before a coined 谷.
             let coined_valley = suffix.ends_with('谷') && body == "中国";
-            // 园区 after a two-character word is mostly a verb phrase (选择园区, 补齐园区).
-            if suffix == "园区" && char_count(body) < 3 {
+            // 园区 after a two-character word is mostly a verb phrase (选择园区, 补齐园区);
+            // after a district's short name it is the zone's park there (萧山园区).
+            if suffix == "园区" && char_count(body) < 3 && self.gaz.place(body).is_none() {
                 continue;
             }
             // Government bodies are named by their place and remit: 湖北省科技厅, 某省科技创新办公室.

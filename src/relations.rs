@@ -3689,6 +3689,12 @@ mod tests {
             has(&v, "白河铭达工贸有限公司", "settledIn", "青岚经济开发区"),
             "{v:?}"
         );
+        // A district's short name before 园区 names the zone's park there.
+        let v = triples("白河星运物流有限公司在萧山园区建设了国际物流枢纽。");
+        assert!(
+            has(&v, "白河星运物流有限公司", "settledIn", "萧山园区"),
+            "{v:?}"
+        );
         // An article that names one zone alone, twice, refers to it by its kind word.
         let v = triples_in(
             "## 五金之都\n\n青岚经济开发区是省级开发区。青岚经济开发区以五金制品为主导产业。白河远达工贸有限公司是开发区的龙头企业之一。\n",
