@@ -430,6 +430,9 @@ pub fn extract(
 /// Reported speech: what follows is said by the one named before (负责人介绍,…).
 const SPEECH: &[&str] = &["介绍,", "表示,", "指出,", "说,", "透露,"];
 
+/// Words after a parent's name that introduce its unit (X旗下的Y, X下属的Y, X所属的Y).
+const PARENT_MARKERS: &[&str] = &["旗下", "下属", "所属"];
+
 /// Regions a group's regional headquarters is named after (某某华南区域总部, 某某中国区总部).
 const REGIONS_ABROAD: &[&str] = &[
     "华南",
@@ -754,7 +757,7 @@ fn sentence_rules(
             .filter(|&k| !text[..ms[k].range.start].ends_with('在'))
             // 与X下属的Y签署: the partner is Y; X only names whose it is.
             .filter(|&k| {
-                !["旗下", "下属", "所属"]
+                !PARENT_MARKERS
                     .iter()
                     .any(|w| text[ms[k].range.end..].starts_with(w))
             })
@@ -1080,7 +1083,7 @@ fn sentence_rules(
     // X旗下的Y: Y acts, its parent X is only named.
     let parent_only = |k: usize| {
         let rest = text[ms[k].range.end..sent.end].trim_start_matches(['"', ')']);
-        ["旗下", "下属", "所属"]
+        PARENT_MARKERS
             .iter()
             .any(|w| skip_parenthetical(rest).starts_with(w))
     };
@@ -1983,10 +1986,7 @@ fn sentence_rules(
                 });
             // 此外,园区正积极培育…: the zone's own word as the subject (after an opener)
             // lets a weak cue fall back to the article's zone too.
-            let opened = s
-                .split_once(',')
-                .filter(|(head, _)| crate::lexicon::TIME_OPENERS.contains(head))
-                .map_or(s, |(_, rest)| rest);
+            let opened = after_opener(s);
             let coref_subject = ZONE_COREF
                 .iter()
                 .any(|w| opened.starts_with(w) && !opened[w.len()..].starts_with('内'));
@@ -2261,29 +2261,27 @@ fn sentence_subject(
     top: &[usize],
 ) -> Option<usize> {
     let s = &text[sent.clone()];
-    let skip = s
-        .split_once(',')
-        .filter(|(head, _)| {
-            crate::lexicon::TIME_OPENERS.contains(head)
-                || (head.ends_with(['年', '月', '日']) && head.chars().count() <= 11)
-        })
-        .map_or(0, |(head, _)| head.len() + ','.len_utf8());
+    let skip = s.len() - after_opener(s).len();
     top.iter()
         .copied()
         .find(|&k| ms[k].range.start == sent.start + skip)
 }
 
-/// The text after a parenthetical that opens it (`(以下简称"某某")投资建设的…`).
-/// Whether a sentence's subject is a word that refers back to the last organization named
-/// (该公司…, 公司将…, 研究院落户…), also after a time word and its comma (去年,公司把…).
-fn opens_with_org_anaphor(s: &str) -> bool {
-    let s = s
-        .split_once(',')
+/// The sentence after a time word or connective and its comma that opens it (去年,…;
+/// 11月20日,…; 此外,…), or the whole sentence.
+fn after_opener(s: &str) -> &str {
+    s.split_once(',')
         .filter(|(head, _)| {
             crate::lexicon::TIME_OPENERS.contains(head)
                 || (head.ends_with(['年', '月', '日']) && head.chars().count() <= 11)
         })
-        .map_or(s, |(_, rest)| rest);
+        .map_or(s, |(_, rest)| rest)
+}
+
+/// Whether a sentence's subject is a word that refers back to the last organization named
+/// (该公司…, 公司将…, 研究院落户…), also after a time word and its comma (去年,公司把…).
+fn opens_with_org_anaphor(s: &str) -> bool {
+    let s = after_opener(s);
     ORG_COREF
         .iter()
         .chain(["公司", "研究院", "项目", "企业", "中心", "这家"].iter())
@@ -2306,6 +2304,7 @@ fn clause_around(text: &str, sent: &Range<usize>, r: &Range<usize>) -> Range<usi
     start..end
 }
 
+/// The text after a parenthetical that opens it (`(以下简称"某某")投资建设的…`).
 fn skip_parenthetical(t: &str) -> &str {
     if t.starts_with('(') {
         t.find(')').map_or(t, |i| &t[i + 1..])
