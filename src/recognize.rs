@@ -562,6 +562,22 @@ impl Recognizer {
             // name has one character.
             let w = lexicon::LEFT_STOPS[*p];
             let before = &text[start..*c - w.len()];
+            // …and so is one after a place and at most one character (某市泰和康公司,
+            // 某省和达公司): a place is no name either.
+            let after_place = self
+                .gaz
+                .place_prefix(before)
+                .map_or(before, |(_, len)| &before[len..]);
+            if ["和", "与", "同"].contains(&w)
+                && after_place.len() < before.len()
+                && char_count(after_place) <= 1
+                && after_place
+                    .chars()
+                    .all(|c| is_cjk(c) && !lexicon::ADVERBS.contains(c))
+                && char_count(&text[*c..end]) >= 2
+            {
+                continue;
+            }
             // An adverb before it (并与, 还与, 也和) is no name's first character.
             if ["和", "与", "同"].contains(&w)
                 && char_count(before) == 1
@@ -2256,6 +2272,25 @@ mod tests {
         for n in ["蓝海空间", "明远电子", "星辰立方", "泰和科技"] {
             assert!(has(&v, n, EntityType::Company), "{n}: {v:?}");
         }
+    }
+
+    #[test]
+    fn a_conjunction_after_a_place_and_one_character_is_inside_the_name() {
+        let v = names("青岛瑞和祥生物科技有限公司去年落户开发区,宁波和丰达科技有限公司也已入驻。");
+        assert!(
+            has(&v, "青岛瑞和祥生物科技有限公司", EntityType::Company),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "宁波和丰达科技有限公司", EntityType::Company),
+            "{v:?}"
+        );
+        // Two names joined after a place of their own are still two.
+        let v = names("青岛星河科技有限公司和宁波明远电子有限公司签约入驻。");
+        assert!(
+            has(&v, "宁波明远电子有限公司", EntityType::Company),
+            "{v:?}"
+        );
     }
 
     #[test]

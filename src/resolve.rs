@@ -387,6 +387,7 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
             for base in [label.to_string(), strip_place(label)] {
                 for (long, short) in [
                     ("经济技术开发区", "经开区"),
+                    ("经济技术开发区", "开发区"),
                     ("高新技术产业开发区", "高新区"),
                     ("综合保税区", "综保区"),
                     ("经济开发区", "经开区"),
@@ -816,6 +817,9 @@ mod tests {
         assert!(f.contains(&"白河青松综保区".to_string()), "{f:?}");
         let f = short_forms("青松经济开发区", EntityType::Zone, g);
         assert!(f.contains(&"青松经开区".to_string()), "{f:?}");
+        // 某某经济技术开发区 is also 某某开发区 (as the gazetteer's zones are).
+        let f = short_forms("白河经济技术开发区", EntityType::Zone, g);
+        assert!(f.contains(&"白河开发区".to_string()), "{f:?}");
         let f = short_forms("白河农业高新技术产业示范区", EntityType::Zone, g);
         assert!(f.contains(&"白河农高区".to_string()), "{f:?}");
         let f = short_forms("郑州白鹭湖物联网产业园", EntityType::Zone, g);
