@@ -683,6 +683,12 @@ impl Gazetteer {
         self.places.get(name).map(|&i| &self.entries[i])
     }
 
+    /// Whether `name` can stand in parentheses for where a group's unit is (某某(重庆)有限公司,
+    /// 某某(中国)制药有限公司): a known place, the country, or a region of it.
+    pub fn is_unit_place(&self, name: &str) -> bool {
+        name == "中国" || crate::lexicon::REGIONS.contains(&name) || self.place(name).is_some()
+    }
+
     /// The longest place name that `text` starts with, with its length in bytes.
     /// District short forms (太平, 平安) are not used: inside names they are mostly words.
     pub fn place_prefix(&self, text: &str) -> Option<(&Entry, usize)> {

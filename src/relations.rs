@@ -857,6 +857,14 @@ fn sentence_rules(
         let subj = in_clause
             .map(|k| node(table, ids, k).0)
             .or(if bare { last_subj } else { None })
+            // …落户Z,并与Y共建…: a clause without a subject of its own continues the
+            // sentence's subject, not the zone its verb named last.
+            .or_else(|| {
+                bare.then(|| sentence_subject(text, sent, ms, &top))
+                    .flatten()
+                    .filter(party)
+                    .map(|k| node(table, ids, k).0)
+            })
             .or_else(noun_subject)
             .or_else(|| {
                 if org_coref || (bare && opens_with_org_anaphor(s)) {
@@ -1178,6 +1186,8 @@ fn sentence_rules(
             })
             .map(|&k| node(table, ids, k).0)
             .collect();
+        let org_subject =
+            sentence_subject(text, sent, ms, &top).is_some_and(|k| node(table, ids, k).1.is_org());
         if let Some(host) = host {
             let mut settlers: Vec<usize> = orgs
                 .iter()
@@ -1206,6 +1216,19 @@ fn sentence_rules(
                 })
                 // X旗下的Y在Z投产: Y settles, its parent is only named.
                 .filter(|&k| !parent_only(k))
+                // X落户Z,并与Y共建了W: what two organizations build in a clause of its
+                // own, with no zone and no settling word, is theirs; Z's verb is another
+                // clause's. (A zone that builds with a partner hosts what they build.)
+                .filter(|&k| {
+                    let cl = clause_around(text, sent, &ms[k].range);
+                    let before = &text[cl.start..ms[k].range.start];
+                    !(org_subject
+                        && cl.start > sent.start
+                        && before.contains('与')
+                        && COOP_VERBS.iter().any(|v| before.contains(v))
+                        && !trig.iter().any(|&(t, _)| cl.contains(&t))
+                        && !zones.iter().any(|&z| cl.contains(&ms[z].range.start)))
+                })
                 .map(|k| node(table, ids, k).0)
                 .collect();
             // X与Y共建了…,并在Z建设了…; X是…,去年在Z新建了…: a 在Z clause without a
@@ -2562,8 +2585,12 @@ fn sub_org_rules(
                         .iter()
                         .find_map(|l| mtext[i..].strip_suffix(l))
                         .is_some_and(|mid| {
+                            // …(中国)制药有限公司: a place in parentheses first makes it the
+                            // group's unit there, whatever follows.
+                            let in_place = mid.starts_with('(')
+                                && mid.find(')').is_some_and(|e| gaz.is_unit_place(&mid[1..e]));
                             let mid = mid.trim_start_matches('(').trim_end_matches(')');
-                            !mid.is_empty() && gaz.place(mid).is_none()
+                            !in_place && !mid.is_empty() && gaz.place(mid).is_none()
                         });
                 if p != table.find(n) && !university && known && !sibling {
                     best = Some((p, i));
@@ -2729,6 +2756,42 @@ mod tests {
             has(&v, "航空先进制造联合研究院", "settledIn", "白鹭高新区"),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn the_brand_before_a_country_in_parentheses_is_the_group() {
+        let v = triples_in(
+            "## 青岚开发区\n\n远澜(中国)制药有限公司投资的新生产线日前投产。远澜于1995年入驻青岚经济技术开发区,是区内最早的外资药企之一。\n",
+        );
+        assert!(
+            has(&v, "远澜(中国)制药有限公司", "subOrganizationOf", "远澜"),
+            "{v:?}"
+        );
+        assert!(has(&v, "远澜", "settledIn", "青岚经济技术开发区"), "{v:?}");
+    }
+
+    #[test]
+    fn a_clause_without_a_subject_goes_on_with_the_company_not_its_zone() {
+        let v = triples_in(
+            "## 青岚开发区:外资企业加码\n\n记者从青岚经济技术开发区获悉,远山制药有限公司于1995年入驻青岚开发区。开发区已形成汽车、生物医药两大主导产业。星河生物科技有限公司去年落户开发区西区,并与澜州大学药学院共建了细胞治疗联合实验室。\n",
+        );
+        let co = "星河生物科技有限公司";
+        assert!(has(&v, co, "settledIn", "青岚经济技术开发区"), "{v:?}");
+        assert!(has(&v, co, "cooperatesWith", "澜州大学药学院"), "{v:?}");
+        assert!(
+            !v.iter().any(|(s, p, o)| p == "cooperatesWith"
+                && [s, o].contains(&&"青岚经济技术开发区".to_string())),
+            "{v:?}"
+        );
+        // What the company builds with its partner is theirs, not a settler by 落户.
+        assert!(
+            !v.iter()
+                .any(|(s, p, _)| s.contains("实验室") && p == "settledIn"),
+            "{v:?}"
+        );
+        // A zone that builds with a partner hosts what they build.
+        let v = triples("青岚高新区还与澜州大学合作成立了星河创新中心,首批团队已入驻。");
+        assert!(has(&v, "星河创新中心", "settledIn", "青岚高新区"), "{v:?}");
     }
 
     #[test]

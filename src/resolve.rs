@@ -721,6 +721,20 @@ impl EntityTable {
                     out.push((name.clone(), n.etype));
                 }
             }
+            // 某某(中国)制药有限公司: the brand before a place in parentheses is the group
+            // whose unit it is, wherever the corpus names it alone (某某于1995年入驻…).
+            if n.etype == EntityType::Company {
+                if let (Some(a), Some(b)) = (n.label.find('('), n.label.find(')')) {
+                    let brand = &n.label[..a];
+                    if a < b
+                        && gaz.is_unit_place(&n.label[a + 1..b])
+                        && brand.chars().count() >= 2
+                        && !brand.is_ascii()
+                    {
+                        out.push((brand.to_string(), EntityType::Company));
+                    }
+                }
+            }
         }
         // 180,000 names for 10,000 articles: sorted on all cores.
         use rayon::slice::ParallelSliceMut;
