@@ -1638,9 +1638,19 @@ fn sentence_rules(
                 .find(|&k| ms[k].range.start >= mend && ms[k].range.start <= mend + 3);
             let before = &text[sent.start..mpos];
             // X在Z设立的子公司: the founding clause between parent and marker.
+            // X设立了子公司Y, X在Z设立了子公司Y: a founding verb alone, or after 在Z.
             let founded = |gap: &str| {
-                gap.starts_with('在')
-                    && !gap.contains([',', '，', ';', '；', '。'])
+                let mut gap = gap;
+                while let Some(w) = ["并", "还", "也", "又", "已", "先后"]
+                    .iter()
+                    .chain(crate::lexicon::TIME_OPENERS.iter())
+                    .find(|w| gap.starts_with(*w))
+                {
+                    gap = &gap[w.len()..];
+                }
+                let verb = gap.strip_suffix('了').unwrap_or(gap);
+                !gap.contains([',', '，', ';', '；', '。'])
+                    && (gap.starts_with('在') || ["设立", "成立", "组建"].contains(&verb))
                     && [
                         "设立的",
                         "成立的",
@@ -1649,9 +1659,10 @@ fn sentence_rules(
                         "投资的",
                         "设立",
                         "成立",
+                        "组建",
                     ]
                     .iter()
-                    .any(|v| gap.ends_with(v))
+                    .any(|v| verb.ends_with(v))
             };
             let parent = if before.ends_with('其') || before.ends_with("其的") {
                 orgs.iter().copied().find(|&k| ms[k].range.end <= mpos)
@@ -1661,7 +1672,29 @@ fn sentence_rules(
                         && (mpos - ms[k].range.end <= 3 || founded(&text[ms[k].range.end..mpos]))
                 })
             };
-            let Some(p) = parent else { continue };
+            // 公司…,并在Z设立了子公司Y: a sentence whose subject refers back founds Y for the
+            // organization named before it.
+            let p = match parent {
+                Some(k) => node(table, ids, k).0,
+                None => {
+                    let cl = clause_around(text, sent, &(mpos..mend));
+                    let anaphor = opens_with_org_anaphor(s)
+                        && cl.start > sent.start
+                        && founded(&text[cl.start..mpos])
+                        && !orgs.iter().any(|&k| ms[k].range.end <= mpos);
+                    let company = ["公司", "该公司", "企业", "该企业", "这家"]
+                        .iter()
+                        .any(|w| after_opener(s).starts_with(w));
+                    let referent = prev_orgs
+                        .iter()
+                        .copied()
+                        .rfind(|&o| !company || table.node(o).etype == EntityType::Company);
+                    match referent.filter(|_| anaphor) {
+                        Some(n) => n,
+                        None => continue,
+                    }
+                }
+            };
             // The children: the name after the marker and those coordinated with it
             // (旗下A、B), or a list before the parent (A、B等X旗下企业).
             let mut children: Vec<usize> = Vec::new();
@@ -1691,7 +1724,7 @@ fn sentence_rules(
                 children = coordinated(c, true);
                 // X的全资子公司X某某公司、Y某某公司: when the first child bears the parent's
                 // brand, a later one without it is only listed beside it.
-                let pn = node(table, ids, p).0;
+                let pn = p;
                 let brand = {
                     let pnode = table.node(pn);
                     std::iter::once(&pnode.label)
@@ -1706,8 +1739,10 @@ fn sentence_rules(
                         children.retain(bears);
                     }
                 }
-            } else if marker == "旗下" && text[..ms[p].range.start].ends_with('等') {
-                let mut before_p = ms[p].range.start - '等'.len_utf8();
+            } else if let Some(pm) =
+                parent.filter(|&k| marker == "旗下" && text[..ms[k].range.start].ends_with('等'))
+            {
+                let mut before_p = ms[pm].range.start - '等'.len_utf8();
                 // …研究所有限公司(以下简称"某某所")等: the name before the parentheses.
                 if text[..before_p].ends_with(')') {
                     if let Some(o) = text[..before_p].rfind('(') {
@@ -1719,14 +1754,9 @@ fn sentence_rules(
                 }
             }
             for c in children {
-                if c != p {
-                    cx.emit(
-                        table,
-                        node(table, ids, c).0,
-                        Predicate::SubOrganizationOf,
-                        node(table, ids, p).0,
-                        sent,
-                    );
+                let cn = node(table, ids, c).0;
+                if cn != p {
+                    cx.emit(table, cn, Predicate::SubOrganizationOf, p, sent);
                 }
             }
         }
@@ -2754,6 +2784,27 @@ mod tests {
         let v = triples("青岚大学与云顶集团共建航空先进制造联合研究院。该研究院将落户白鹭高新区。");
         assert!(
             has(&v, "航空先进制造联合研究院", "settledIn", "白鹭高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_subsidiary_founded_by_a_company_named_before() {
+        let v = triples(
+            "星岚微电子股份有限公司成立于2015年,由青岚大学的两位教授创办。公司总部位于白河高新区,并在苏州设立了全资子公司苏州星岚半导体有限公司。",
+        );
+        assert!(
+            has(
+                &v,
+                "苏州星岚半导体有限公司",
+                "subOrganizationOf",
+                "星岚微电子股份有限公司"
+            ),
+            "{v:?}"
+        );
+        let v = triples("远山集团去年设立了全资子公司青岚远航智能有限公司。");
+        assert!(
+            has(&v, "青岚远航智能有限公司", "subOrganizationOf", "远山集团"),
             "{v:?}"
         );
     }
