@@ -1028,18 +1028,53 @@ fn sentence_rules(
         // X总部位于Z: the organization by its headquarters.
         if before_loc {
             let zn = node(table, ids, z).0;
-            let subject = top.iter().copied().find(|&k| {
-                ms[k].range.end <= zr.start && {
-                    let gap = skip_parenthetical(&text[ms[k].range.end..zr.start]);
-                    gap == "位于" || (gap == "总部位于" && node(table, ids, k).1.is_org())
-                }
-            });
-            if let Some(x) = subject {
-                let (xn, xt) = node(table, ids, x);
+            let subject = top
+                .iter()
+                .copied()
+                .find(|&k| {
+                    ms[k].range.end <= zr.start && {
+                        let gap = skip_parenthetical(&text[ms[k].range.end..zr.start]);
+                        gap == "位于" || (headquarters_at(gap) && node(table, ids, k).1.is_org())
+                    }
+                })
+                .map(|k| node(table, ids, k))
+                // 公司总部和研发中心均位于Z: the company named before.
+                .or_else(|| {
+                    let head = after_opener(&text[sent.start..zr.start]);
+                    let rest = ["该公司", "公司", "该企业"]
+                        .iter()
+                        .find_map(|w| head.strip_prefix(w))?;
+                    if !headquarters_at(rest) || top.iter().any(|&k| ms[k].range.end <= zr.start) {
+                        return None;
+                    }
+                    let o = prev_orgs
+                        .iter()
+                        .copied()
+                        .rfind(|&o| table.node(o).etype == EntityType::Company)?;
+                    Some((o, EntityType::Company))
+                });
+            if let Some((xn, xt)) = subject {
                 if xt == EntityType::Zone && xn != zn {
                     cx.emit(table, xn, Predicate::PartOf, zn, sent);
                 } else if xt.is_org() && !is_gov(&table.node(xn).label) {
                     cx.emit(table, xn, Predicate::SettledIn, zn, sent);
+                }
+            }
+        }
+        // X…,成为Z(的)第28家上市企业: X is counted among Z's companies.
+        if text[..zr.start].ends_with("成为") && {
+            let after = text[zr.end..].trim_start_matches('的');
+            after.strip_prefix('第').is_some_and(|a| {
+                let n = a.find(|c: char| {
+                    !(c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c))
+                });
+                n.is_some_and(|n| n > 0 && a[n..].starts_with('家'))
+            })
+        } {
+            if let Some(x) = sentence_subject(text, sent, ms, &top).filter(|&x| x != z) {
+                let (xn, xt) = node(table, ids, x);
+                if xt.is_org() && !is_gov(&table.node(xn).label) {
+                    cx.emit(table, xn, Predicate::SettledIn, node(table, ids, z).0, sent);
                 }
             }
         }
@@ -2341,6 +2376,24 @@ fn opens_with_org_anaphor(s: &str) -> bool {
         .any(|w| s.starts_with(w))
 }
 
+/// Whether the words between an organization and a zone say where its headquarters are
+/// (总部位于, 总部和研发中心均位于).
+fn headquarters_at(gap: &str) -> bool {
+    let Some(rest) = gap.strip_suffix("位于") else {
+        return false;
+    };
+    let rest = rest.trim_end_matches(['均', '都', '也']);
+    let Some(also) = rest.strip_prefix("总部") else {
+        return false;
+    };
+    also.is_empty()
+        || also.strip_prefix(['和', '及', '与']).is_some_and(|unit| {
+            (2..=6).contains(&unit.chars().count())
+                && unit.chars().all(is_cjk)
+                && ["中心", "基地", "工厂"].iter().any(|u| unit.ends_with(u))
+        })
+}
+
 /// The clause of the sentence `sent` around the byte range `r`: from the separator before it
 /// to the one after it.
 fn clause_around(text: &str, sent: &Range<usize>, r: &Range<usize>) -> Range<usize> {
@@ -2784,6 +2837,28 @@ mod tests {
         let v = triples("青岚大学与云顶集团共建航空先进制造联合研究院。该研究院将落户白鹭高新区。");
         assert!(
             has(&v, "航空先进制造联合研究院", "settledIn", "白鹭高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_counted_among_a_zones_or_with_its_headquarters_there() {
+        let v =
+            triples("日前,星岚微电子股份有限公司在科创板挂牌上市,成为白河高新区第28家上市企业。");
+        assert!(
+            has(&v, "星岚微电子股份有限公司", "settledIn", "白河高新区"),
+            "{v:?}"
+        );
+        let v = triples(
+            "远航芯片股份有限公司成立于2015年。公司总部和研发中心均位于青岚高新区,并在苏州设有工厂。",
+        );
+        assert!(
+            has(&v, "远航芯片股份有限公司", "settledIn", "青岚高新区"),
+            "{v:?}"
+        );
+        let v = triples("远航芯片股份有限公司总部和生产基地都位于青岚高新区。");
+        assert!(
+            has(&v, "远航芯片股份有限公司", "settledIn", "青岚高新区"),
             "{v:?}"
         );
     }
