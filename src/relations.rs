@@ -1227,7 +1227,16 @@ fn sentence_rules(
             let mut settlers: Vec<usize> = orgs
                 .iter()
                 .copied()
-                .filter(|k| !coop_objects.contains(k))
+                // A partner does not settle by any of its names in its clause
+                // (X(简称"Y")与Z合作,孵化了…); a clause of its own may settle it
+                // (Z与X签署合作协议,X将在Z投资建设…).
+                .filter(|&k| {
+                    let n = node(table, ids, k).0;
+                    let cl = clause_around(text, sent, &ms[k].range);
+                    !coop_objects
+                        .iter()
+                        .any(|&c| node(table, ids, c).0 == n && cl.contains(&ms[c].range.start))
+                })
                 .filter(|&k| !founder(k) && !joins(k))
                 // 依托X(以下简称"Y")的科研优势,Z孵化了…: what the zone relies on does not
                 // settle by it, by any of its names.
@@ -2837,6 +2846,21 @@ mod tests {
         let v = triples("青岚大学与云顶集团共建航空先进制造联合研究院。该研究院将落户白鹭高新区。");
         assert!(
             has(&v, "航空先进制造联合研究院", "settledIn", "白鹭高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_partner_named_twice_in_its_clause_does_not_settle() {
+        let v = triples(
+            "白河光学研究所(简称\"白河光学所\")与青岚高新区合作,先后孵化了星岚光电科技股份有限公司等400余家企业。",
+        );
+        assert!(
+            has(&v, "白河光学研究所", "cooperatesWith", "青岚高新区"),
+            "{v:?}"
+        );
+        assert!(
+            !has(&v, "白河光学研究所", "settledIn", "青岚高新区"),
             "{v:?}"
         );
     }
