@@ -284,7 +284,8 @@ impl Ctx<'_> {
             Predicate::SettledIn => st.is_org() && ot == Zone,
             Predicate::SubOrganizationOf => st.is_org() && ot.is_org(),
             Predicate::HasIndustry => st == Zone && ot == Industry,
-            Predicate::InIndustry => st.is_org() && ot == Industry,
+            // A government body (管委会, 科技局) governs industries; it is in none.
+            Predicate::InIndustry => st.is_org() && ot == Industry && !is_gov(&table.node(s).label),
             Predicate::CooperatesWith => {
                 matches!(st, Zone | Company | Institution)
                     && matches!(ot, Zone | Company | Institution)
@@ -2846,6 +2847,16 @@ mod tests {
         let v = triples("青岚大学与云顶集团共建航空先进制造联合研究院。该研究院将落户白鹭高新区。");
         assert!(
             has(&v, "航空先进制造联合研究院", "settledIn", "白鹭高新区"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_government_body_is_in_no_industry() {
+        let v = triples("位于青岚高新区的星河科学城,重点发展半导体、光子和航空航天等产业。\n\n\"光子产业是我们的一张名片。\"青岚高新区管委会相关负责人表示,今年将新引进光子企业50家以上。");
+        assert!(
+            !v.iter()
+                .any(|(s, p, _)| s.ends_with("管委会") && p == "inIndustry"),
             "{v:?}"
         );
     }
