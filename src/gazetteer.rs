@@ -683,7 +683,7 @@ impl Gazetteer {
         self.places.get(name).map(|&i| &self.entries[i])
     }
 
-    /// Whether `name` can stand in parentheses for where a group's unit is (某某(重庆)有限公司,
+    /// Whether `name` can stand in parentheses for where a group's unit is (某某(上海)有限公司,
     /// 某某(中国)制药有限公司): a known place, the country, or a region of it.
     pub fn is_unit_place(&self, name: &str) -> bool {
         name == "中国" || crate::lexicon::REGIONS.contains(&name) || self.place(name).is_some()
