@@ -558,34 +558,27 @@ impl Recognizer {
         // The rightmost boundary word decides; only a soft one (联合, 合作) may be passed
         // over when it leaves less than two characters.
         for (c, p) in &cuts {
-            // A conjunction with one character before it is inside a name (诺和诺德): no
-            // name has one character.
             let w = lexicon::LEFT_STOPS[*p];
             let before = &text[start..*c - w.len()];
-            // …and so is one after a place and at most one character (某市泰和康公司,
-            // 某省和达公司): a place is no name either.
-            let after_place = self
-                .gaz
-                .place_prefix(before)
-                .map_or(before, |(_, len)| &before[len..]);
-            if ["和", "与", "同"].contains(&w)
-                && after_place.len() < before.len()
-                && char_count(after_place) <= 1
-                && after_place
-                    .chars()
-                    .all(|c| is_cjk(c) && !lexicon::ADVERBS.contains(c))
-                && char_count(&text[*c..end]) >= 2
-            {
-                continue;
-            }
-            // An adverb before it (并与, 还与, 也和) is no name's first character.
-            if ["和", "与", "同"].contains(&w)
-                && char_count(before) == 1
-                && before
-                    .chars()
-                    .all(|c| is_cjk(c) && !lexicon::ADVERBS.contains(c))
-            {
-                continue;
+            if ["和", "与", "同"].contains(&w) {
+                // A conjunction with one character before it is inside a name (诺和诺德): no
+                // name has one character. An adverb before it (并与, 还与, 也和) is no name's
+                // first character.
+                let one = |t: &str| {
+                    t.chars()
+                        .all(|c| is_cjk(c) && !lexicon::ADVERBS.contains(c))
+                };
+                if char_count(before) == 1 && one(before) {
+                    continue;
+                }
+                // …and so is one after a place and at most one character (某市泰和康公司,
+                // 某省和达公司): a place is no name either.
+                if let Some((_, len)) = self.gaz.place_prefix(before) {
+                    let rest = &before[len..];
+                    if char_count(rest) <= 1 && one(rest) && char_count(&text[*c..end]) >= 2 {
+                        continue;
+                    }
+                }
             }
             if char_count(&text[*c..end]) >= 2 {
                 // A soft one before a body that only describes (粤澳合作|中医药科技产业园)

@@ -1041,18 +1041,11 @@ fn sentence_rules(
                 .map(|k| node(table, ids, k))
                 // 公司总部和研发中心均位于Z: the company named before.
                 .or_else(|| {
-                    let head = after_opener(&text[sent.start..zr.start]);
-                    let rest = ["该公司", "公司", "该企业"]
-                        .iter()
-                        .find_map(|w| head.strip_prefix(w))?;
+                    let rest = after_company_anaphor(&text[sent.start..zr.start])?;
                     if !headquarters_at(rest) || top.iter().any(|&k| ms[k].range.end <= zr.start) {
                         return None;
                     }
-                    let o = prev_orgs
-                        .iter()
-                        .copied()
-                        .rfind(|&o| table.node(o).etype == EntityType::Company)?;
-                    Some((o, EntityType::Company))
+                    Some((last_company(table, prev_orgs)?, EntityType::Company))
                 });
             if let Some((xn, xt)) = subject {
                 if xt == EntityType::Zone && xn != zn {
@@ -1727,13 +1720,11 @@ fn sentence_rules(
                         && cl.start > sent.start
                         && founded(&text[cl.start..mpos])
                         && !orgs.iter().any(|&k| ms[k].range.end <= mpos);
-                    let company = ["公司", "该公司", "企业", "该企业", "这家"]
-                        .iter()
-                        .any(|w| after_opener(s).starts_with(w));
-                    let referent = prev_orgs
-                        .iter()
-                        .copied()
-                        .rfind(|&o| !company || table.node(o).etype == EntityType::Company);
+                    let referent = if after_company_anaphor(s).is_some() {
+                        last_company(table, prev_orgs)
+                    } else {
+                        prev_orgs.last().copied()
+                    };
                     match referent.filter(|_| anaphor) {
                         Some(n) => n,
                         None => continue,
@@ -2386,6 +2377,23 @@ fn opens_with_org_anaphor(s: &str) -> bool {
         .any(|w| s.starts_with(w))
 }
 
+/// The sentence after a word that refers back to a company (该公司, 公司, 这家…), past an
+/// opening time word; `None` when it does not open with one.
+fn after_company_anaphor(s: &str) -> Option<&str> {
+    let s = after_opener(s);
+    ["该公司", "该企业", "公司", "企业", "这家"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+}
+
+/// The last company among the organizations of the previous sentence.
+fn last_company(table: &Overlay<'_>, prev_orgs: &[usize]) -> Option<usize> {
+    prev_orgs
+        .iter()
+        .copied()
+        .rfind(|&o| table.node(o).etype == EntityType::Company)
+}
+
 /// Whether the words between an organization and a zone say where its headquarters are
 /// (总部位于, 总部和研发中心均位于).
 fn headquarters_at(gap: &str) -> bool {
@@ -2678,12 +2686,13 @@ fn sub_org_rules(
                         .iter()
                         .find_map(|l| mtext[i..].strip_suffix(l))
                         .is_some_and(|mid| {
-                            // …(中国)制药有限公司: a place in parentheses first makes it the
-                            // group's unit there, whatever follows.
-                            let in_place = mid.starts_with('(')
-                                && mid.find(')').is_some_and(|e| gaz.is_unit_place(&mid[1..e]));
-                            let mid = mid.trim_start_matches('(').trim_end_matches(')');
-                            !in_place && !mid.is_empty() && gaz.place(mid).is_none()
+                            // A place first, in parentheses or not, makes it the group's
+                            // unit there, whatever follows (…(中国)制药有限公司).
+                            let place = mid
+                                .strip_prefix('(')
+                                .and_then(|m| m.split_once(')'))
+                                .map_or(mid, |(p, _)| p);
+                            !mid.is_empty() && !gaz.is_unit_place(place)
                         });
                 if p != table.find(n) && !university && known && !sibling {
                     best = Some((p, i));
