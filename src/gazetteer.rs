@@ -82,6 +82,9 @@ pub struct Gazetteer {
     pub english: HashMap<String, String>,
     /// The nine strategic emerging industry categories (entry indices, in order).
     pub categories: Vec<usize>,
+    /// For the first two characters of the names in `places_strict`, their lengths in bytes,
+    /// longest first: [`Gazetteer::place_prefix`] tries only those.
+    place_lens: HashMap<(char, char), Vec<usize>>,
 }
 
 macro_rules! data {
@@ -204,6 +207,16 @@ impl Gazetteer {
             }
         }
         // Ambiguous surfaces (one text, several entries of one type) are not scanned.
+        for name in g.places_strict.keys() {
+            let mut cs = name.chars();
+            if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+                g.place_lens.entry((a, b)).or_default().push(name.len());
+            }
+        }
+        for lens in g.place_lens.values_mut() {
+            lens.sort_unstable_by(|a, b| b.cmp(a));
+            lens.dedup();
+        }
         g
     }
 
@@ -691,21 +704,21 @@ impl Gazetteer {
 
     /// The longest place name that `text` starts with, with its length in bytes.
     /// District short forms (太平, 平安) are not used: inside names they are mostly words.
+    /// Names of up to 30 bytes (ten characters) are tried, longest first, and only those
+    /// lengths that a place beginning with the text's first two characters has: most
+    /// positions in a text begin no place, and answer at one lookup.
     pub fn place_prefix(&self, text: &str) -> Option<(&Entry, usize)> {
-        let mut best = None;
-        for (i, _) in text
-            .char_indices()
-            .skip(2)
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            if i > 30 {
-                break;
-            }
-            if let Some(&e) = self.places_strict.get(&text[..i]) {
-                best = Some((&self.entries[e], i));
-            }
-        }
-        best
+        let mut cs = text.chars();
+        let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+            return None;
+        };
+        let lens = self.place_lens.get(&(a, b))?;
+        lens.iter()
+            .filter(|&&l| l <= 30 && l <= text.len() && text.is_char_boundary(l))
+            .find_map(|&l| {
+                let e = *self.places_strict.get(&text[..l])?;
+                Some((&self.entries[e], l))
+            })
     }
 }
 
@@ -733,6 +746,49 @@ pub fn zone_short(name: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::EntityType::*;
+
+    /// The indexed search against a plain one: every prefix of two characters up to 30 bytes
+    /// looked up, the longest kept.
+    #[test]
+    fn place_prefix_is_the_longest_place_the_text_begins_with() {
+        let g = &*GAZETTEER;
+        let plain = |text: &str| {
+            let mut best = None;
+            for (i, _) in text.char_indices().skip(2).chain([(text.len(), ' ')]) {
+                if i > 30 {
+                    break;
+                }
+                if let Some(&e) = g.places_strict.get(&text[..i]) {
+                    best = Some((e, i));
+                }
+            }
+            best
+        };
+        let mut texts: Vec<String> = g.places_strict.keys().cloned().collect();
+        texts.sort();
+        // A place followed by text, by another place, cut short, and text without one.
+        let more: Vec<String> = texts
+            .iter()
+            .zip(texts.iter().skip(7))
+            .flat_map(|(a, b)| {
+                let cut: String = a.chars().take(a.chars().count() - 1).collect();
+                [
+                    format!("{a}高新区"),
+                    format!("{a}{b}"),
+                    cut,
+                    format!("新{a}"),
+                ]
+            })
+            .collect();
+        texts.extend(more);
+        texts.extend(["", "北", "AB", "高新技术产业开发区"].map(String::from));
+        for t in &texts {
+            let got = g.place_prefix(t).map(|(e, l)| (e.label.clone(), l));
+            let want = plain(t).map(|(e, l)| (g.entries[e].label.clone(), l));
+            assert_eq!(got, want, "{t}");
+        }
+        assert!(texts.len() > 10_000, "{}", texts.len());
+    }
 
     #[test]
     fn national_zones_go_by_their_national_name_and_ministries_are_known() {

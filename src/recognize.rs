@@ -94,47 +94,70 @@ static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:专注于?|致力于|深耕|从事|主营)(?:全球|国内|国际|全国|于)?(\p{Han}{2,8}?)(?:领域|行业|产业|业务)").expect("static regex")
 });
 /// What a company grew into: 成为光纤激光器领域的龙头企业 names its field.
-static FIELD_LEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:成为|成长为|发展为|是)(?:全球|国内|国际|全国)?(\p{Han}{2,8}?)领域的"?(?:专精特新)?"?(?:小巨人|隐形冠军|单项冠军|独角兽|瞪羚)?"?(?:龙头|领军|头部|骨干|领先)?(?:企业|公司|上市公司)"#).expect("static regex")
+static FIELD_LEADER: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "领域的",
+        r#"(?:成为|成长为|发展为|是)(?:全球|国内|国际|全国)?(\p{Han}{2,8}?)领域的"?(?:专精特新)?"?(?:小巨人|隐形冠军|单项冠军|独角兽|瞪羚)?"?(?:龙头|领军|头部|骨干|领先)?(?:企业|公司|上市公司)"#,
+    )
 });
-static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:龙头|优质|知名|领军|骨干|明星|独角兽|头部|链主)企业(\p{Han}[\p{Han}A-Za-z0-9]{1,9})(?:[,，、。;；]|等)").expect("static regex")
+static DESCRIBED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "企业",
+        r"(?:龙头|优质|知名|领军|骨干|明星|独角兽|头部|链主)企业(\p{Han}[\p{Han}A-Za-z0-9]{1,9})(?:[,，、。;；]|等)",
+    )
 });
-static REPRESENTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以([\p{Han}A-Za-z0-9、]{2,40}?)为代表的(\p{Han}{2,20})").expect("static regex")
+static REPRESENTED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "为代表的",
+        r"以([\p{Han}A-Za-z0-9、]{2,40}?)为代表的(\p{Han}{2,20})",
+    )
 });
 /// A Chinese name with its Latin name in parentheses: 某某医疗(Siemens Healthineers).
-static HAN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Han}{2,12})\(([A-Z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\)")
-        .expect("static regex")
+static HAN_LATIN: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "(",
+        r"(\p{Han}{2,12})\(([A-Z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\)",
+    )
 });
 /// Two industries joined by 和/及 before 产业 (围绕铜基新材料和移动物联网两大产业,
 /// 发展稀土新材料及应用产业).
-static PAIR_INDUSTRIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:围绕|发展|聚焦|以|做强|培育)(\p{Han}{2,8}?)(?:和|及|与)(\p{Han}{2,8}?)(?:两大|等)?(?:主导|重点|特色)?产业")
-        .expect("static regex")
+static PAIR_INDUSTRIES: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "产业",
+        r"(?:围绕|发展|聚焦|以|做强|培育)(\p{Han}{2,8}?)(?:和|及|与)(\p{Han}{2,8}?)(?:两大|等)?(?:主导|重点|特色)?产业",
+    )
 });
 /// A zone's cluster named by its industry: 某某高新区轴承创新型产业集群.
-static ZONE_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:高新区|开发区|经开区|新区|科学城|科技城)(\p{Han}{2,6}?)(?:创新型)?产业集群")
-        .expect("static regex")
+static ZONE_CLUSTER: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "产业集群",
+        r"(?:高新区|开发区|经开区|新区|科学城|科技城)(\p{Han}{2,6}?)(?:创新型)?产业集群",
+    )
 });
 /// A parent named before 旗下 (某某旗下的X公司): the name runs from a boundary to 旗下.
-static PARENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?:^|[,;。:、"(])(\p{Han}{2,8}?)旗下"#).expect("static regex"));
+static PARENT: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new("旗下", r#"(?:^|[,;。:、"(])(\p{Han}{2,8}?)旗下"#));
 /// What sets up in a zone (今年,某某也在园区落地了新的研发中心): the subject of 在 Z + a
 /// building verb, from a boundary.
-static SETTLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[,;。:])(\p{Han}{2,8}?)(?:也|还|已|已经|将|正|同样|先后|相继)?在\p{Han}{0,8}?(?:园区|高新区|新区|开发区|港区|科学城|该区|这里)(?:落地|落户|设立|建设|投产|布局|成立|开设|建成)").expect("static regex")
+static SETTLER: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "在",
+        r"(?:^|[,;。:])(\p{Han}{2,8}?)(?:也|还|已|已经|将|正|同样|先后|相继)?在\p{Han}{0,8}?(?:园区|高新区|新区|开发区|港区|科学城|该区|这里)(?:落地|落户|设立|建设|投产|布局|成立|开设|建成)",
+    )
 });
 /// A cluster a zone builds (打造了千亿级动力装备产业集群): its industry.
-static BUILT_CLUSTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:打造|形成|培育|壮大)了?(?:[^,，。;；]{0,20}?的)?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业(?:集群|集聚区)").expect("static regex")
+static BUILT_CLUSTER: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "产业",
+        r"(?:打造|形成|培育|壮大)了?(?:[^,，。;；]{0,20}?的)?(?:一个|一批)?(?:千亿级|百亿级|万亿级|千亿元级|百亿元级|国家级|世界级|省级)?(\p{Han}{2,8}?)产业(?:集群|集聚区)",
+    )
 });
 /// What publishes a report (近日,某某发布《…》): an organization.
-static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[,;。:])(\p{Han}{2,8}?)(?:正式|近日|日前|今天|首次)?发布《")
-        .expect("static regex")
+static PUBLISHER: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "发布《",
+        r"(?:^|[,;。:])(\p{Han}{2,8}?)(?:正式|近日|日前|今天|首次)?发布《",
+    )
 });
 /// A zone's strength named in other words (以A和B领跑, 在A和B领域表现突出).
 static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,6 +167,26 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以([\p{Han}、]{2,30}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)")
         .expect("static regex")
 });
+
+/// A pattern with a word every match holds: a sentence without the word is skipped before
+/// the regex runs. Most patterns open with a lazy run of characters, which the regex engine
+/// cannot skip ahead on, and most sentences match none.
+struct Gated {
+    needle: &'static str,
+    re: Regex,
+}
+
+impl Gated {
+    fn new(needle: &'static str, pattern: &str) -> Self {
+        let re = Regex::new(pattern).expect("static regex");
+        Gated { needle, re }
+    }
+
+    fn captures_iter<'h>(&'h self, s: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
+        let run = s.contains(self.needle);
+        run.then(|| self.re.captures_iter(s)).into_iter().flatten()
+    }
+}
 
 /// Words that make the subject of a phrase no name: pronouns, roles, generic nouns.
 const NOT_NAMES: &[&str] = &[
@@ -201,11 +244,20 @@ impl NamesAutomaton<'_> {
     }
 }
 
+/// A leftmost-longest automaton that also answers anchored searches ([`anchored`]).
 fn ac_longest(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Both)
         .build(words)
         .expect("static word list")
+}
+
+/// The longest word of a leftmost-longest automaton built with anchored starts that `s`
+/// begins with. Same as an unanchored search kept only when it starts at 0, but the search
+/// stops at the first character instead of running over the rest of `s`.
+fn anchored(ac: &AhoCorasick, s: &str) -> Option<aho_corasick::Match> {
+    ac.find(aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes))
 }
 
 /// Characters that may stand inside a name.
@@ -620,16 +672,14 @@ impl Recognizer {
     fn describes(&self, body: &str) -> bool {
         let mut rest = body;
         while !rest.is_empty() {
-            let industry = self.gaz_ac.find(rest).filter(|g| {
-                g.start() == 0
-                    && self.gaz.entries
-                        [self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry]
-                        .etype
-                        == EntityType::Industry
+            let industry = anchored(&self.gaz_ac, rest).filter(|g| {
+                self.gaz.entries[self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry]
+                    .etype
+                    == EntityType::Industry
             });
             if let Some(g) = industry {
                 rest = &rest[g.end()..];
-            } else if let Some(g) = self.generic_ac.find(rest).filter(|g| g.start() == 0) {
+            } else if let Some(g) = anchored(&self.generic_ac, rest) {
                 rest = &rest[g.end()..];
             } else if let Some(w) = ["及", "和", "与", "生产", "制造", "应用", "研发"]
                 .iter()
@@ -719,7 +769,7 @@ impl Recognizer {
                 proper = true;
                 continue;
             }
-            if let Some(m) = self.generic_ac.find(rest).filter(|m| m.start() == 0) {
+            if let Some(m) = anchored(&self.generic_ac, rest) {
                 field |= lexicon::FIELD_WORDS.contains(&&rest[..m.end()]);
                 rest = &rest[m.end()..];
             } else if let Some((_, len)) = self.gaz.place_prefix(rest) {
@@ -800,12 +850,11 @@ impl Recognizer {
             // 某某大学长春新区光电子研究院: an organization before a place is no part of the
             // zone's name (the zone is the place's).
             if etype == EntityType::Zone && lexicon::WHOLE_ZONE_SUFFIXES.contains(&suffix) {
-                if let Some(m) = self.gaz_ac.find(&text[start..sfx_start]).filter(|m| {
-                    m.start() == 0
-                        && self.gaz.entries
-                            [self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry]
-                            .etype
-                            .is_org()
+                if let Some(m) = anchored(&self.gaz_ac, &text[start..sfx_start]).filter(|m| {
+                    self.gaz.entries
+                        [self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry]
+                        .etype
+                        .is_org()
                 }) {
                     let rest = &text[start + m.end()..sfx_start];
                     if self.gaz.place_prefix(rest).is_some() {
@@ -1098,7 +1147,7 @@ impl Recognizer {
             return true;
         }
         // A place right after it (长风汽车湖州分公司) starts a new name part.
-        self.place_ac.find(after).is_some_and(|m| m.start() == 0)
+        anchored(&self.place_ac, after).is_some()
     }
 
     fn list_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
@@ -1745,7 +1794,7 @@ impl Recognizer {
                 continue;
             }
             if let Some(end) = zone_head {
-                let known = self.gaz_ac.find(t).filter(|g| g.start() == 0);
+                let known = anchored(&self.gaz_ac, t);
                 if known.is_none_or(|g| g.end() < end) {
                     // 某某大学长春新区光电子研究院: the zone is the place's, after the
                     // organization that heads the name.

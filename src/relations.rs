@@ -72,6 +72,9 @@ const SETTLE: &[&str] = &[
     "区内的",
     "园内的",
 ];
+/// [`SETTLE`] as one automaton, every occurrence of every word.
+static SETTLE_AC: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(SETTLE).expect("static word list"));
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
 const GATHER: &[&str] = &[
@@ -1094,14 +1097,21 @@ fn sentence_rules(
     }
 
     // Settling.
-    let trig: Vec<(usize, usize)> = SETTLE
-        .iter()
-        .flat_map(|t| {
-            s.match_indices(t)
-                .map(move |(i, _)| (sent.start + i, sent.start + i + t.len()))
+    // One pass of an automaton over the sentence, not one search per word: ordered as the
+    // word-by-word search was (by word, then position), which the hosts below rely on.
+    let mut trig: Vec<(usize, usize, usize)> = SETTLE_AC
+        .find_overlapping_iter(s)
+        .map(|m| {
+            (
+                m.pattern().as_usize(),
+                sent.start + m.start(),
+                sent.start + m.end(),
+            )
         })
-        .filter(|&(_, e)| !text[e..].starts_with("仪式"))
+        .filter(|&(_, _, e)| !text[e..].starts_with("仪式"))
         .collect();
+    trig.sort_unstable();
+    let trig: Vec<(usize, usize)> = trig.into_iter().map(|(_, b, e)| (b, e)).collect();
     // 在Z建设…: the zone after 在 hosts what the clause builds.
     let built_in: Option<usize> = zones.iter().copied().find(|&z| {
         text[..ms[z].range.start].ends_with('在')
