@@ -169,7 +169,8 @@ fn run(args: Args) -> Result<ExitCode> {
             let x = zonekg::extract(&inputs);
             match format {
                 ExtractFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &zonekg::json::to_json(&x))?;
+                    let iris = zonekg::json::iris(&x);
+                    serde_json::to_writer_pretty(&mut out, &zonekg::json::view(&x, &iris))?;
                     writeln!(out)?;
                 }
                 f => {

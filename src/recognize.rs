@@ -80,6 +80,9 @@ pub struct Recognizer {
     left_ac: AhoCorasick,
     protected_ac: AhoCorasick,
     right_ac: AhoCorasick,
+    /// [`lexicon::LIST_HEADS`] and [`lexicon::LIST_TRIGGERS`], every occurrence in one pass.
+    heads_ac: AhoCorasick,
+    triggers_ac: AhoCorasick,
     generic_ac: AhoCorasick,
     place_ac: AhoCorasick,
 }
@@ -198,6 +201,18 @@ fn ac_standard(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick
     AhoCorasick::new(words).expect("static word list")
 }
 
+/// A short word list (a few hundred words) as a DFA: searched at every name the grammar
+/// finds, it is the fastest kind, and under a megabyte. The crate's own choice keeps a DFA for
+/// lists under 100 words; a gazetteer's DFA would take hundreds of megabytes.
+fn ac_short(words: &[&str], kind: MatchKind, start: aho_corasick::StartKind) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .match_kind(kind)
+        .start_kind(start)
+        .build(words)
+        .expect("static word list")
+}
+
 /// The index of known names for the rescan pass ([`Recognizer::names_automaton`]): each
 /// name by its text, and for each pair of first characters the lengths (in characters, longest
 /// first) of the names beginning with it.
@@ -260,6 +275,32 @@ fn anchored(ac: &AhoCorasick, s: &str) -> Option<aho_corasick::Match> {
     ac.find(aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes))
 }
 
+/// The match a standard automaton's search reports in `s` if it starts at 0. Such a match
+/// ends within the longest word, and the search reports the match that ends first, so only
+/// that much of `s` is searched: the same answer as searching all of `s`, without running over
+/// the rest of a sentence when no word stands at its start.
+fn at_start(ac: &AhoCorasick, s: &str) -> Option<aho_corasick::Match> {
+    let mut end = ac.max_pattern_len().min(s.len());
+    while !s.is_char_boundary(end) {
+        end += 1;
+    }
+    ac.find(&s[..end]).filter(|m| m.start() == 0)
+}
+
+/// For each word of an automaton's list, the first and the last place it occurs in `t` (as
+/// `str::find` and `str::rfind` would give them), in one pass.
+fn first_and_last(ac: &AhoCorasick, t: &str) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; ac.patterns_len()];
+    for m in ac.find_overlapping_iter(t) {
+        let slot: &mut Option<(usize, usize)> = &mut out[m.pattern().as_usize()];
+        *slot = Some(match *slot {
+            None => (m.start(), m.start()),
+            Some((first, last)) => (first.min(m.start()), last.max(m.start())),
+        });
+    }
+    out
+}
+
 /// Characters that may stand inside a name.
 fn is_name_char(c: char) -> bool {
     is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '·' | '-' | '&')
@@ -275,8 +316,10 @@ impl Recognizer {
         let gaz = &*GAZETTEER;
         let gaz_surface: Vec<usize> = (0..gaz.surfaces.len()).collect();
         let gaz_ac = ac_longest(gaz.surfaces.iter().map(|s| s.text.as_str()));
-        let suffix_ac = ac_standard(lexicon::SUFFIXES.iter().map(|s| s.0));
-        let left_ac = ac_standard(lexicon::LEFT_STOPS);
+        let suffixes: Vec<&str> = lexicon::SUFFIXES.iter().map(|s| s.0).collect();
+        let unanchored = aho_corasick::StartKind::Unanchored;
+        let suffix_ac = ac_short(&suffixes, MatchKind::Standard, unanchored);
+        let left_ac = ac_short(lexicon::LEFT_STOPS, MatchKind::Standard, unanchored);
         // Place names and industry terms protect the boundary words inside them (都 in 成都,
         // 拟 in 虚拟现实).
         let industries = gaz
@@ -310,7 +353,15 @@ impl Recognizer {
             .collect();
         let protected_ac = ac_standard(protected);
         let right_ac = ac_standard(lexicon::RIGHT_STOPS);
-        let generic_ac = ac_longest(lexicon::GENERIC);
+        let heads: Vec<&str> = lexicon::LIST_HEADS.iter().map(|h| h.0).collect();
+        let heads_ac = ac_short(&heads, MatchKind::Standard, unanchored);
+        let triggers: Vec<&str> = lexicon::LIST_TRIGGERS.iter().map(|h| h.0).collect();
+        let triggers_ac = ac_short(&triggers, MatchKind::Standard, unanchored);
+        let generic_ac = ac_short(
+            lexicon::GENERIC,
+            MatchKind::LeftmostLongest,
+            aho_corasick::StartKind::Both,
+        );
         let place_names: Vec<&str> = gaz.places.keys().map(String::as_str).collect();
         let place_ac = ac_longest(place_names);
         Recognizer {
@@ -321,6 +372,8 @@ impl Recognizer {
             left_ac,
             protected_ac,
             right_ac,
+            heads_ac,
+            triggers_ac,
             generic_ac,
             place_ac,
         }
@@ -715,13 +768,18 @@ impl Recognizer {
     /// Boundary words in `t` as (start, end, pattern), leaving out those inside a protected
     /// word (据 in 数据).
     fn stops_in(&self, t: &str) -> Vec<(usize, usize, usize)> {
+        let stops: Vec<aho_corasick::Match> = self.left_ac.find_overlapping_iter(t).collect();
+        // Most names hold no boundary word: then the protected words need no search.
+        if stops.is_empty() {
+            return Vec::new();
+        }
         let protected: Vec<(usize, usize)> = self
             .protected_ac
             .find_overlapping_iter(t)
             .map(|m| (m.start(), m.end()))
             .collect();
-        self.left_ac
-            .find_overlapping_iter(t)
+        stops
+            .into_iter()
             // A stop inside a protected word is no stop; nor is one that runs into a protected
             // word, sharing its first characters (启动|动力电池, 入驻|驻马店): the longer word wins.
             .filter(|m| {
@@ -778,9 +836,8 @@ impl Recognizer {
                 rest = &rest[len..];
                 proper = rest.is_empty();
                 place = true;
-            } else if let Some(m) = self.suffix_ac.find(rest).filter(|m| {
-                m.start() == 0
-                    && m.end() == rest.len()
+            } else if let Some(m) = at_start(&self.suffix_ac, rest).filter(|m| {
+                m.end() == rest.len()
                     && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
             }) {
                 rest = &rest[m.end()..];
@@ -1143,7 +1200,7 @@ impl Recognizer {
         if !is_name_char(c) || c == '(' {
             return true;
         }
-        if self.right_ac.find(after).is_some_and(|m| m.start() == 0) {
+        if at_start(&self.right_ac, after).is_some() {
             return true;
         }
         // A place right after it (长风汽车湖州分公司) starts a new name part.
@@ -1213,8 +1270,9 @@ impl Recognizer {
                 let before = &text[r.clone()];
                 // The trigger ends the text before the first item too (重点孵化|激光、…).
                 let mut trigger_end = None;
-                for (w, t) in lexicon::LIST_TRIGGERS {
-                    if let Some(i) = before.rfind(w) {
+                let found = first_and_last(&self.triggers_ac, before);
+                for (at, (w, t)) in found.into_iter().zip(lexicon::LIST_TRIGGERS) {
+                    if let Some((_, i)) = at {
                         trigger = Some(*t);
                         trigger_end = trigger_end.max(Some(r.start + i + w.len()));
                     }
@@ -1422,16 +1480,17 @@ impl Recognizer {
 
     /// Where a middle list item is cut by a head noun (智能装备产业向… → 智能装备).
     fn head_cut(&self, t: &str) -> Option<usize> {
-        lexicon::LIST_HEADS
-            .iter()
-            .filter_map(|(w, _)| t.find(w).map(|i| (i, i + w.len())))
+        first_and_last(&self.heads_ac, t)
+            .into_iter()
+            .zip(lexicon::LIST_HEADS)
+            .filter_map(|(at, (w, _))| at.map(|(i, _)| (i, i + w.len())))
             .filter(|&(i, e)| {
                 // The head ends the phrase: a boundary word follows, not a name suffix (产业基地).
                 let after = &t[e..];
                 char_count(&t[..i]) >= 2
                     && !after.is_empty()
-                    && (self.right_ac.find(after).is_some_and(|m| m.start() == 0)
-                        || self.left_ac.find(after).is_some_and(|m| m.start() == 0))
+                    && (at_start(&self.right_ac, after).is_some()
+                        || at_start(&self.left_ac, after).is_some())
             })
             .map(|(i, _)| i)
             .min()
@@ -1458,11 +1517,9 @@ impl Recognizer {
                 best = Some(m.start());
             }
         }
-        for (w, _) in lexicon::LIST_HEADS {
-            if let Some(i) = t.find(w) {
-                if i > 0 && best.is_none_or(|b| i < b) {
-                    best = Some(i);
-                }
+        for (i, _) in first_and_last(&self.heads_ac, t).into_iter().flatten() {
+            if i > 0 && best.is_none_or(|b| i < b) {
+                best = Some(i);
             }
         }
         // 人工智能两大方向, 机器人三大领域: a count of the items ends the last one.
