@@ -28,6 +28,8 @@ fn corpus() -> String {
 }
 
 fn stages(c: &mut Criterion) {
+    // As the binary runs: without transparent huge pages (see the function).
+    zonekg::no_transparent_huge_pages();
     let text = corpus();
     let bytes = text.len() as u64;
     // Warm the embedded data before timing.

@@ -62,6 +62,7 @@ fn typical_and_hub(kg: &KnowledgeGraph, iris: impl Iterator<Item = String>) -> (
 }
 
 fn queries(c: &mut Criterion) {
+    zonekg::no_transparent_huge_pages();
     let (kg, _dir) = open();
     let st = kg.store();
     let settled = st.facts(&format!("{ZKG}settledIn")).unwrap();

@@ -37,6 +37,22 @@ pub mod store;
 pub mod vocab;
 
 pub use error::{Error, Result};
+
+/// Turns transparent huge pages off for this process (Linux; elsewhere nothing).
+///
+/// The allocator asks the kernel for huge pages, and the kernel zeroes all 2 MiB of one the
+/// first time any byte of it is touched. Extraction touches its memory sparsely, so the zeroing
+/// was up to a third of a one-core run's time, and varied from run to run with the kernel's
+/// supply of huge pages. With 4 KiB pages only what is touched is zeroed. The `zonekg` binary
+/// and the benchmarks call this first; a library user chooses for their own process.
+pub fn no_transparent_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl(PR_SET_THP_DISABLE) only sets a flag of the calling process; the result
+    // is ignored because a kernel without it runs as before.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
 pub use kg::{Card, CardLimits, IngestProgress, KnowledgeGraph, RelationKind, RelationRow, Stats};
 pub use model::*;
 pub use pipeline::{extract, Input};

@@ -23,6 +23,7 @@ const LARGE_INGEST_QUADS: usize = 1_000_000;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    zonekg::no_transparent_huge_pages();
     let args = Args::parse();
     match run(args) {
         Ok(code) => code,

@@ -315,7 +315,6 @@ impl Recognizer {
     pub fn new() -> Self {
         let gaz = &*GAZETTEER;
         let gaz_surface: Vec<usize> = (0..gaz.surfaces.len()).collect();
-        let gaz_ac = ac_longest(gaz.surfaces.iter().map(|s| s.text.as_str()));
         let suffixes: Vec<&str> = lexicon::SUFFIXES.iter().map(|s| s.0).collect();
         let unanchored = aho_corasick::StartKind::Unanchored;
         let suffix_ac = ac_short(&suffixes, MatchKind::Standard, unanchored);
@@ -351,7 +350,18 @@ impl Recognizer {
                     .map(|s| s.text.as_str()),
             )
             .collect();
-        let protected_ac = ac_standard(protected);
+        let place_names: Vec<&str> = gaz.places.keys().map(String::as_str).collect();
+        // The three large automata (thousands of names each) are most of the start-up time:
+        // built side by side on the cores there are.
+        let ((gaz_ac, protected_ac), place_ac) = rayon::join(
+            || {
+                rayon::join(
+                    || ac_longest(gaz.surfaces.iter().map(|s| s.text.as_str())),
+                    || ac_standard(protected),
+                )
+            },
+            || ac_longest(place_names),
+        );
         let right_ac = ac_standard(lexicon::RIGHT_STOPS);
         let heads: Vec<&str> = lexicon::LIST_HEADS.iter().map(|h| h.0).collect();
         let heads_ac = ac_short(&heads, MatchKind::Standard, unanchored);
@@ -362,8 +372,6 @@ impl Recognizer {
             MatchKind::LeftmostLongest,
             aho_corasick::StartKind::Both,
         );
-        let place_names: Vec<&str> = gaz.places.keys().map(String::as_str).collect();
-        let place_ac = ac_longest(place_names);
         Recognizer {
             gaz,
             gaz_ac,
