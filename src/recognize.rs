@@ -93,8 +93,11 @@ pub static RECOGNIZER: LazyLock<Recognizer> = LazyLock::new(Recognizer::new);
 static LATIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*").expect("static regex")
 });
-static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:专注于?|致力于|深耕|从事|主营)(?:全球|国内|国际|全国|于)?(\p{Han}{2,8}?)(?:领域|行业|产业|业务)").expect("static regex")
+static FOCUS: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::any(
+        &["专注", "致力于", "深耕", "从事", "主营"],
+        r"(?:专注于?|致力于|深耕|从事|主营)(?:全球|国内|国际|全国|于)?(\p{Han}{2,8}?)(?:领域|行业|产业|业务)",
+    )
 });
 /// What a company grew into: 成为光纤激光器领域的龙头企业 names its field.
 static FIELD_LEADER: LazyLock<Gated> = LazyLock::new(|| {
@@ -163,30 +166,51 @@ static PUBLISHER: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 /// A zone's strength named in other words (以A和B领跑, 在A和B领域表现突出).
-static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:以([\p{Han}、]{2,30}?)(?:领跑|见长|著称)|在([\p{Han}、]{2,30}?)领域(?:表现突出|优势明显|领跑|领先))").expect("static regex")
+static STRENGTH: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::any(
+        &["领跑", "见长", "著称", "领域"],
+        r"(?:以([\p{Han}、]{2,30}?)(?:领跑|见长|著称)|在([\p{Han}、]{2,30}?)领域(?:表现突出|优势明显|领跑|领先))",
+    )
 });
-static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以([\p{Han}、]{2,30}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)")
-        .expect("static regex")
+static LEAD: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::any(
+        &[
+            "为主导",
+            "为引领",
+            "为核心",
+            "为重点",
+            "为支柱",
+            "为特色",
+            "为龙头",
+            "为主攻",
+        ],
+        r"以([\p{Han}、]{2,30}?)为(?:主导|引领|核心|重点|支柱|特色|龙头|主攻)",
+    )
 });
 
-/// A pattern with a word every match holds: a sentence without the word is skipped before
-/// the regex runs. Most patterns open with a lazy run of characters, which the regex engine
-/// cannot skip ahead on, and most sentences match none.
+/// A pattern with words one of which every match holds: a sentence with none of them is
+/// skipped before the regex runs. Most patterns open with a lazy run of characters, which the
+/// regex engine cannot skip ahead on, and most sentences match none.
 struct Gated {
-    needle: &'static str,
+    needles: Vec<&'static str>,
     re: Regex,
 }
 
 impl Gated {
+    /// Every match holds `needle`.
     fn new(needle: &'static str, pattern: &str) -> Self {
+        Self::any(&[needle], pattern)
+    }
+
+    /// Every match holds one of `needles`.
+    fn any(needles: &[&'static str], pattern: &str) -> Self {
         let re = Regex::new(pattern).expect("static regex");
-        Gated { needle, re }
+        let needles = needles.to_vec();
+        Gated { needles, re }
     }
 
     fn captures_iter<'h>(&'h self, s: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
-        let run = s.contains(self.needle);
+        let run = self.needles.iter().any(|n| s.contains(n));
         run.then(|| self.re.captures_iter(s)).into_iter().flatten()
     }
 }
@@ -2164,6 +2188,64 @@ impl Spans {
 mod tests {
     use super::*;
     use crate::normalize::split_articles;
+
+    /// Strings to hold the one-pass searches to the plain ones: every word of the lists at
+    /// the start, in the middle, twice, cut short, and sentences around them.
+    fn search_texts(words: &[&str]) -> Vec<String> {
+        let mut out = vec![String::new(), "甲".into(), "白河青松科技有限公司".into()];
+        for (k, w) in words.iter().enumerate() {
+            let other = words[(k * 7 + 3) % words.len()];
+            let cut: String = w
+                .chars()
+                .take(w.chars().count().saturating_sub(1))
+                .collect();
+            out.extend([
+                w.to_string(),
+                format!("{w}青松"),
+                format!("白河{w}青松{other}"),
+                format!("{other}{w}{w}"),
+                format!("{cut}河{w}"),
+                format!("{w},白河的青松在这里{other}。"),
+            ]);
+        }
+        out
+    }
+
+    #[test]
+    fn searches_cut_short_answer_as_the_whole_search() {
+        let r = &*RECOGNIZER;
+        let suffixes: Vec<&str> = lexicon::SUFFIXES.iter().map(|s| s.0).collect();
+        for (ac, words) in [
+            (&r.suffix_ac, &suffixes[..]),
+            (&r.left_ac, lexicon::LEFT_STOPS),
+            (&r.right_ac, lexicon::RIGHT_STOPS),
+        ] {
+            for t in search_texts(words) {
+                let plain = ac.find(t.as_str()).filter(|m| m.start() == 0);
+                assert_eq!(at_start(ac, &t), plain, "{t}");
+            }
+        }
+        let texts = search_texts(lexicon::GENERIC);
+        assert!(texts.iter().any(|t| anchored(&r.generic_ac, t).is_some()));
+        for t in &texts {
+            let plain = r.generic_ac.find(t.as_str()).filter(|m| m.start() == 0);
+            assert_eq!(anchored(&r.generic_ac, t), plain, "{t}");
+        }
+    }
+
+    #[test]
+    fn one_pass_finds_each_word_first_and_last_where_find_and_rfind_do() {
+        let r = &*RECOGNIZER;
+        let heads: Vec<&str> = lexicon::LIST_HEADS.iter().map(|h| h.0).collect();
+        let triggers: Vec<&str> = lexicon::LIST_TRIGGERS.iter().map(|h| h.0).collect();
+        for (ac, words) in [(&r.heads_ac, &heads), (&r.triggers_ac, &triggers)] {
+            for t in search_texts(words) {
+                let plain: Vec<Option<(usize, usize)>> =
+                    words.iter().map(|w| t.find(w).zip(t.rfind(w))).collect();
+                assert_eq!(first_and_last(ac, &t), plain, "{t}");
+            }
+        }
+    }
 
     fn names(text: &str) -> Vec<(String, EntityType)> {
         let a = split_articles(&format!("## t\n\n{text}\n"), "t").remove(0);

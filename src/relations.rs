@@ -72,9 +72,44 @@ const SETTLE: &[&str] = &[
     "区内的",
     "园内的",
 ];
-/// [`SETTLE`] as one automaton, every occurrence of every word.
-static SETTLE_AC: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(SETTLE).expect("static word list"));
+/// A word list and its automaton: [`WordList::hits`] finds every occurrence of every word in
+/// one pass over a sentence, where a loop over the words searched the sentence once per word.
+struct WordList {
+    words: &'static [&'static str],
+    ac: std::sync::LazyLock<aho_corasick::AhoCorasick>,
+}
+
+macro_rules! word_list {
+    ($words:expr) => {
+        WordList {
+            words: $words,
+            ac: std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::new($words).expect("static word list")
+            }),
+        }
+    };
+}
+
+impl WordList {
+    /// Each occurrence as (word, start in `s`), ordered word by word in the list's order and
+    /// then by position: the order of `for w in words { for (i, _) in s.match_indices(w) }`,
+    /// which the rules' first-found choices rely on.
+    fn hits(&self, s: &str) -> Vec<(&'static str, usize)> {
+        let mut hits: Vec<(usize, usize)> = self
+            .ac
+            .find_overlapping_iter(s)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        hits.sort_unstable();
+        hits.into_iter().map(|(w, i)| (self.words[w], i)).collect()
+    }
+}
+
+static SETTLE_WORDS: WordList = word_list!(SETTLE);
+/// X(的)?(全资|控股)?子公司Y / X旗下Y.
+static SUB_MARKERS: WordList =
+    word_list!(&["全资子公司", "控股子公司", "子公司", "旗下", "下属", "所属"]);
+static FOCUS_WORDS: WordList = word_list!(FOCUS);
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
 const GATHER: &[&str] = &[
@@ -1097,21 +1132,14 @@ fn sentence_rules(
     }
 
     // Settling.
-    // One pass of an automaton over the sentence, not one search per word: ordered as the
-    // word-by-word search was (by word, then position), which the hosts below rely on.
-    let mut trig: Vec<(usize, usize, usize)> = SETTLE_AC
-        .find_overlapping_iter(s)
-        .map(|m| {
-            (
-                m.pattern().as_usize(),
-                sent.start + m.start(),
-                sent.start + m.end(),
-            )
-        })
-        .filter(|&(_, _, e)| !text[e..].starts_with("仪式"))
+    // One pass over the sentence for all the words, in the order the word-by-word search
+    // had (by word, then position), which the hosts below rely on.
+    let trig: Vec<(usize, usize)> = SETTLE_WORDS
+        .hits(s)
+        .into_iter()
+        .map(|(w, i)| (sent.start + i, sent.start + i + w.len()))
+        .filter(|&(_, e)| !text[e..].starts_with("仪式"))
         .collect();
-    trig.sort_unstable();
-    let trig: Vec<(usize, usize)> = trig.into_iter().map(|(_, b, e)| (b, e)).collect();
     // 在Z建设…: the zone after 在 hosts what the clause builds.
     let built_in: Option<usize> = zones.iter().copied().find(|&z| {
         text[..ms[z].range.start].ends_with('在')
@@ -1668,142 +1696,139 @@ fn sentence_rules(
     }
 
     // X(的)?(全资|控股)?子公司Y / X旗下Y: Y is part of X; 其 refers to the sentence's subject.
-    for marker in ["全资子公司", "控股子公司", "子公司", "旗下", "下属", "所属"]
-    {
-        for (i, _) in s.match_indices(marker) {
-            let (mpos, mut mend) = (sent.start + i, sent.start + i + marker.len());
-            // 子公司——Y, 子公司：Y
-            while let Some(c) = text[mend..sent.end]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '—' | '-' | ':' | '：'))
-            {
-                mend += c.len_utf8();
-            }
-            let child = orgs
+    for (marker, i) in SUB_MARKERS.hits(s) {
+        let (mpos, mut mend) = (sent.start + i, sent.start + i + marker.len());
+        // 子公司——Y, 子公司：Y
+        while let Some(c) = text[mend..sent.end]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '—' | '-' | ':' | '：'))
+        {
+            mend += c.len_utf8();
+        }
+        let child = orgs
+            .iter()
+            .copied()
+            .find(|&k| ms[k].range.start >= mend && ms[k].range.start <= mend + 3);
+        let before = &text[sent.start..mpos];
+        // X在Z设立的子公司: the founding clause between parent and marker.
+        // X设立了子公司Y, X在Z设立了子公司Y: a founding verb alone, or after 在Z.
+        let founded = |gap: &str| {
+            let mut gap = gap;
+            while let Some(w) = ["并", "还", "也", "又", "已", "先后"]
                 .iter()
-                .copied()
-                .find(|&k| ms[k].range.start >= mend && ms[k].range.start <= mend + 3);
-            let before = &text[sent.start..mpos];
-            // X在Z设立的子公司: the founding clause between parent and marker.
-            // X设立了子公司Y, X在Z设立了子公司Y: a founding verb alone, or after 在Z.
-            let founded = |gap: &str| {
-                let mut gap = gap;
-                while let Some(w) = ["并", "还", "也", "又", "已", "先后"]
-                    .iter()
-                    .chain(crate::lexicon::TIME_OPENERS.iter())
-                    .find(|w| gap.starts_with(*w))
-                {
-                    gap = &gap[w.len()..];
-                }
-                let verb = gap.strip_suffix('了').unwrap_or(gap);
-                !gap.contains([',', '，', ';', '；', '。'])
-                    && (gap.starts_with('在') || ["设立", "成立", "组建"].contains(&verb))
-                    && [
-                        "设立的",
-                        "成立的",
-                        "注册的",
-                        "组建的",
-                        "投资的",
-                        "设立",
-                        "成立",
-                        "组建",
-                    ]
-                    .iter()
-                    .any(|v| verb.ends_with(v))
-            };
-            let parent = if before.ends_with('其') || before.ends_with("其的") {
-                orgs.iter().copied().find(|&k| ms[k].range.end <= mpos)
-            } else {
-                orgs.iter().copied().rfind(|&k| {
-                    ms[k].range.end <= mpos
-                        && (mpos - ms[k].range.end <= 3 || founded(&text[ms[k].range.end..mpos]))
-                })
-            };
-            // 公司…,并在Z设立了子公司Y: a sentence whose subject refers back founds Y for the
-            // organization named before it.
-            let p = match parent {
-                Some(k) => node(table, ids, k).0,
-                None => {
-                    let cl = clause_around(text, sent, &(mpos..mend));
-                    let anaphor = opens_with_org_anaphor(s)
-                        && cl.start > sent.start
-                        && founded(&text[cl.start..mpos])
-                        && !orgs.iter().any(|&k| ms[k].range.end <= mpos);
-                    let referent = if after_company_anaphor(s).is_some() {
-                        last_company(table, prev_orgs)
-                    } else {
-                        prev_orgs.last().copied()
-                    };
-                    match referent.filter(|_| anaphor) {
-                        Some(n) => n,
-                        None => continue,
-                    }
-                }
-            };
-            // The children: the name after the marker and those coordinated with it
-            // (旗下A、B), or a list before the parent (A、B等X旗下企业).
-            let mut children: Vec<usize> = Vec::new();
-            let coordinated = |from: usize, forward: bool| -> Vec<usize> {
-                let mut out = vec![from];
-                let mut cur = from;
-                loop {
-                    let next = orgs.iter().copied().find(|&k| {
-                        let gap = if forward {
-                            ms[cur].range.end..ms[k].range.start
-                        } else {
-                            ms[k].range.end..ms[cur].range.start
-                        };
-                        gap.start <= gap.end && list_gap(&text[gap])
-                    });
-                    match next {
-                        Some(k) if !out.contains(&k) => {
-                            out.push(k);
-                            cur = k;
-                        }
-                        _ => break,
-                    }
-                }
-                out
-            };
-            if let Some(c) = child {
-                children = coordinated(c, true);
-                // X的全资子公司X某某公司、Y某某公司: when the first child bears the parent's
-                // brand, a later one without it is only listed beside it.
-                let pn = p;
-                let brand = {
-                    let pnode = table.node(pn);
-                    std::iter::once(&pnode.label)
-                        .chain(pnode.aliases.iter())
-                        .filter(|a| a.chars().count() >= 2 && GAZETTEER.place(a).is_none())
-                        .min_by_key(|a| a.chars().count())
-                        .cloned()
-                };
-                if let Some(b) = brand {
-                    let bears = |k: &usize| table.node(node(table, ids, *k).0).label.contains(&b);
-                    if bears(&children[0]) {
-                        children.retain(bears);
-                    }
-                }
-            } else if let Some(pm) =
-                parent.filter(|&k| marker == "旗下" && text[..ms[k].range.start].ends_with('等'))
+                .chain(crate::lexicon::TIME_OPENERS.iter())
+                .find(|w| gap.starts_with(*w))
             {
-                let mut before_p = ms[pm].range.start - '等'.len_utf8();
-                // …研究所有限公司(以下简称"某某所")等: the name before the parentheses.
-                if text[..before_p].ends_with(')') {
-                    if let Some(o) = text[..before_p].rfind('(') {
-                        before_p = o;
-                    }
-                }
-                if let Some(last) = orgs.iter().copied().find(|&k| ms[k].range.end == before_p) {
-                    children = coordinated(last, false);
+                gap = &gap[w.len()..];
+            }
+            let verb = gap.strip_suffix('了').unwrap_or(gap);
+            !gap.contains([',', '，', ';', '；', '。'])
+                && (gap.starts_with('在') || ["设立", "成立", "组建"].contains(&verb))
+                && [
+                    "设立的",
+                    "成立的",
+                    "注册的",
+                    "组建的",
+                    "投资的",
+                    "设立",
+                    "成立",
+                    "组建",
+                ]
+                .iter()
+                .any(|v| verb.ends_with(v))
+        };
+        let parent = if before.ends_with('其') || before.ends_with("其的") {
+            orgs.iter().copied().find(|&k| ms[k].range.end <= mpos)
+        } else {
+            orgs.iter().copied().rfind(|&k| {
+                ms[k].range.end <= mpos
+                    && (mpos - ms[k].range.end <= 3 || founded(&text[ms[k].range.end..mpos]))
+            })
+        };
+        // 公司…,并在Z设立了子公司Y: a sentence whose subject refers back founds Y for the
+        // organization named before it.
+        let p = match parent {
+            Some(k) => node(table, ids, k).0,
+            None => {
+                let cl = clause_around(text, sent, &(mpos..mend));
+                let anaphor = opens_with_org_anaphor(s)
+                    && cl.start > sent.start
+                    && founded(&text[cl.start..mpos])
+                    && !orgs.iter().any(|&k| ms[k].range.end <= mpos);
+                let referent = if after_company_anaphor(s).is_some() {
+                    last_company(table, prev_orgs)
+                } else {
+                    prev_orgs.last().copied()
+                };
+                match referent.filter(|_| anaphor) {
+                    Some(n) => n,
+                    None => continue,
                 }
             }
-            for c in children {
-                let cn = node(table, ids, c).0;
-                if cn != p {
-                    cx.emit(table, cn, Predicate::SubOrganizationOf, p, sent);
+        };
+        // The children: the name after the marker and those coordinated with it
+        // (旗下A、B), or a list before the parent (A、B等X旗下企业).
+        let mut children: Vec<usize> = Vec::new();
+        let coordinated = |from: usize, forward: bool| -> Vec<usize> {
+            let mut out = vec![from];
+            let mut cur = from;
+            loop {
+                let next = orgs.iter().copied().find(|&k| {
+                    let gap = if forward {
+                        ms[cur].range.end..ms[k].range.start
+                    } else {
+                        ms[k].range.end..ms[cur].range.start
+                    };
+                    gap.start <= gap.end && list_gap(&text[gap])
+                });
+                match next {
+                    Some(k) if !out.contains(&k) => {
+                        out.push(k);
+                        cur = k;
+                    }
+                    _ => break,
                 }
+            }
+            out
+        };
+        if let Some(c) = child {
+            children = coordinated(c, true);
+            // X的全资子公司X某某公司、Y某某公司: when the first child bears the parent's
+            // brand, a later one without it is only listed beside it.
+            let pn = p;
+            let brand = {
+                let pnode = table.node(pn);
+                std::iter::once(&pnode.label)
+                    .chain(pnode.aliases.iter())
+                    .filter(|a| a.chars().count() >= 2 && GAZETTEER.place(a).is_none())
+                    .min_by_key(|a| a.chars().count())
+                    .cloned()
+            };
+            if let Some(b) = brand {
+                let bears = |k: &usize| table.node(node(table, ids, *k).0).label.contains(&b);
+                if bears(&children[0]) {
+                    children.retain(bears);
+                }
+            }
+        } else if let Some(pm) =
+            parent.filter(|&k| marker == "旗下" && text[..ms[k].range.start].ends_with('等'))
+        {
+            let mut before_p = ms[pm].range.start - '等'.len_utf8();
+            // …研究所有限公司(以下简称"某某所")等: the name before the parentheses.
+            if text[..before_p].ends_with(')') {
+                if let Some(o) = text[..before_p].rfind('(') {
+                    before_p = o;
+                }
+            }
+            if let Some(last) = orgs.iter().copied().find(|&k| ms[k].range.end == before_p) {
+                children = coordinated(last, false);
+            }
+        }
+        for c in children {
+            let cn = node(table, ids, c).0;
+            if cn != p {
+                cx.emit(table, cn, Predicate::SubOrganizationOf, p, sent);
             }
         }
     }
@@ -1897,56 +1922,54 @@ fn sentence_rules(
         // 专注于…领域: the industries of the clause after the verb belong to the zone or
         // organization before it.
         let mut consumed: Vec<usize> = Vec::new();
-        for f in FOCUS {
-            for (i, _) in s.match_indices(f) {
-                let fpos = sent.start + i;
-                let clause_end = s[i..]
-                    .find([',', '，', ';', '；'])
-                    .map_or(sent.end, |e| sent.start + i + e);
-                let after: Vec<usize> = inds
-                    .iter()
-                    .copied()
-                    .filter(|&k| ms[k].range.start > fpos && ms[k].range.end <= clause_end)
-                    .collect();
-                if after.is_empty() {
-                    continue;
+        for (_, i) in FOCUS_WORDS.hits(s) {
+            let fpos = sent.start + i;
+            let clause_end = s[i..]
+                .find([',', '，', ';', '；'])
+                .map_or(sent.end, |e| sent.start + i + e);
+            let after: Vec<usize> = inds
+                .iter()
+                .copied()
+                .filter(|&k| ms[k].range.start > fpos && ms[k].range.end <= clause_end)
+                .collect();
+            if after.is_empty() {
+                continue;
+            }
+            // The name right before the verb, else the sentence's subject (X是一家…专注于).
+            let cands: Vec<usize> = top
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    ms[k].range.end <= fpos
+                        && !matches!(
+                            node(table, ids, k).1,
+                            EntityType::Industry | EntityType::Place
+                        )
+                })
+                .collect();
+            let subj = cands
+                .iter()
+                .copied()
+                .rfind(|&k| {
+                    // Right before the verb, or across a comma and an adverb (某某公司,
+                    // 主要从事…).
+                    let gap = text[ms[k].range.end..fpos]
+                        .trim_start_matches([',', '，'])
+                        .trim_start_matches(['主', '要', '专', '门', '则', '也', '将', '已']);
+                    fpos - ms[k].range.end <= 3 || gap.is_empty()
+                })
+                .or_else(|| cands.first().copied());
+            if let Some(k) = subj {
+                let (sn, st) = node(table, ids, k);
+                let p = if st == EntityType::Zone {
+                    Predicate::HasIndustry
+                } else {
+                    Predicate::InIndustry
+                };
+                for &ind in &after {
+                    cx.emit(table, sn, p, node(table, ids, ind).0, sent);
                 }
-                // The name right before the verb, else the sentence's subject (X是一家…专注于).
-                let cands: Vec<usize> = top
-                    .iter()
-                    .copied()
-                    .filter(|&k| {
-                        ms[k].range.end <= fpos
-                            && !matches!(
-                                node(table, ids, k).1,
-                                EntityType::Industry | EntityType::Place
-                            )
-                    })
-                    .collect();
-                let subj = cands
-                    .iter()
-                    .copied()
-                    .rfind(|&k| {
-                        // Right before the verb, or across a comma and an adverb (某某公司,
-                        // 主要从事…).
-                        let gap = text[ms[k].range.end..fpos]
-                            .trim_start_matches([',', '，'])
-                            .trim_start_matches(['主', '要', '专', '门', '则', '也', '将', '已']);
-                        fpos - ms[k].range.end <= 3 || gap.is_empty()
-                    })
-                    .or_else(|| cands.first().copied());
-                if let Some(k) = subj {
-                    let (sn, st) = node(table, ids, k);
-                    let p = if st == EntityType::Zone {
-                        Predicate::HasIndustry
-                    } else {
-                        Predicate::InIndustry
-                    };
-                    for &ind in &after {
-                        cx.emit(table, sn, p, node(table, ids, ind).0, sent);
-                    }
-                    consumed.extend(after);
-                }
+                consumed.extend(after);
             }
         }
         let strong = STRONG_CUES.iter().any(|c| s.contains(c));
@@ -2784,6 +2807,29 @@ fn sub_org_rules(
 #[cfg(test)]
 mod tests {
     use crate::pipeline::{extract, Input};
+
+    /// One pass over a sentence visits the words' occurrences in the order that a search per
+    /// word did.
+    #[test]
+    fn word_lists_visit_occurrences_as_a_search_per_word_did() {
+        for list in [
+            &super::SETTLE_WORDS,
+            &super::SUB_MARKERS,
+            &super::FOCUS_WORDS,
+        ] {
+            let all = list.words.concat();
+            let mut texts = vec![all.clone(), format!("甲{all}乙{all}"), String::new()];
+            texts.extend(list.words.iter().map(|w| format!("白河{w}的青松{w}园区内")));
+            for s in texts {
+                let plain: Vec<(&str, usize)> = list
+                    .words
+                    .iter()
+                    .flat_map(|w| s.match_indices(w).map(move |(i, _)| (*w, i)))
+                    .collect();
+                assert_eq!(list.hits(&s), plain, "{s}");
+            }
+        }
+    }
 
     /// (subject label, predicate, object label) of an invented article.
     fn triples(body: &str) -> Vec<(String, String, String)> {
