@@ -6,7 +6,7 @@ use crate::model::{Entity, EntityType, Evidence, Extraction, MentionRef, Relatio
 use crate::normalize::{split_articles, Article};
 use crate::recognize::{Mention, RECOGNIZER};
 use crate::relations;
-use crate::resolve::{gazetteer_entry, EntityTable, Overlay, Prepared};
+use crate::resolve::{gazetteer_entry, EntityTable, Overlay, Prepared, ShortFormCache};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -28,6 +28,7 @@ fn link_all(
     arts: &[Article],
     mentions: &[Vec<Mention>],
     record: bool,
+    forms: &mut ShortFormCache,
 ) -> (EntityTable, Vec<Vec<usize>>) {
     let prepared: Vec<Vec<Prepared>> = arts
         .par_iter()
@@ -72,7 +73,7 @@ fn link_all(
         }
         ids.push(v);
     }
-    table.merge_aliases(&paren);
+    table.merge_aliases(&paren, forms);
     (table, ids)
 }
 
@@ -103,7 +104,8 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
     let mut mentions: Vec<Vec<Mention>> = arts.par_iter().map(|a| rec.recognize(&a.norm)).collect();
     lap("recognize");
     // Second pass: names found once are found everywhere, in their short forms too.
-    let (table, _) = link_all(&arts, &mentions, false);
+    let mut forms = ShortFormCache::default();
+    let (table, _) = link_all(&arts, &mentions, false, &mut forms);
     lap("link 1");
     let names = table.rescan_names();
     lap(&format!("rescan names ({})", names.len()));
@@ -113,7 +115,7 @@ pub fn extract_articles(arts: Vec<Article>) -> Extraction {
         .zip(mentions.par_iter_mut())
         .for_each(|(a, ms)| rec.rescan(&a.norm, &names, &ac, ms));
     lap("rescan");
-    let (mut table, ids) = link_all(&arts, &mentions, true);
+    let (mut table, ids) = link_all(&arts, &mentions, true, &mut forms);
     lap("link 2");
     // A name that only describes (无人机基地) is a proper name only if the corpus repeats it,
     // by name or by 该 and its suffix after it (…研究院。该研究院将落户…).

@@ -264,6 +264,16 @@ fn zone_tail(label: &str) -> Option<&str> {
         .map(|e| &label[e..])
 }
 
+/// Short forms already derived, by type and label ([`EntityTable::merge_aliases`]).
+#[derive(Debug, Default)]
+pub struct ShortFormCache(HashMap<EntityType, HashMap<String, Vec<String>>>);
+
+impl ShortFormCache {
+    fn get(&self, etype: EntityType, label: &str) -> Option<&[String]> {
+        self.0.get(&etype)?.get(label).map(Vec::as_slice)
+    }
+}
+
 /// Short forms of an unseen name, by rule.
 pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -543,14 +553,13 @@ impl EntityTable {
     pub fn add_alias(&mut self, i: usize, name: &str) {
         let i = self.find(i);
         let et = self.nodes[i].etype;
-        if name != self.nodes[i].label {
+        if name != self.nodes[i].label && !self.nodes[i].aliases.contains(name) {
             self.nodes[i].aliases.insert(name.to_string());
         }
-        self.index
-            .entry(et)
-            .or_default()
-            .entry(name.to_string())
-            .or_insert(i);
+        let index = self.index.entry(et).or_default();
+        if !index.contains_key(name) {
+            index.insert(name.to_string(), i);
+        }
     }
 
     /// Merges node `b` into node `a`.
@@ -607,8 +616,10 @@ impl EntityTable {
         ids
     }
 
-    /// Merges nodes by derived short forms and parenthesized names.
-    pub fn merge_aliases(&mut self, paren: &[(usize, String)]) {
+    /// Merges nodes by derived short forms and parenthesized names. `forms` keeps the short
+    /// forms derived by earlier calls (they depend on the type and label alone): the
+    /// pipeline's two linking passes see mostly the same names.
+    pub fn merge_aliases(&mut self, paren: &[(usize, String)], forms: &mut ShortFormCache) {
         let gaz = &*GAZETTEER;
         // A branch names its parent first (X集团软件研发杭州总部 → X集团): make the parent a
         // node so that its short forms gather the parent's other mentions.
@@ -646,20 +657,38 @@ impl EntityTable {
         order.sort_by_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
         // A node's short forms depend on its label alone (merging never relabels the node
         // that absorbs another): derived for all nodes in parallel, folded in order.
-        let forms: Vec<Vec<String>> = {
+        let missing: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                forms
+                    .get(self.nodes[i].etype, &self.nodes[i].label)
+                    .is_none()
+            })
+            .collect();
+        let derived: Vec<Vec<String>> = {
             use rayon::prelude::*;
-            order
+            missing
                 .par_iter()
                 .map(|&i| short_forms(&self.nodes[i].label, self.nodes[i].etype, gaz))
                 .collect()
         };
-        for (i, forms) in order.into_iter().zip(forms) {
+        for (i, f) in missing.into_iter().zip(derived) {
+            let n = &self.nodes[i];
+            forms
+                .0
+                .entry(n.etype)
+                .or_default()
+                .insert(n.label.clone(), f);
+        }
+        for i in order {
             if self.nodes[i].merged_into.is_some() {
                 continue;
             }
             let et = self.nodes[i].etype;
-            for s in forms {
-                match self.lookup(et, &s) {
+            let own = forms.get(et, &self.nodes[i].label).unwrap_or_default();
+            for s in own {
+                match self.lookup(et, s) {
                     Some(j) if j != self.find(i) => {
                         // Never fold a gazetteer entity into an unseen one.
                         if self.nodes[j].gaz.is_some() && self.nodes[i].gaz.is_none() {
@@ -677,9 +706,9 @@ impl EntityTable {
                             }
                         }
                         self.merge(i, j);
-                        self.add_alias(i, &s);
+                        self.add_alias(i, s);
                     }
-                    _ => self.add_alias(i, &s),
+                    _ => self.add_alias(i, s),
                 }
             }
         }
@@ -864,7 +893,7 @@ mod tests {
             span: CharSpan { start: 9, end: 13 },
             text: "青鸟科技".into(),
         });
-        t.merge_aliases(&[]);
+        t.merge_aliases(&[], &mut ShortFormCache::default());
         assert_eq!(t.find(b), a);
         let (ents, _) = t.finish();
         assert_eq!(ents.len(), 1);
