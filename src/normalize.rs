@@ -134,6 +134,20 @@ fn lines_with_offsets(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// [`heading_level`] of a line given as characters, without making it a string first.
+fn heading_level_chars(line: &[char]) -> usize {
+    let t: &[char] = match line.iter().position(|c| !c.is_whitespace()) {
+        Some(i) => &line[i..],
+        None => &[],
+    };
+    let n = t.iter().take_while(|&&c| c == '#').count();
+    if n > 0 && t.get(n) == Some(&' ') {
+        n
+    } else {
+        0
+    }
+}
+
 fn heading_level(line: &str) -> usize {
     let t = line.trim_start();
     let n = t.chars().take_while(|&c| c == '#').count();
@@ -152,11 +166,10 @@ pub fn split_articles(file_text: &str, source: &str) -> Vec<Article> {
     let text = file_text.strip_prefix('\u{FEFF}').unwrap_or(file_text);
     let chars: Vec<char> = text.chars().collect();
     let lines = lines_with_offsets(&chars);
-    let line_str = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
     let heads: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(_, &l)| matches!(heading_level(&line_str(l)), 1 | 2))
+        .filter(|(_, &(s, e))| matches!(heading_level_chars(&chars[s..e]), 1 | 2))
         .map(|(i, _)| i)
         .collect();
     let mut ranges: Vec<(usize, usize)> = Vec::new(); // line index ranges
@@ -282,7 +295,11 @@ fn normalize_article(
         }
     }
     // Leads such as 本报讯 or 本报讯(特约通讯员 柯望舒) are not mined.
-    for p in paras.iter_mut().filter(|p| p.kind == Kind::Body) {
+    let lead: Vec<char> = "本报讯".chars().collect();
+    for p in paras
+        .iter_mut()
+        .filter(|p| p.kind == Kind::Body && chars[p.start..p.end].starts_with(&lead))
+    {
         let line: String = chars[p.start..p.end].iter().collect();
         if let Some(rest) = line.strip_prefix("本报讯") {
             let mut skip = 3;
@@ -366,6 +383,9 @@ fn normalize_article(
     blocks.extend(captions.drain(..).map(|c| vec![c]));
 
     let mut norm = Normalized::default();
+    // The folded text is about as long as the article: one allocation each.
+    norm.text.reserve(text.len() + blocks.len());
+    norm.orig.reserve(text.len() + blocks.len());
     for block in &blocks {
         if !norm.text.is_empty() {
             let prev = norm.orig.last().copied().unwrap_or(0);
@@ -376,11 +396,10 @@ fn normalize_article(
         for &(s, e) in block {
             for (i, &c) in chars[s..e].iter().enumerate() {
                 let f = fold_char(c);
-                let before = norm.text.len();
                 norm.text.push(f);
-                for _ in before..norm.text.len() {
-                    norm.orig.push((s + i) as u32);
-                }
+                // Every byte of the folded character maps to the original character.
+                norm.orig
+                    .extend(std::iter::repeat_n((s + i) as u32, f.len_utf8()));
             }
         }
         split_sentences(
@@ -531,6 +550,34 @@ fn is_caption(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_levels_of_characters_and_of_strings_agree() {
+        let lines = [
+            "",
+            "#",
+            "# ",
+            "## 标题",
+            "### 三级",
+            "  ## 缩进",
+            "\u{3000}# 全角空格",
+            "#标题",
+            "正文 # 不是",
+            "##\t制表",
+            "# ",
+            "####",
+            " ",
+            "本报讯 ## 记者",
+        ];
+        for l in lines {
+            let cs: Vec<char> = l.chars().collect();
+            assert_eq!(heading_level_chars(&cs), heading_level(l), "{l:?}");
+        }
+        assert_eq!(
+            heading_level_chars(&"## 标题".chars().collect::<Vec<_>>()),
+            2
+        );
+    }
 
     fn one(text: &str) -> Article {
         split_articles(text, "t.txt").remove(0)
