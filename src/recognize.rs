@@ -607,9 +607,10 @@ impl Recognizer {
         // The window: name characters, at most 24, not crossing `floor`.
         let mut start = end;
         let mut depth = 0i32;
-        for (i, c) in text[floor..end].char_indices().rev() {
+        for (n, (i, c)) in text[floor..end].char_indices().rev().enumerate() {
             let i = floor + i;
-            if !is_name_char(c) || char_count(&text[i..end]) > 24 {
+            // n characters lie between this one and `end`.
+            if !is_name_char(c) || n + 1 > 24 {
                 break;
             }
             if c == ')' {
@@ -1377,9 +1378,10 @@ impl Recognizer {
                         .filter(|w| !(counted && **w == "方向"))
                         .any(|w| np.contains(w));
                 // A settling verb right after the list: its items settle, so are organizations.
+                let near: String = tail.chars().take(6).collect();
                 if ["落户", "入驻", "签约", "进驻", "落地"]
                     .iter()
-                    .any(|v| tail.chars().take(6).collect::<String>().contains(v))
+                    .any(|v| near.contains(v))
                 {
                     trigger = trigger.or(Some(EntityType::Company));
                 }
