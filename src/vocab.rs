@@ -1,7 +1,7 @@
 //! IRIs of the zonekg vocabulary; they mirror `ontology/zonekg.ttl`.
 
 use crate::model::{EntityType, Predicate};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// The ontology namespace.
 pub const ZKG: &str = "https://w3id.org/zonekg/ontology#";
@@ -77,7 +77,12 @@ pub fn predicate_of(iri: &str) -> Option<Predicate> {
 
 /// The entity IRI: a pure function of type and canonical label (NFKC, no spaces, escaped).
 pub fn entity_iri(t: EntityType, label: &str) -> String {
-    let norm: String = label.nfkc().filter(|c| !c.is_whitespace()).collect();
+    // Most labels are in NFKC already (the quick check answers without normalizing).
+    let norm: String = if unicode_normalization::is_nfkc_quick(label.chars()) == IsNormalized::Yes {
+        label.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        label.nfkc().filter(|c| !c.is_whitespace()).collect()
+    };
     format!("{ID}{}/{}", t.iri_segment(), escape_segment(&norm))
 }
 
@@ -90,9 +95,10 @@ pub fn doc_iri(id: &str) -> String {
 pub fn escape_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii_alphanumeric()
+        // Ideographs first: they are most of every label.
+        if (!c.is_ascii() && !c.is_control())
+            || c.is_ascii_alphanumeric()
             || "-._~!$&'()*+,;=:@".contains(c)
-            || (!c.is_ascii() && !c.is_control())
         {
             out.push(c);
         } else {
@@ -108,6 +114,30 @@ pub fn escape_segment(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_check_gives_the_normalized_iri() {
+        let plain = |l: &str| {
+            let norm: String = l.nfkc().filter(|c| !c.is_whitespace()).collect();
+            format!("{ID}zone/{}", escape_segment(&norm))
+        };
+        // Full-width forms, a compatibility ideograph (U+F900), a ligature, combining marks,
+        // spaces of both widths and plain labels.
+        for l in [
+            "白河高新区",
+            "ＡＢＣ科技",
+            "\u{F900}山产业园",
+            "ﬁ实验室",
+            "e\u{301}公司",
+            "白河 高新区",
+            "白河\u{3000}新区",
+            "㈱白河",
+            "A B/C",
+            "",
+        ] {
+            assert_eq!(entity_iri(EntityType::Zone, l), plain(l), "{l:?}");
+        }
+    }
 
     #[test]
     fn iris_are_pure_functions_of_type_and_label() {
