@@ -65,7 +65,7 @@ fn link_all(
     let mut ids = Vec::with_capacity(arts.len());
     let mut paren = Vec::new();
     for ((a, ms), p) in arts.iter().zip(mentions).zip(prepared) {
-        let v = table.link(&a.doc.id, ms, p);
+        let v = table.link(record.then_some(a.doc.id.as_str()), ms, p);
         for (k, m) in ms.iter().enumerate() {
             if let Some(p) = &m.paren_alias {
                 paren.push((v[k], p.clone()));

@@ -592,7 +592,16 @@ impl EntityTable {
 
     /// Links the mentions of one document to nodes; returns the node of each mention.
     /// `prepared` holds, for each mention, what [`prepare`] computed from it alone.
-    pub fn link(&mut self, doc: &str, mentions: &[Mention], prepared: Vec<Prepared>) -> Vec<usize> {
+    ///
+    /// With `doc` `None` the mentions are not recorded: a table made only for its names (the
+    /// pipeline's first pass, [`Self::rescan_names`]) needs none, and recording one cost an
+    /// allocation per mention in the pass that runs on one core.
+    pub fn link(
+        &mut self,
+        doc: Option<&str>,
+        mentions: &[Mention],
+        prepared: Vec<Prepared>,
+    ) -> Vec<usize> {
         let gaz = &*GAZETTEER;
         let mut ids = Vec::with_capacity(mentions.len());
         for (m, p) in mentions.iter().zip(prepared) {
@@ -606,11 +615,13 @@ impl EntityTable {
             if m.text != self.nodes[i].label {
                 self.add_alias(i, &m.text);
             }
-            self.nodes[i].mentions.push(MentionRef {
-                doc: doc.to_string(),
-                span: p.span,
-                text: p.text,
-            });
+            if let Some(doc) = doc {
+                self.nodes[i].mentions.push(MentionRef {
+                    doc: doc.to_string(),
+                    span: p.span,
+                    text: p.text,
+                });
+            }
             ids.push(i);
         }
         ids
