@@ -56,6 +56,7 @@ fn link_all(
                         entry: gazetteer_entry(m),
                         span,
                         text,
+                        doc: record.then(|| a.doc.id.clone()),
                     }
                 })
                 .collect()
@@ -64,8 +65,8 @@ fn link_all(
     let mut table = EntityTable::default();
     let mut ids = Vec::with_capacity(arts.len());
     let mut paren = Vec::new();
-    for ((a, ms), p) in arts.iter().zip(mentions).zip(prepared) {
-        let v = table.link(record.then_some(a.doc.id.as_str()), ms, p);
+    for (ms, p) in mentions.iter().zip(prepared) {
+        let v = table.link(ms, p);
         for (k, m) in ms.iter().enumerate() {
             if let Some(p) = &m.paren_alias {
                 paren.push((v[k], p.clone()));

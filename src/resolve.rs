@@ -40,6 +40,9 @@ pub struct Prepared {
     pub span: CharSpan,
     /// Its original text (empty when not recorded).
     pub text: String,
+    /// The document's id when the mention is to be recorded (made here, in the parallel
+    /// preparation, rather than in the linking that runs on one core).
+    pub doc: Option<String>,
 }
 
 /// The gazetteer entry a mention names: found by the recognizer, or its exact name, or a
@@ -593,15 +596,9 @@ impl EntityTable {
     /// Links the mentions of one document to nodes; returns the node of each mention.
     /// `prepared` holds, for each mention, what [`prepare`] computed from it alone.
     ///
-    /// With `doc` `None` the mentions are not recorded: a table made only for its names (the
-    /// pipeline's first pass, [`Self::rescan_names`]) needs none, and recording one cost an
-    /// allocation per mention in the pass that runs on one core.
-    pub fn link(
-        &mut self,
-        doc: Option<&str>,
-        mentions: &[Mention],
-        prepared: Vec<Prepared>,
-    ) -> Vec<usize> {
+    /// A mention prepared without a document is not recorded: a table made only for its
+    /// names (the pipeline's first pass, [`Self::rescan_names`]) needs none.
+    pub fn link(&mut self, mentions: &[Mention], prepared: Vec<Prepared>) -> Vec<usize> {
         let gaz = &*GAZETTEER;
         let mut ids = Vec::with_capacity(mentions.len());
         for (m, p) in mentions.iter().zip(prepared) {
@@ -615,9 +612,9 @@ impl EntityTable {
             if m.text != self.nodes[i].label {
                 self.add_alias(i, &m.text);
             }
-            if let Some(doc) = doc {
+            if let Some(doc) = p.doc {
                 self.nodes[i].mentions.push(MentionRef {
-                    doc: doc.to_string(),
+                    doc,
                     span: p.span,
                     text: p.text,
                 });
