@@ -3,6 +3,57 @@
 //! These are general properties of Chinese news language, not names of entities.
 
 use crate::model::EntityType;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
+/// A word list searched in one automaton pass over a sentence, where a loop over the words
+/// searched the sentence once per word. Words are known by their index in the list.
+pub struct WordList(LazyLock<AhoCorasick, fn() -> AhoCorasick>);
+
+impl WordList {
+    /// The list whose automaton `build` makes (with [`automaton`]) on first use.
+    pub const fn new(build: fn() -> AhoCorasick) -> Self {
+        WordList(LazyLock::new(build))
+    }
+
+    /// Each occurrence as (word index, start in `s`), word by word in the list's order and
+    /// then by position: the order of `for w in words { for (i, _) in s.match_indices(w) }`,
+    /// which rules that take the first one found rely on.
+    pub fn hits(&self, s: &str) -> Vec<(usize, usize)> {
+        let mut hits: Vec<(usize, usize)> = self
+            .0
+            .find_overlapping_iter(s)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        hits.sort_unstable();
+        hits
+    }
+
+    /// For each word, the first and the last place it occurs in `t` (as `str::find` and
+    /// `str::rfind` give them).
+    pub fn first_and_last(&self, t: &str) -> Vec<Option<(usize, usize)>> {
+        let mut out = vec![None; self.0.patterns_len()];
+        for m in self.0.find_overlapping_iter(t) {
+            let slot: &mut Option<(usize, usize)> = &mut out[m.pattern().as_usize()];
+            *slot = Some(match *slot {
+                None => (m.start(), m.start()),
+                Some((first, last)) => (first.min(m.start()), last.max(m.start())),
+            });
+        }
+        out
+    }
+}
+
+/// The automaton of a static word list, every occurrence of every word.
+pub fn automaton<'a>(words: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
+    AhoCorasick::new(words).expect("static word list")
+}
+
+/// [`LIST_HEADS`] in one pass.
+pub static LIST_HEAD_SEARCH: WordList = WordList::new(|| automaton(LIST_HEADS.iter().map(|h| h.0)));
+/// [`LIST_TRIGGERS`] in one pass.
+pub static LIST_TRIGGER_SEARCH: WordList =
+    WordList::new(|| automaton(LIST_TRIGGERS.iter().map(|h| h.0)));
 
 /// How strongly a suffix marks the end of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -80,9 +80,6 @@ pub struct Recognizer {
     left_ac: AhoCorasick,
     protected_ac: AhoCorasick,
     right_ac: AhoCorasick,
-    /// [`lexicon::LIST_HEADS`] and [`lexicon::LIST_TRIGGERS`], every occurrence in one pass.
-    heads_ac: AhoCorasick,
-    triggers_ac: AhoCorasick,
     generic_ac: AhoCorasick,
     place_ac: AhoCorasick,
 }
@@ -311,20 +308,6 @@ fn at_start(ac: &AhoCorasick, s: &str) -> Option<aho_corasick::Match> {
     ac.find(&s[..end]).filter(|m| m.start() == 0)
 }
 
-/// For each word of an automaton's list, the first and the last place it occurs in `t` (as
-/// `str::find` and `str::rfind` would give them), in one pass.
-fn first_and_last(ac: &AhoCorasick, t: &str) -> Vec<Option<(usize, usize)>> {
-    let mut out = vec![None; ac.patterns_len()];
-    for m in ac.find_overlapping_iter(t) {
-        let slot: &mut Option<(usize, usize)> = &mut out[m.pattern().as_usize()];
-        *slot = Some(match *slot {
-            None => (m.start(), m.start()),
-            Some((first, last)) => (first.min(m.start()), last.max(m.start())),
-        });
-    }
-    out
-}
-
 /// Characters that may stand inside a name.
 fn is_name_char(c: char) -> bool {
     is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '·' | '-' | '&')
@@ -387,10 +370,6 @@ impl Recognizer {
             || ac_longest(place_names),
         );
         let right_ac = ac_standard(lexicon::RIGHT_STOPS);
-        let heads: Vec<&str> = lexicon::LIST_HEADS.iter().map(|h| h.0).collect();
-        let heads_ac = ac_short(&heads, MatchKind::Standard, unanchored);
-        let triggers: Vec<&str> = lexicon::LIST_TRIGGERS.iter().map(|h| h.0).collect();
-        let triggers_ac = ac_short(&triggers, MatchKind::Standard, unanchored);
         let generic_ac = ac_short(
             lexicon::GENERIC,
             MatchKind::LeftmostLongest,
@@ -404,8 +383,6 @@ impl Recognizer {
             left_ac,
             protected_ac,
             right_ac,
-            heads_ac,
-            triggers_ac,
             generic_ac,
             place_ac,
         }
@@ -1303,7 +1280,7 @@ impl Recognizer {
                 let before = &text[r.clone()];
                 // The trigger ends the text before the first item too (重点孵化|激光、…).
                 let mut trigger_end = None;
-                let found = first_and_last(&self.triggers_ac, before);
+                let found = lexicon::LIST_TRIGGER_SEARCH.first_and_last(before);
                 for (at, (w, t)) in found.into_iter().zip(lexicon::LIST_TRIGGERS) {
                     if let Some((_, i)) = at {
                         trigger = Some(*t);
@@ -1514,7 +1491,8 @@ impl Recognizer {
 
     /// Where a middle list item is cut by a head noun (智能装备产业向… → 智能装备).
     fn head_cut(&self, t: &str) -> Option<usize> {
-        first_and_last(&self.heads_ac, t)
+        lexicon::LIST_HEAD_SEARCH
+            .first_and_last(t)
             .into_iter()
             .zip(lexicon::LIST_HEADS)
             .filter_map(|(at, (w, _))| at.map(|(i, _)| (i, i + w.len())))
@@ -1551,7 +1529,11 @@ impl Recognizer {
                 best = Some(m.start());
             }
         }
-        for (i, _) in first_and_last(&self.heads_ac, t).into_iter().flatten() {
+        for (i, _) in lexicon::LIST_HEAD_SEARCH
+            .first_and_last(t)
+            .into_iter()
+            .flatten()
+        {
             if i > 0 && best.is_none_or(|b| i < b) {
                 best = Some(i);
             }
@@ -2237,14 +2219,16 @@ mod tests {
 
     #[test]
     fn one_pass_finds_each_word_first_and_last_where_find_and_rfind_do() {
-        let r = &*RECOGNIZER;
         let heads: Vec<&str> = lexicon::LIST_HEADS.iter().map(|h| h.0).collect();
         let triggers: Vec<&str> = lexicon::LIST_TRIGGERS.iter().map(|h| h.0).collect();
-        for (ac, words) in [(&r.heads_ac, &heads), (&r.triggers_ac, &triggers)] {
+        for (list, words) in [
+            (&lexicon::LIST_HEAD_SEARCH, &heads),
+            (&lexicon::LIST_TRIGGER_SEARCH, &triggers),
+        ] {
             for t in search_texts(words) {
                 let plain: Vec<Option<(usize, usize)>> =
                     words.iter().map(|w| t.find(w).zip(t.rfind(w))).collect();
-                assert_eq!(first_and_last(ac, &t), plain, "{t}");
+                assert_eq!(list.first_and_last(&t), plain, "{t}");
             }
         }
     }

@@ -11,6 +11,7 @@
 //! - `locatedIn`: the place in a zone's or organization's own name, and the gazetteer.
 
 use crate::gazetteer::GAZETTEER;
+use crate::lexicon::{automaton, WordList};
 use crate::model::{EntityType, Evidence, Predicate};
 use crate::normalize::{is_cjk, Article};
 use crate::recognize::{Mention, Origin};
@@ -72,44 +73,11 @@ const SETTLE: &[&str] = &[
     "区内的",
     "园内的",
 ];
-/// A word list and its automaton: [`WordList::hits`] finds every occurrence of every word in
-/// one pass over a sentence, where a loop over the words searched the sentence once per word.
-struct WordList {
-    words: &'static [&'static str],
-    ac: std::sync::LazyLock<aho_corasick::AhoCorasick>,
-}
-
-macro_rules! word_list {
-    ($words:expr) => {
-        WordList {
-            words: $words,
-            ac: std::sync::LazyLock::new(|| {
-                aho_corasick::AhoCorasick::new($words).expect("static word list")
-            }),
-        }
-    };
-}
-
-impl WordList {
-    /// Each occurrence as (word, start in `s`), ordered word by word in the list's order and
-    /// then by position: the order of `for w in words { for (i, _) in s.match_indices(w) }`,
-    /// which the rules' first-found choices rely on.
-    fn hits(&self, s: &str) -> Vec<(&'static str, usize)> {
-        let mut hits: Vec<(usize, usize)> = self
-            .ac
-            .find_overlapping_iter(s)
-            .map(|m| (m.pattern().as_usize(), m.start()))
-            .collect();
-        hits.sort_unstable();
-        hits.into_iter().map(|(w, i)| (self.words[w], i)).collect()
-    }
-}
-
-static SETTLE_WORDS: WordList = word_list!(SETTLE);
+static SETTLE_WORDS: WordList = WordList::new(|| automaton(SETTLE.iter().copied()));
 /// X(的)?(全资|控股)?子公司Y / X旗下Y.
-static SUB_MARKERS: WordList =
-    word_list!(&["全资子公司", "控股子公司", "子公司", "旗下", "下属", "所属"]);
-static FOCUS_WORDS: WordList = word_list!(FOCUS);
+const SUB_MARKER_WORDS: &[&str] = &["全资子公司", "控股子公司", "子公司", "旗下", "下属", "所属"];
+static SUB_MARKERS: WordList = WordList::new(|| automaton(SUB_MARKER_WORDS.iter().copied()));
+static FOCUS_WORDS: WordList = WordList::new(|| automaton(FOCUS.iter().copied()));
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
 const GATHER: &[&str] = &[
@@ -1137,7 +1105,7 @@ fn sentence_rules(
     let trig: Vec<(usize, usize)> = SETTLE_WORDS
         .hits(s)
         .into_iter()
-        .map(|(w, i)| (sent.start + i, sent.start + i + w.len()))
+        .map(|(w, i)| (sent.start + i, sent.start + i + SETTLE[w].len()))
         .filter(|&(_, e)| !text[e..].starts_with("仪式"))
         .collect();
     // 在Z建设…: the zone after 在 hosts what the clause builds.
@@ -1696,7 +1664,8 @@ fn sentence_rules(
     }
 
     // X(的)?(全资|控股)?子公司Y / X旗下Y: Y is part of X; 其 refers to the sentence's subject.
-    for (marker, i) in SUB_MARKERS.hits(s) {
+    for (w, i) in SUB_MARKERS.hits(s) {
+        let marker = SUB_MARKER_WORDS[w];
         let (mpos, mut mend) = (sent.start + i, sent.start + i + marker.len());
         // 子公司——Y, 子公司：Y
         while let Some(c) = text[mend..sent.end]
@@ -2812,19 +2781,19 @@ mod tests {
     /// word did.
     #[test]
     fn word_lists_visit_occurrences_as_a_search_per_word_did() {
-        for list in [
-            &super::SETTLE_WORDS,
-            &super::SUB_MARKERS,
-            &super::FOCUS_WORDS,
+        for (list, words) in [
+            (&super::SETTLE_WORDS, super::SETTLE),
+            (&super::SUB_MARKERS, super::SUB_MARKER_WORDS),
+            (&super::FOCUS_WORDS, super::FOCUS),
         ] {
-            let all = list.words.concat();
+            let all = words.concat();
             let mut texts = vec![all.clone(), format!("甲{all}乙{all}"), String::new()];
-            texts.extend(list.words.iter().map(|w| format!("白河{w}的青松{w}园区内")));
+            texts.extend(words.iter().map(|w| format!("白河{w}的青松{w}园区内")));
             for s in texts {
-                let plain: Vec<(&str, usize)> = list
-                    .words
+                let plain: Vec<(usize, usize)> = words
                     .iter()
-                    .flat_map(|w| s.match_indices(w).map(move |(i, _)| (*w, i)))
+                    .enumerate()
+                    .flat_map(|(k, w)| s.match_indices(w).map(move |(i, _)| (k, i)))
                     .collect();
                 assert_eq!(list.hits(&s), plain, "{s}");
             }
