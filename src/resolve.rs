@@ -662,7 +662,7 @@ impl EntityTable {
         let mut order: Vec<usize> = (0..self.nodes.len())
             .filter(|&i| self.nodes[i].merged_into.is_none())
             .collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
+        order.sort_by_cached_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
         // A node's short forms depend on its label alone (merging never relabels the node
         // that absorbs another): derived for all nodes in parallel, folded in order.
         let missing: Vec<usize> = order
