@@ -11,7 +11,7 @@
 //! - `locatedIn`: the place in a zone's or organization's own name, and the gazetteer.
 
 use crate::gazetteer::GAZETTEER;
-use crate::lexicon::{automaton, WordList};
+use crate::lexicon::{self, automaton, WordList};
 use crate::model::{EntityType, Evidence, Predicate};
 use crate::normalize::{is_cjk, Article};
 use crate::recognize::{Mention, Origin};
@@ -531,7 +531,7 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
     };
     let mut out = Vec::new();
     for w in kinds {
-        for (i, _) in text.match_indices(w) {
+        for (i, _) in lexicon::match_indices(text, w) {
             let r = i..i + w.len();
             if covered(&r) {
                 continue;
@@ -548,7 +548,7 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
         }
     }
     // 在园区内建设了…, 在园区设立…: the zone's common word where something is put in it.
-    for (i, _) in text.match_indices("园区") {
+    for (i, _) in lexicon::match_indices(text, "园区") {
         let r = i..i + "园区".len();
         let after = &text[r.end..];
         let put = text[..i].ends_with('在')
@@ -574,7 +574,7 @@ fn zone_corefs(art: &Article, ms: &[Mention], table: &Overlay, topic: usize) -> 
         .filter(|h| GAZETTEER.place(h).is_none() && GAZETTEER.place_prefix(h).is_none())
         .collect();
     for h in heads {
-        for (i, _) in text.match_indices(h) {
+        for (i, _) in lexicon::match_indices(text, h) {
             let r = i..i + h.len();
             if covered(&r) || out.iter().any(|m| m.range == r) {
                 continue;
@@ -723,8 +723,8 @@ fn sentence_rules(
             .match_indices('与')
             .map(|(i, _)| i)
             .find(outside)
-            .or_else(|| ct.find("携手"))
-            .or_else(|| ct.find("联合").filter(|&i| i > 0 && outside(&i)))
+            .or_else(|| lexicon::find(ct, "携手"))
+            .or_else(|| lexicon::find(ct, "联合").filter(|&i| i > 0 && outside(&i)))
         else {
             continue;
         };
@@ -738,7 +738,7 @@ fn sentence_rules(
         let Some(verb_rel) = COOP_VERBS
             .iter()
             .chain(["设立", "成立", "建设", "组建"].iter())
-            .flat_map(|v| ct[from..].match_indices(v).map(|(i, _)| from + i))
+            .flat_map(|v| lexicon::match_indices(&ct[from..], v).map(|(i, _)| from + i))
             .filter(|&i| i > yu)
             // 联合 inside a name (国际联合学院) is no verb.
             .filter(|&i| {
@@ -1386,7 +1386,7 @@ fn sentence_rules(
     }
 
     // 由A、B共同出资建设: A and B work together.
-    for (i, _) in s.match_indices("共同") {
+    for (i, _) in lexicon::match_indices(s, "共同") {
         let at = sent.start + i;
         let Some(last) = top.iter().copied().find(|&k| {
             ms[k].range.end == at
@@ -1469,7 +1469,10 @@ fn sentence_rules(
     }
 
     // X是A与B设立的合资企业: the joint venture is a unit of each of its parents.
-    if let Some(jv) = ["合资企业", "合资公司"].iter().find_map(|w| s.find(w)) {
+    if let Some(jv) = ["合资企业", "合资公司"]
+        .iter()
+        .find_map(|w| lexicon::find(s, w))
+    {
         let jv = sent.start + jv;
         let head = orgs.iter().copied().find(|&x| {
             !ms[x].nested
@@ -1492,7 +1495,7 @@ fn sentence_rules(
 
     // A与B签署协议。双方将合资成立X: the joint venture is a unit of both, when the pair
     // was named in this sentence or the one before.
-    if let Some(i) = s.find("双方") {
+    if let Some(i) = lexicon::find(s, "双方") {
         let from = sent.start + i + "双方".len();
         let clause_end = clause_around(text, sent, &(from..from)).end;
         let verb = [
@@ -1504,7 +1507,7 @@ fn sentence_rules(
             "共同出资成立",
         ]
         .iter()
-        .filter_map(|v| text[from..clause_end].find(v).map(|j| from + j + v.len()))
+        .filter_map(|v| lexicon::find(&text[from..clause_end], v).map(|j| from + j + v.len()))
         .min();
         let recent = cx.last_pair.filter(|&(_, _, at)| {
             at <= sent.start && text[at..sent.start].matches(['。', '！', '？']).count() <= 1
@@ -1525,7 +1528,7 @@ fn sentence_rules(
 
     // X下设A和B, 实验室下设A、B: the units are X's (X named right before 下设, or the
     // last organization of its kind named before, for a bare 实验室/研究院).
-    if let Some(i) = s.find("下设") {
+    if let Some(i) = lexicon::find(s, "下设") {
         let at = sent.start + i;
         let clause_end = clause_around(text, sent, &(at..at)).end;
         let named = orgs
@@ -2014,7 +2017,7 @@ fn sentence_rules(
             // when another zone follows what they say.
             let said = SPEECH
                 .iter()
-                .filter_map(|w| s.find(w).map(|i| sent.start + i + w.len()))
+                .filter_map(|w| lexicon::find(s, w).map(|i| sent.start + i + w.len()))
                 .filter(|&e| e <= first_ind)
                 .max()
                 .filter(|&e| {
@@ -2238,7 +2241,7 @@ fn sentence_rules(
                 let before = &text[sent.start..ms[i].range.start];
                 let grew = ["成长为", "发展为", "成为"]
                     .iter()
-                    .find_map(|v| before.find(v).map(|p| sent.start + p));
+                    .find_map(|v| lexicon::find(before, v).map(|p| sent.start + p));
                 let subject = match grew {
                     // The name right before the verb (某某已成长为), else the one the
                     // sentence begins with, else the organization 该公司 refers back to;
@@ -2275,7 +2278,7 @@ fn sentence_rules(
                 }
             }
             // 以X为代表的…无人机制造厂商: X works in the industry.
-            if let Some(rep) = s.find("为代表的") {
+            if let Some(rep) = lexicon::find(s, "为代表的") {
                 let rep_end = sent.start + rep + "为代表的".len();
                 if ms[i].range.start >= rep_end && ms[i].range.start <= rep_end + 30 {
                     for &o in orgs

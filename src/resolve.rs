@@ -253,7 +253,7 @@ fn zone_tail(label: &str) -> Option<&str> {
     use crate::lexicon::{Strength, SUFFIXES};
     crate::lexicon::WHOLE_ZONE_SUFFIXES
         .iter()
-        .filter_map(|z| label.find(z).map(|i| i + z.len()))
+        .filter_map(|z| crate::lexicon::find(label, z).map(|i| i + z.len()))
         .filter(|&e| {
             // A kind word alone after a whole zone's name (…南沙新区|片区) is no park's
             // name; the tail starts at the whole zone before it.
@@ -554,14 +554,21 @@ impl EntityTable {
 
     /// Records `name` as another name of node `i`.
     pub fn add_alias(&mut self, i: usize, name: &str) {
+        self.add_name(i, name);
         let i = self.find(i);
         let et = self.nodes[i].etype;
-        if name != self.nodes[i].label && !self.nodes[i].aliases.contains(name) {
-            self.nodes[i].aliases.insert(name.to_string());
-        }
         let index = self.index.entry(et).or_default();
         if !index.contains_key(name) {
             index.insert(name.to_string(), i);
+        }
+    }
+
+    /// Adds `name` to the other names of node `i` (not to the index: see [`Self::add_alias`]).
+    fn add_name(&mut self, i: usize, name: &str) {
+        let i = self.find(i);
+        let n = &mut self.nodes[i];
+        if name != n.label && !n.aliases.contains(name) {
+            n.aliases.insert(name.to_string());
         }
     }
 
@@ -631,9 +638,12 @@ impl EntityTable {
         let gaz = &*GAZETTEER;
         // A branch names its parent first (X集团软件研发杭州总部 → X集团): make the parent a
         // node so that its short forms gather the parent's other mentions.
+        use rayon::prelude::*;
+        // The steps before the fold depend on each node alone: they run on all cores, since
+        // the fold after them runs on one.
         let branches: Vec<(EntityType, String)> = self
             .nodes
-            .iter()
+            .par_iter()
             .filter(|n| {
                 n.merged_into.is_none()
                     && n.etype.is_org()
@@ -660,13 +670,15 @@ impl EntityTable {
         }
         // Longest labels first, so that short forms fold into the fullest name.
         let mut order: Vec<usize> = (0..self.nodes.len())
+            .into_par_iter()
             .filter(|&i| self.nodes[i].merged_into.is_none())
             .collect();
-        order.sort_by_cached_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
+        // A stable sort: nodes of one length stay in the order they were made.
+        order.par_sort_by_cached_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
         // A node's short forms depend on its label alone (merging never relabels the node
         // that absorbs another): derived for all nodes in parallel, folded in order.
         let missing: Vec<usize> = order
-            .iter()
+            .par_iter()
             .copied()
             .filter(|&i| {
                 forms
@@ -674,13 +686,10 @@ impl EntityTable {
                     .is_none()
             })
             .collect();
-        let derived: Vec<Vec<String>> = {
-            use rayon::prelude::*;
-            missing
-                .par_iter()
-                .map(|&i| short_forms(&self.nodes[i].label, self.nodes[i].etype, gaz))
-                .collect()
-        };
+        let derived: Vec<Vec<String>> = missing
+            .par_iter()
+            .map(|&i| short_forms(&self.nodes[i].label, self.nodes[i].etype, gaz))
+            .collect();
         for (i, f) in missing.into_iter().zip(derived) {
             let n = &self.nodes[i];
             forms
@@ -689,12 +698,19 @@ impl EntityTable {
                 .or_default()
                 .insert(n.label.clone(), f);
         }
-        for i in order {
+        let owns: Vec<&[String]> = order
+            .par_iter()
+            .map(|&i| {
+                forms
+                    .get(self.nodes[i].etype, &self.nodes[i].label)
+                    .unwrap_or_default()
+            })
+            .collect();
+        for (i, own) in order.into_iter().zip(owns) {
             if self.nodes[i].merged_into.is_some() {
                 continue;
             }
             let et = self.nodes[i].etype;
-            let own = forms.get(et, &self.nodes[i].label).unwrap_or_default();
             for s in own {
                 match self.lookup(et, s) {
                     Some(j) if j != self.find(i) => {
@@ -716,7 +732,13 @@ impl EntityTable {
                         self.merge(i, j);
                         self.add_alias(i, s);
                     }
-                    _ => self.add_alias(i, s),
+                    // Known already (as this node's): only the node's own names change.
+                    Some(_) => self.add_name(i, s),
+                    None => {
+                        self.add_name(i, s);
+                        let i = self.find(i);
+                        self.index.entry(et).or_default().insert(s.clone(), i);
+                    }
                 }
             }
         }
