@@ -317,6 +317,12 @@ fn char_count(s: &str) -> usize {
     s.chars().count()
 }
 
+/// The first `n` characters of `s` (all of it when shorter): a slice, where collecting them
+/// into a string allocated.
+pub(crate) fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 impl Recognizer {
     /// Builds the automata from the embedded gazetteer and word lists.
     pub fn new() -> Self {
@@ -1346,9 +1352,9 @@ impl Recognizer {
                 head = self.list_head(tail);
                 // 聚焦A、B等关键技术, 围绕A、B等方向开展攻关: technologies and research
                 // directions, not industries or organizations.
-                let np: String = tail.chars().skip_while(|&c| c == '等').take(8).collect();
+                let np = first_chars(tail.trim_start_matches('等'), 8);
                 // 引进A、B等下游项目: projects, which name companies or only what they make.
-                project = tail.chars().take(8).collect::<String>().contains("项目");
+                project = first_chars(tail, 8).contains("项目");
                 // …两大方向 counts the fields just named; 等方向 leaves them open.
                 let counted = count_phrase(tail) == Some(0);
                 technical = head.is_none()
@@ -1357,7 +1363,7 @@ impl Recognizer {
                         .filter(|w| !(counted && **w == "方向"))
                         .any(|w| np.contains(w));
                 // A settling verb right after the list: its items settle, so are organizations.
-                let near: String = tail.chars().take(6).collect();
+                let near = first_chars(tail, 6);
                 if ["落户", "入驻", "签约", "进驻", "落地"]
                     .iter()
                     .any(|v| near.contains(v))
@@ -2174,6 +2180,15 @@ impl Spans {
 mod tests {
     use super::*;
     use crate::normalize::split_articles;
+
+    #[test]
+    fn first_chars_is_the_collected_prefix() {
+        for s in ["", "白", "白河园区等", "ab白河"] {
+            for n in 0..7 {
+                assert_eq!(first_chars(s, n), s.chars().take(n).collect::<String>());
+            }
+        }
+    }
 
     /// Strings to hold the one-pass searches to the plain ones: every word of the lists at
     /// the start, in the middle, twice, cut short, and sentences around them.

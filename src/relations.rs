@@ -1969,7 +1969,11 @@ fn sentence_rules(
             let cl = clause_of(k);
             let after = &text[ms[k].range.end..cl.end];
             after.find('等').is_some_and(|i| {
-                let np: String = after[i..].chars().skip(1).take(8).collect();
+                let np = {
+                    let rest = &after[i..];
+                    let next = rest.chars().next().map_or(0, char::len_utf8);
+                    crate::recognize::first_chars(&rest[next..], 8)
+                };
                 !["产业", "行业", "领域"].iter().any(|w| np.contains(w))
                     && ["技术", "方向", "难题", "课题", "环节", "工艺", "产品"]
                         .iter()
