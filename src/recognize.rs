@@ -189,8 +189,64 @@ static LEAD: LazyLock<Gated> = LazyLock::new(|| {
 /// skipped before the regex runs. Most patterns open with a lazy run of characters, which the
 /// regex engine cannot skip ahead on, and most sentences match none.
 struct Gated {
-    needles: Vec<&'static str>,
+    /// The words, as bits of [`Present`].
+    needles: u64,
     re: Regex,
+}
+
+/// The words of every [`Gated`] pattern, searched once per sentence ([`Present::of`]) where
+/// each pattern searched for its own (thirty searches of each sentence).
+static GATE_WORDS: LazyLock<(Vec<&'static str>, AhoCorasick)> = LazyLock::new(|| {
+    let words = vec![
+        "专注",
+        "致力于",
+        "深耕",
+        "从事",
+        "主营",
+        "领域的",
+        "企业",
+        "为代表的",
+        "(",
+        "产业",
+        "产业集群",
+        "旗下",
+        "在",
+        "发布《",
+        "领跑",
+        "见长",
+        "著称",
+        "领域",
+        "为主导",
+        "为引领",
+        "为核心",
+        "为重点",
+        "为支柱",
+        "为特色",
+        "为龙头",
+        "为主攻",
+    ];
+    let ac = ac_short(
+        &words,
+        MatchKind::Standard,
+        aho_corasick::StartKind::Unanchored,
+    );
+    (words, ac)
+});
+
+/// Which of [`GATE_WORDS`] a sentence holds, a bit each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Present(u64);
+
+impl Present {
+    /// The gate words in `s`, in one pass.
+    fn of(s: &str) -> Self {
+        Present(
+            GATE_WORDS
+                .1
+                .find_overlapping_iter(s)
+                .fold(0, |bits, m| bits | 1 << m.pattern().as_usize()),
+        )
+    }
 }
 
 impl Gated {
@@ -199,15 +255,27 @@ impl Gated {
         Self::any(&[needle], pattern)
     }
 
-    /// Every match holds one of `needles`.
+    /// Every match holds one of `needles` (each one of [`GATE_WORDS`]).
     fn any(needles: &[&'static str], pattern: &str) -> Self {
         let re = Regex::new(pattern).expect("static regex");
-        let needles = needles.to_vec();
+        let words = &GATE_WORDS.0;
+        let needles = needles.iter().fold(0u64, |bits, n| {
+            let k = words
+                .iter()
+                .position(|w| w == n)
+                .expect("a gate word is in GATE_WORDS");
+            bits | 1 << k
+        });
         Gated { needles, re }
     }
 
-    fn captures_iter<'h>(&'h self, s: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
-        let run = self.needles.iter().any(|n| s.contains(n));
+    /// The matches in `s`, a sentence whose gate words are `present`.
+    fn captures_iter<'h>(
+        &'h self,
+        s: &'h str,
+        present: Present,
+    ) -> impl Iterator<Item = regex::Captures<'h>> {
+        let run = self.needles & present.0 != 0;
         run.then(|| self.re.captures_iter(s)).into_iter().flatten()
     }
 }
@@ -400,10 +468,11 @@ impl Recognizer {
         let mut cands: Vec<Mention> = Vec::new();
         self.gazetteer_matches(text, &mut cands);
         for s in &norm.sentences {
-            self.grammar_matches(text, s.clone(), &mut cands);
+            let present = Present::of(&text[s.clone()]);
+            self.grammar_matches(text, s.clone(), present, &mut cands);
             self.list_matches(text, s.clone(), &mut cands);
-            self.pattern_matches(text, s.clone(), &mut cands);
-            self.role_matches(text, s.clone(), &mut cands);
+            self.pattern_matches(text, s.clone(), present, &mut cands);
+            self.role_matches(text, s.clone(), present, &mut cands);
         }
         self.district_parks(text, &mut cands);
         let mut out = select(cands);
@@ -868,7 +937,13 @@ impl Recognizer {
         }
     }
 
-    fn grammar_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
+    fn grammar_matches(
+        &self,
+        text: &str,
+        sent: Range<usize>,
+        present: Present,
+        out: &mut Vec<Mention>,
+    ) {
         let s = &text[sent.clone()];
         for m in self.suffix_ac.find_overlapping_iter(s) {
             let (suffix, etype, strength) = lexicon::SUFFIXES[m.pattern().as_usize()];
@@ -1112,7 +1187,7 @@ impl Recognizer {
             out.push(Mention::new(start..sfx_end, etype, text, Origin::Grammar));
         }
         // 龙头企业X, 优质企业X: a descriptor then a bare company name up to punctuation.
-        for caps in DESCRIBED.captures_iter(s) {
+        for caps in DESCRIBED.captures_iter(s, present) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let n = char_count(t);
@@ -1132,7 +1207,7 @@ impl Recognizer {
             }
         }
         // 以X为代表的…企业/厂商: X names a company (an institution before 高校/院所).
-        for caps in REPRESENTED.captures_iter(s) {
+        for caps in REPRESENTED.captures_iter(s, present) {
             let g = caps.get(1).expect("group 1");
             let np = caps.get(2).expect("group 2").as_str();
             let etype = if ["高校", "院所", "机构", "大学"]
@@ -1174,12 +1249,18 @@ impl Recognizer {
     /// Bare company names known only by their place in a phrase: the parent before 旗下 and
     /// the subject that sets up in a zone ([`PARENT`], [`SETTLER`]). Nothing is made of a
     /// generic word, a pronoun, a place, or a name the suffix grammar already types.
-    fn role_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
+    fn role_matches(
+        &self,
+        text: &str,
+        sent: Range<usize>,
+        present: Present,
+        out: &mut Vec<Mention>,
+    ) {
         let s = &text[sent.clone()];
         for caps in PARENT
-            .captures_iter(s)
-            .chain(SETTLER.captures_iter(s))
-            .chain(PUBLISHER.captures_iter(s))
+            .captures_iter(s, present)
+            .chain(SETTLER.captures_iter(s, present))
+            .chain(PUBLISHER.captures_iter(s, present))
         {
             let g = caps.get(1).expect("group 1");
             // 目前某某在园区…: the name starts after the last stop word or time word.
@@ -1614,11 +1695,17 @@ impl Recognizer {
             .or_else(|| head_in(np))
     }
 
-    fn pattern_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
+    fn pattern_matches(
+        &self,
+        text: &str,
+        sent: Range<usize>,
+        present: Present,
+        out: &mut Vec<Mention>,
+    ) {
         let s = &text[sent.clone()];
         // 某某医疗(Siemens Healthineers): a name that gives its Latin form names a company,
         // when nothing else types it. An all-capital short form (AI, IDEA) says too little.
-        for caps in HAN_LATIN.captures_iter(s) {
+        for caps in HAN_LATIN.captures_iter(s, present) {
             let (g, latin) = (caps.get(1).expect("group 1"), caps.get(2).expect("group 2"));
             if !latin.as_str().chars().any(|c| c.is_ascii_lowercase()) {
                 continue;
@@ -1652,7 +1739,10 @@ impl Recognizer {
                 Origin::Pattern,
             ));
         }
-        for caps in FOCUS.captures_iter(s).chain(FIELD_LEADER.captures_iter(s)) {
+        for caps in FOCUS
+            .captures_iter(s, present)
+            .chain(FIELD_LEADER.captures_iter(s, present))
+        {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let has_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
@@ -1668,7 +1758,7 @@ impl Recognizer {
                 ));
             }
         }
-        for caps in PAIR_INDUSTRIES.captures_iter(s) {
+        for caps in PAIR_INDUSTRIES.captures_iter(s, present) {
             for gi in [1, 2] {
                 let g = caps.get(gi).expect("groups 1 and 2");
                 let t = g.as_str();
@@ -1694,7 +1784,7 @@ impl Recognizer {
                 }
             }
         }
-        for caps in BUILT_CLUSTER.captures_iter(s) {
+        for caps in BUILT_CLUSTER.captures_iter(s, present) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let strong_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
@@ -1714,7 +1804,7 @@ impl Recognizer {
                 out.push(Mention::new(r, EntityType::Industry, text, Origin::Pattern));
             }
         }
-        for caps in ZONE_CLUSTER.captures_iter(s) {
+        for caps in ZONE_CLUSTER.captures_iter(s, present) {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             if !self.is_generic(t)
@@ -1730,7 +1820,10 @@ impl Recognizer {
                 ));
             }
         }
-        for caps in LEAD.captures_iter(s).chain(STRENGTH.captures_iter(s)) {
+        for caps in LEAD
+            .captures_iter(s, present)
+            .chain(STRENGTH.captures_iter(s, present))
+        {
             let Some(g) = caps.get(1).or_else(|| caps.get(2)) else {
                 continue;
             };
@@ -2180,6 +2273,40 @@ impl Spans {
 mod tests {
     use super::*;
     use crate::normalize::split_articles;
+
+    #[test]
+    fn one_pass_finds_each_gate_word_as_contains_does() {
+        // Every pattern's words are gate words (a missing one panics here).
+        for g in [
+            &FOCUS,
+            &FIELD_LEADER,
+            &DESCRIBED,
+            &REPRESENTED,
+            &HAN_LATIN,
+            &PAIR_INDUSTRIES,
+            &ZONE_CLUSTER,
+            &PARENT,
+            &SETTLER,
+            &BUILT_CLUSTER,
+            &PUBLISHER,
+            &STRENGTH,
+            &LEAD,
+        ] {
+            assert!(g.needles != 0);
+        }
+        let words = &GATE_WORDS.0;
+        let mut texts = vec![String::new(), words.concat(), "白河园区".to_string()];
+        texts.extend(words.iter().map(|w| format!("青松{w}的")));
+        // Words inside others (产业 in 产业集群, 领域 in 领域的) are found too.
+        texts.push("形成产业集群".to_string());
+        texts.push("成为该领域的龙头企业".to_string());
+        for t in &texts {
+            let p = Present::of(t);
+            for (k, w) in words.iter().enumerate() {
+                assert_eq!(p.0 >> k & 1 == 1, t.contains(w), "{t} {w}");
+            }
+        }
+    }
 
     #[test]
     fn first_chars_is_the_collected_prefix() {
