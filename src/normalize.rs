@@ -261,7 +261,7 @@ fn normalize_article(
         let line = &text[byte_at[s]..byte_at[e]];
         // A "heading" of more than MAX_HEADING_CHARS that holds a sentence is text behind a
         // `#` (a whole article on the heading's line was lost as its title).
-        let level = match heading_level(&line) {
+        let level = match heading_level(line) {
             l if l > 0
                 && line.chars().count() > MAX_HEADING_CHARS
                 && line.contains(is_terminal) =>
@@ -283,7 +283,7 @@ fn normalize_article(
         }
         let kind = if level > 0 {
             Kind::Heading
-        } else if is_byline(&line) {
+        } else if is_byline(line) {
             bylines.extend(byline_names(chars, s, e));
             Kind::Skip
         } else if line.starts_with("图片来源")
@@ -291,7 +291,7 @@ fn normalize_article(
             || line.starts_with("（图")
         {
             Kind::Skip
-        } else if is_caption(&line) {
+        } else if is_caption(line) {
             Kind::Caption
         } else {
             Kind::Body
