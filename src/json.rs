@@ -69,8 +69,11 @@ struct JsonEvidence<'a> {
 
 /// The entity IRIs of an extraction, in entity order; [`view`] borrows them.
 pub fn iris(x: &Extraction) -> Vec<String> {
+    // On all cores: normalizing and hashing 200,000 labels took a tenth of a 10,000-article
+    // extract on one.
+    use rayon::prelude::*;
     x.entities
-        .iter()
+        .par_iter()
         .map(|e| entity_iri(e.etype, &e.label))
         .collect()
 }
