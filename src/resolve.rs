@@ -755,48 +755,55 @@ impl EntityTable {
     /// Names (labels and aliases) of unseen companies, institutions and zones, for the
     /// second recognition pass.
     pub fn rescan_names(&self) -> Vec<(String, EntityType)> {
-        let mut out = Vec::new();
+        use rayon::prelude::*;
         let gaz = &*GAZETTEER;
-        for n in self.nodes.iter().filter(|n| n.merged_into.is_none()) {
+        // Node by node on all cores (the list is sorted after, so their order is no matter).
+        let mut out: Vec<(String, EntityType)> = self
+            .nodes
+            .par_iter()
+            .filter(|n| n.merged_into.is_none())
             // Industries too: one named in a list (重点发展量子通信、…等产业) is the same
             // field where an earlier sentence names it without one (量子通信领域的企业).
-            if !matches!(
-                n.etype,
-                EntityType::Company
-                    | EntityType::Institution
-                    | EntityType::Zone
-                    | EntityType::Industry
-            ) {
-                continue;
-            }
-            // A gazetteer entity's names are scanned by the gazetteer; what an article adds
-            // (郑州航空港经济综合实验区(以下简称"航空港区")) is scanned here.
-            let known = n.gaz.is_some();
-            for name in std::iter::once(&n.label).chain(n.aliases.iter()) {
-                if known && gaz.by_name.contains_key(name) {
-                    continue;
-                }
-                if name.chars().count() >= 2 && !name.is_ascii() {
-                    out.push((name.clone(), n.etype));
-                }
-            }
-            // 某某(中国)制药有限公司: the brand before a place in parentheses is the group
-            // whose unit it is, wherever the corpus names it alone (某某于1995年入驻…).
-            if n.etype == EntityType::Company {
-                if let (Some(a), Some(b)) = (n.label.find('('), n.label.find(')')) {
-                    let brand = &n.label[..a];
-                    if a < b
-                        && gaz.is_unit_place(&n.label[a + 1..b])
-                        && brand.chars().count() >= 2
-                        && !brand.is_ascii()
-                    {
-                        out.push((brand.to_string(), EntityType::Company));
+            .filter(|n| {
+                matches!(
+                    n.etype,
+                    EntityType::Company
+                        | EntityType::Institution
+                        | EntityType::Zone
+                        | EntityType::Industry
+                )
+            })
+            .flat_map_iter(|n| {
+                let mut out = Vec::new();
+                // A gazetteer entity's names are scanned by the gazetteer; what an article
+                // adds (郑州航空港经济综合实验区(以下简称"航空港区")) is scanned here.
+                let known = n.gaz.is_some();
+                for name in std::iter::once(&n.label).chain(n.aliases.iter()) {
+                    if known && gaz.by_name.contains_key(name) {
+                        continue;
+                    }
+                    if name.chars().count() >= 2 && !name.is_ascii() {
+                        out.push((name.clone(), n.etype));
                     }
                 }
-            }
-        }
+                // 某某(中国)制药有限公司: the brand before a place in parentheses is the group
+                // whose unit it is, wherever the corpus names it alone (某某于1995年入驻…).
+                if n.etype == EntityType::Company {
+                    if let (Some(a), Some(b)) = (n.label.find('('), n.label.find(')')) {
+                        let brand = &n.label[..a];
+                        if a < b
+                            && gaz.is_unit_place(&n.label[a + 1..b])
+                            && brand.chars().count() >= 2
+                            && !brand.is_ascii()
+                        {
+                            out.push((brand.to_string(), EntityType::Company));
+                        }
+                    }
+                }
+                out
+            })
+            .collect();
         // 180,000 names for 10,000 articles: sorted on all cores.
-        use rayon::slice::ParallelSliceMut;
         out.par_sort_unstable();
         out.dedup();
         out
