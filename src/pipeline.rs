@@ -6,7 +6,9 @@ use crate::model::{Entity, EntityType, Evidence, Extraction, MentionRef, Relatio
 use crate::normalize::{split_articles, Article};
 use crate::recognize::{Mention, RECOGNIZER};
 use crate::relations;
-use crate::resolve::{gazetteer_entry, EntityTable, Overlay, Prepared, ShortFormCache};
+use crate::resolve::{
+    gazetteer_entry, EntityTable, NewShortForms, Overlay, Prepared, ShortFormCache,
+};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -109,9 +111,9 @@ fn link_all(
     mentions: &mut [Vec<Mention>],
     update: impl Fn(&Article, &mut Vec<Mention>) + Sync,
     record: bool,
-    forms: &mut ShortFormCache,
+    forms: &ShortFormCache,
     overlap: bool,
-) -> (EntityTable, Vec<Vec<usize>>) {
+) -> (EntityTable, Vec<Vec<usize>>, NewShortForms) {
     let slots: Vec<Mutex<Slot>> = mentions
         .iter_mut()
         .map(|m| {
@@ -164,8 +166,8 @@ fn link_all(
         paren,
         ..
     } = linker;
-    table.merge_aliases(&paren, forms);
-    (table, ids)
+    let new = table.merge_aliases(&paren, forms);
+    (table, ids, new)
 }
 
 /// Runs the whole extraction over the inputs.
@@ -201,25 +203,29 @@ fn extract_linking(arts: Vec<Article>, overlap: bool) -> Extraction {
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); arts.len()];
     // Second pass: names found once are found everywhere, in their short forms too.
     let mut forms = ShortFormCache::default();
-    let (table, _) = link_all(
+    let (table, _, new_forms) = link_all(
         &arts,
         &mut mentions,
         |a, ms| *ms = rec.recognize(&a.norm),
         false,
-        &mut forms,
+        &forms,
         overlap,
     );
     lap("recognize and link 1");
     let names = table.rescan_names();
     lap(&format!("rescan names ({})", names.len()));
-    let ac = crate::recognize::Recognizer::names_automaton(&names);
+    // The first pass's short forms are kept for the second while the names' index is built.
+    let (ac, ()) = rayon::join(
+        || crate::recognize::Recognizer::names_automaton(&names),
+        || forms.add(new_forms),
+    );
     lap("names automaton");
-    let (mut table, ids) = link_all(
+    let (mut table, ids, _) = link_all(
         &arts,
         &mut mentions,
         |a, ms| rec.rescan(&a.norm, &names, &ac, ms),
         true,
-        &mut forms,
+        &forms,
         overlap,
     );
     lap("rescan and link 2");

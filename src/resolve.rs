@@ -275,7 +275,19 @@ impl ShortFormCache {
     fn get(&self, etype: EntityType, label: &str) -> Option<&[String]> {
         self.0.get(&etype)?.get(label).map(Vec::as_slice)
     }
+
+    /// Keeps the short forms a merge derived (see [`EntityTable::merge_aliases`]).
+    pub fn add(&mut self, new: NewShortForms) {
+        for (etype, label, forms) in new.0 {
+            self.0.entry(etype).or_default().insert(label, forms);
+        }
+    }
 }
+
+/// Short forms a merge derived that its cache lacked, by type and label: for
+/// [`ShortFormCache::add`], which the caller runs beside its next step.
+#[derive(Debug, Default)]
+pub struct NewShortForms(Vec<(EntityType, String, Vec<String>)>);
 
 /// Short forms of an unseen name, by rule.
 pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<String> {
@@ -633,8 +645,14 @@ impl EntityTable {
 
     /// Merges nodes by derived short forms and parenthesized names. `forms` keeps the short
     /// forms derived by earlier calls (they depend on the type and label alone): the
-    /// pipeline's two linking passes see mostly the same names.
-    pub fn merge_aliases(&mut self, paren: &[(usize, String)], forms: &mut ShortFormCache) {
+    /// pipeline's two linking passes see mostly the same names. Returns the forms derived
+    /// here, for the cache: the caller adds them beside its next step instead of on the
+    /// one core that folds.
+    pub fn merge_aliases(
+        &mut self,
+        paren: &[(usize, String)],
+        forms: &ShortFormCache,
+    ) -> NewShortForms {
         let gaz = &*GAZETTEER;
         // A branch names its parent first (X集团软件研发杭州总部 → X集团): make the parent a
         // node so that its short forms gather the parent's other mentions.
@@ -677,34 +695,33 @@ impl EntityTable {
         order.par_sort_by_cached_key(|&i| std::cmp::Reverse(self.nodes[i].label.chars().count()));
         // A node's short forms depend on its label alone (merging never relabels the node
         // that absorbs another): derived for all nodes in parallel, folded in order.
+        let cached: Vec<Option<&[String]>> = order
+            .par_iter()
+            .map(|&i| forms.get(self.nodes[i].etype, &self.nodes[i].label))
+            .collect();
         let missing: Vec<usize> = order
-            .par_iter()
-            .copied()
-            .filter(|&i| {
-                forms
-                    .get(self.nodes[i].etype, &self.nodes[i].label)
-                    .is_none()
-            })
+            .iter()
+            .zip(&cached)
+            .filter(|(_, c)| c.is_none())
+            .map(|(&i, _)| i)
             .collect();
-        let derived: Vec<Vec<String>> = missing
-            .par_iter()
-            .map(|&i| short_forms(&self.nodes[i].label, self.nodes[i].etype, gaz))
-            .collect();
-        for (i, f) in missing.into_iter().zip(derived) {
-            let n = &self.nodes[i];
-            forms
-                .0
-                .entry(n.etype)
-                .or_default()
-                .insert(n.label.clone(), f);
-        }
-        let owns: Vec<&[String]> = order
+        let derived: Vec<(EntityType, String, Vec<String>)> = missing
             .par_iter()
             .map(|&i| {
-                forms
-                    .get(self.nodes[i].etype, &self.nodes[i].label)
-                    .unwrap_or_default()
+                let n = &self.nodes[i];
+                (
+                    n.etype,
+                    n.label.clone(),
+                    short_forms(&n.label, n.etype, gaz),
+                )
             })
+            .collect();
+        // Each node's forms, in the order: from the cache, or derived just now (the missing
+        // nodes are in the same order).
+        let mut fresh = derived.iter();
+        let owns: Vec<&[String]> = cached
+            .into_iter()
+            .map(|c| c.unwrap_or_else(|| fresh.next().map_or(&[], |d| d.2.as_slice())))
             .collect();
         for (i, own) in order.into_iter().zip(owns) {
             if self.nodes[i].merged_into.is_some() {
@@ -750,6 +767,7 @@ impl EntityTable {
                 _ => self.add_alias(i, name),
             }
         }
+        NewShortForms(derived)
     }
 
     /// Names (labels and aliases) of unseen companies, institutions and zones, for the
@@ -930,7 +948,7 @@ mod tests {
             span: CharSpan { start: 9, end: 13 },
             text: "青鸟科技".into(),
         });
-        t.merge_aliases(&[], &mut ShortFormCache::default());
+        t.merge_aliases(&[], &ShortFormCache::default());
         assert_eq!(t.find(b), a);
         let (ents, _) = t.finish();
         assert_eq!(ents.len(), 1);
