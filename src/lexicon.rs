@@ -61,6 +61,22 @@ impl WordList {
         hits
     }
 
+    /// [`Self::hits`] of a list made of several lists one after the other, of `lens` words
+    /// each: the hits of each list, its words numbered within it. One pass for all of them.
+    pub fn hits_of_parts(&self, s: &str, lens: &[usize]) -> Vec<Vec<(usize, usize)>> {
+        let mut out = vec![Vec::new(); lens.len()];
+        let (mut part, mut base) = (0, 0);
+        // The hits come by word, so by list.
+        for (w, i) in self.hits(s) {
+            while w >= base + lens[part] {
+                base += lens[part];
+                part += 1;
+            }
+            out[part].push((w - base, i));
+        }
+        out
+    }
+
     /// For each word, the first and the last place it occurs in `t` (as `str::find` and
     /// `str::rfind` give them).
     pub fn first_and_last(&self, t: &str) -> Vec<Option<(usize, usize)>> {

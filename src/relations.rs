@@ -73,11 +73,28 @@ const SETTLE: &[&str] = &[
     "区内的",
     "园内的",
 ];
-static SETTLE_WORDS: WordList = WordList::new(|| automaton(SETTLE.iter().copied()));
 /// X(的)?(全资|控股)?子公司Y / X旗下Y.
 const SUB_MARKER_WORDS: &[&str] = &["全资子公司", "控股子公司", "子公司", "旗下", "下属", "所属"];
-static SUB_MARKERS: WordList = WordList::new(|| automaton(SUB_MARKER_WORDS.iter().copied()));
-static FOCUS_WORDS: WordList = WordList::new(|| automaton(FOCUS.iter().copied()));
+/// The settling words, the subsidiary markers and the focus verbs, one list after the other:
+/// a sentence is searched once for the three ([`WordList::hits_of_parts`]).
+static SENTENCE_WORDS: WordList = WordList::new(|| {
+    automaton(
+        SETTLE
+            .iter()
+            .chain(SUB_MARKER_WORDS)
+            .chain(FOCUS.iter())
+            .copied(),
+    )
+});
+
+/// The hits of [`SETTLE`], [`SUB_MARKER_WORDS`] and [`FOCUS`] in `s`, each as
+/// [`WordList::hits`] gives them.
+fn sentence_words(s: &str) -> [Vec<(usize, usize)>; 3] {
+    let lens = [SETTLE.len(), SUB_MARKER_WORDS.len(), FOCUS.len()];
+    let mut parts = SENTENCE_WORDS.hits_of_parts(s, &lens).into_iter();
+    let mut next = || parts.next().unwrap_or_default();
+    [next(), next(), next()]
+}
 /// Settling words too loose to fall back on the article's zone: the sentence must name a
 /// zone or refer to it (全区已聚集…).
 const GATHER: &[&str] = &[
@@ -674,6 +691,7 @@ fn sentence_rules(
     let carried = settle_host.take();
     let text = &cx.art.norm.text;
     let s = &text[sent.clone()];
+    let [settle_hits, sub_hits, focus_hits] = sentence_words(s);
     let ms = cx.ms;
     let ids = cx.ids;
     let top: Vec<usize> = in_sent.iter().copied().filter(|&k| !ms[k].nested).collect();
@@ -1102,8 +1120,7 @@ fn sentence_rules(
     // Settling.
     // One pass over the sentence for all the words, in the order the word-by-word search
     // had (by word, then position), which the hosts below rely on.
-    let trig: Vec<(usize, usize)> = SETTLE_WORDS
-        .hits(s)
+    let trig: Vec<(usize, usize)> = settle_hits
         .into_iter()
         .map(|(w, i)| (sent.start + i, sent.start + i + SETTLE[w].len()))
         .filter(|&(_, e)| !text[e..].starts_with("仪式"))
@@ -1667,7 +1684,7 @@ fn sentence_rules(
     }
 
     // X(的)?(全资|控股)?子公司Y / X旗下Y: Y is part of X; 其 refers to the sentence's subject.
-    for (w, i) in SUB_MARKERS.hits(s) {
+    for (w, i) in sub_hits {
         let marker = SUB_MARKER_WORDS[w];
         let (mpos, mut mend) = (sent.start + i, sent.start + i + marker.len());
         // 子公司——Y, 子公司：Y
@@ -1894,7 +1911,7 @@ fn sentence_rules(
         // 专注于…领域: the industries of the clause after the verb belong to the zone or
         // organization before it.
         let mut consumed: Vec<usize> = Vec::new();
-        for (_, i) in FOCUS_WORDS.hits(s) {
+        for (_, i) in focus_hits {
             let fpos = sent.start + i;
             let clause_end = s[i..]
                 .find([',', '，', ';', '；'])
@@ -2785,25 +2802,25 @@ mod tests {
     use crate::pipeline::{extract, Input};
 
     /// One pass over a sentence visits the words' occurrences in the order that a search per
-    /// word did.
+    /// word did, for each of the three lists searched together.
     #[test]
     fn word_lists_visit_occurrences_as_a_search_per_word_did() {
-        for (list, words) in [
-            (&super::SETTLE_WORDS, super::SETTLE),
-            (&super::SUB_MARKERS, super::SUB_MARKER_WORDS),
-            (&super::FOCUS_WORDS, super::FOCUS),
-        ] {
-            let all = words.concat();
-            let mut texts = vec![all.clone(), format!("甲{all}乙{all}"), String::new()];
+        let lists = [super::SETTLE, super::SUB_MARKER_WORDS, super::FOCUS];
+        let all = lists.concat().concat();
+        let mut texts = vec![all.clone(), format!("甲{all}乙{all}"), String::new()];
+        for words in lists {
             texts.extend(words.iter().map(|w| format!("白河{w}的青松{w}园区内")));
-            for s in texts {
-                let plain: Vec<(usize, usize)> = words
+        }
+        for s in texts {
+            let plain = |words: &[&str]| -> Vec<(usize, usize)> {
+                words
                     .iter()
                     .enumerate()
                     .flat_map(|(k, w)| s.match_indices(w).map(move |(i, _)| (k, i)))
-                    .collect();
-                assert_eq!(list.hits(&s), plain, "{s}");
-            }
+                    .collect()
+            };
+            let expected = [plain(lists[0]), plain(lists[1]), plain(lists[2])];
+            assert_eq!(super::sentence_words(&s), expected, "{s}");
         }
     }
 
