@@ -61,6 +61,11 @@ impl WordList {
         hits
     }
 
+    /// Whether `s` holds any of the words: `words.iter().any(|w| s.contains(w))` in one pass.
+    pub fn any_in(&self, s: &str) -> bool {
+        self.0.is_match(s)
+    }
+
     /// [`Self::hits`] of a list made of several lists one after the other, of `lens` words
     /// each: the hits of each list, its words numbered within it. One pass for all of them.
     pub fn hits_of_parts(&self, s: &str, lens: &[usize]) -> Vec<Vec<(usize, usize)>> {

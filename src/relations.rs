@@ -184,6 +184,9 @@ const INDUSTRY_CUES: &[&str] = &[
     "布局",
     "引育",
 ];
+/// [`STRONG_CUES`] and [`INDUSTRY_CUES`], each searched in one pass.
+static STRONG_CUE_SEARCH: WordList = WordList::new(|| automaton(STRONG_CUES.iter().copied()));
+static INDUSTRY_CUE_SEARCH: WordList = WordList::new(|| automaton(INDUSTRY_CUES.iter().copied()));
 const FOCUS: &[&str] = &["专注", "致力于", "深耕", "从事", "主营"];
 const COOP_VERBS: &[&str] = &["合作", "共建", "签署", "签约", "携手", "共同", "联合"];
 const ZONE_LEVEL: &[&str] = &[
@@ -1961,8 +1964,8 @@ fn sentence_rules(
                 consumed.extend(after);
             }
         }
-        let strong = STRONG_CUES.iter().any(|c| s.contains(c));
-        let weak = INDUSTRY_CUES.iter().any(|c| s.contains(c));
+        let strong = STRONG_CUE_SEARCH.any_in(s);
+        let weak = INDUSTRY_CUE_SEARCH.any_in(s);
         // 形成从研发设计、整车制造到零部件配套的产业链: the links of a chain, not industries.
         let clause_of = |k: usize| {
             let (a, b) = (ms[k].range.start, ms[k].range.end);
@@ -2001,7 +2004,7 @@ fn sentence_rules(
         // (…为主导产业,规划建设了某某产业园: the park's industry is not the zone's).
         let strong_here = |k: usize| {
             let cl = clause_of(k);
-            STRONG_CUES.iter().any(|c| text[cl.clone()].contains(c))
+            STRONG_CUE_SEARCH.any_in(&text[cl.clone()])
         };
         // With a strong cue, industries named inside parks count too (光电产业生态城).
         let cue_inds: Vec<usize> = in_sent
@@ -2800,6 +2803,23 @@ fn sub_org_rules(
 #[cfg(test)]
 mod tests {
     use crate::pipeline::{extract, Input};
+
+    /// One pass answers whether a sentence holds a cue as a search per cue did.
+    #[test]
+    fn cue_searches_answer_as_a_search_per_cue() {
+        for (list, words) in [
+            (&super::STRONG_CUE_SEARCH, super::STRONG_CUES),
+            (&super::INDUSTRY_CUE_SEARCH, super::INDUSTRY_CUES),
+        ] {
+            let mut texts = vec![String::new(), "白河园区的青松公司".to_string()];
+            texts.extend(words.iter().map(|w| format!("白河{w}青松")));
+            assert!(texts.iter().any(|t| list.any_in(t)));
+            for t in texts {
+                let plain = words.iter().any(|w| t.contains(w));
+                assert_eq!(list.any_in(&t), plain, "{t}");
+            }
+        }
+    }
 
     /// One pass over a sentence visits the words' occurrences in the order that a search per
     /// word did, for each of the three lists searched together.
