@@ -158,6 +158,15 @@ fn heading_level(line: &str) -> usize {
     }
 }
 
+/// The byte where each character of `text` starts, and its length last: character offsets
+/// (as spans count) to byte offsets.
+pub fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
 /// Splits a file into articles and normalizes each.
 ///
 /// Articles start at `#` or `##` headings; a file without such headings is one
@@ -244,11 +253,7 @@ fn normalize_article(
 ) -> Article {
     // The byte where each character starts (and the text's end): a line is then a slice of
     // the text, not a string collected from its characters.
-    let byte_at: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let byte_at = char_starts(text);
     // Title: the heading line, or the first non-empty line.
     let mut paras: Vec<Para> = Vec::new();
     let mut title = String::new();

@@ -28,12 +28,7 @@ pub struct Input {
 fn prepare(a: &Article, ms: &[Mention], record: bool) -> Vec<Prepared> {
     // Byte offset of each character of the original text (and of its end).
     let starts: Vec<usize> = if record {
-        a.doc
-            .text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(a.doc.text.len()))
-            .collect()
+        crate::normalize::char_starts(&a.doc.text)
     } else {
         Vec::new()
     };

@@ -270,12 +270,9 @@ impl Ctx<'_> {
     /// The original text of the characters `span`.
     fn original(&self, span: crate::model::CharSpan) -> String {
         let text = &self.art.doc.text;
-        let starts = self.char_starts.get_or_init(|| {
-            text.char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(text.len()))
-                .collect()
-        });
+        let starts = self
+            .char_starts
+            .get_or_init(|| crate::normalize::char_starts(text));
         match (starts.get(span.start), starts.get(span.end)) {
             (Some(&s), Some(&e)) if s <= e => text[s..e].to_string(),
             _ => String::new(),
