@@ -6,7 +6,6 @@
 
 use crate::gazetteer::{PlaceLevel, GAZETTEER};
 use crate::model::EntityType;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pinyin::ToPinyin;
 use std::sync::LazyLock;
 
@@ -161,7 +160,7 @@ const NAME_READINGS: &[(char, &str)] = &[
 ];
 
 struct Dict {
-    ac: AhoCorasick,
+    ac: crate::lexicon::Dict,
     words: Vec<(String, String)>,
 }
 
@@ -198,10 +197,10 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
             words.push((a.clone(), pinyin_word(a)));
         }
     }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(words.iter().map(|(z, _)| z.as_str()))
-        .expect("static dictionary");
+    let ac = crate::lexicon::Dict::new(
+        words.iter().map(|(z, _)| z.as_str()),
+        daachorse::MatchKind::LeftmostLongest,
+    );
     Dict { ac, words }
 });
 
@@ -329,7 +328,7 @@ pub fn render(label: &str, etype: EntityType) -> String {
         if m.start() > pos {
             flush_proper(&label[pos..m.start()], &mut parts);
         }
-        parts.push(d.words[m.pattern().as_usize()].1.clone());
+        parts.push(d.words[m.pattern()].1.clone());
         pos = m.end();
     }
     if pos < label.len() {

@@ -102,6 +102,101 @@ pub fn automaton<'a>(words: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
     AhoCorasick::new(words).expect("static word list")
 }
 
+/// A large word list (the gazetteer's thousands of names, the place names of the English dictionary) as a character-wise double-array
+/// automaton (daachorse). Searched over every article and at every name the grammar finds,
+/// the `aho-corasick` crate's NFA for these lists (a DFA would take hundreds of megabytes)
+/// took more instructions per character and most of the start-up time to build.
+///
+/// Matches give the index of the word in the list the automaton was built from; a word given
+/// twice is found as its first occurrence.
+pub(crate) struct Dict {
+    pma: daachorse::CharwiseDoubleArrayAhoCorasick<u32>,
+    /// The longest word, in bytes: an anchored search reads no further.
+    max_len: usize,
+}
+
+/// A word of a [`Dict`] found in a text: byte range and the word's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+impl Hit {
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+    /// The index of the word in the list.
+    pub(crate) fn pattern(&self) -> usize {
+        self.pattern
+    }
+}
+
+impl Dict {
+    /// `kind`: leftmost-longest for [`Dict::find_iter`], [`Dict::find`] and
+    /// [`Dict::anchored`]; standard for [`Dict::find_overlapping_iter`].
+    pub(crate) fn new<'w>(
+        words: impl IntoIterator<Item = &'w str>,
+        kind: daachorse::MatchKind,
+    ) -> Self {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut max_len = 0;
+        let mut patvals: Vec<(&str, u32)> = Vec::new();
+        for (i, w) in words.into_iter().enumerate() {
+            // The automaton takes each word once, and no empty word.
+            if !w.is_empty() && seen.insert(w) {
+                max_len = max_len.max(w.len());
+                patvals.push((w, i as u32));
+            }
+        }
+        let pma = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(kind)
+            .build_with_values(patvals)
+            .expect("static word list");
+        Dict { pma, max_len }
+    }
+
+    fn hit(m: daachorse::Match<u32>) -> Hit {
+        Hit {
+            start: m.start(),
+            end: m.end(),
+            pattern: m.value() as usize,
+        }
+    }
+
+    /// Leftmost-longest occurrences, left to right, not overlapping.
+    pub(crate) fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Hit> + 'a {
+        self.pma.leftmost_find_iter(s).map(Self::hit)
+    }
+
+    /// The first leftmost-longest occurrence.
+    pub(crate) fn find(&self, s: &str) -> Option<Hit> {
+        self.find_iter(s).next()
+    }
+
+    /// The longest word `s` begins with. A word at 0 is the leftmost and ends within
+    /// the longest word's length, so only that much of `s` is searched.
+    pub(crate) fn anchored(&self, s: &str) -> Option<Hit> {
+        let mut end = self.max_len.min(s.len());
+        while !s.is_char_boundary(end) {
+            end += 1;
+        }
+        self.find(&s[..end]).filter(|m| m.start() == 0)
+    }
+
+    /// Every occurrence of every word.
+    pub(crate) fn find_overlapping_iter<'a>(
+        &'a self,
+        s: &'a str,
+    ) -> impl Iterator<Item = Hit> + 'a {
+        self.pma.find_overlapping_iter(s).map(Self::hit)
+    }
+}
+
 /// [`LIST_HEADS`] in one pass.
 pub static LIST_HEAD_SEARCH: WordList = WordList::new(|| automaton(LIST_HEADS.iter().map(|h| h.0)));
 /// [`LIST_TRIGGERS`] in one pass.
@@ -1038,6 +1133,65 @@ pub const DESCRIPTORS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The double-array automaton against the `aho-corasick` crate's, on the gazetteer's
+    /// names (which repeat some words) and the sample's text cut at every sentence: the
+    /// same leftmost-longest, anchored and overlapping matches, and the same word index.
+    #[test]
+    fn dict_finds_what_aho_corasick_finds() {
+        use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+        let gaz = &*crate::gazetteer::GAZETTEER;
+        let mut words: Vec<&str> = gaz.surfaces.iter().map(|s| s.text.as_str()).collect();
+        // A word given twice is found as its first occurrence.
+        words.push(words[0]);
+        words.push("高新区");
+        words.push("高新区");
+        let longest = Dict::new(words.iter().copied(), daachorse::MatchKind::LeftmostLongest);
+        let standard = Dict::new(words.iter().copied(), daachorse::MatchKind::Standard);
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&words)
+            .unwrap();
+        let ac_std = AhoCorasick::new(&words).unwrap();
+        let text = std::fs::read_to_string("data/corpus/000_7926917dce1550ec.txt").unwrap();
+        let mut checked = 0;
+        for (i, _) in text.match_indices(['。', '，', '\n']) {
+            let t = &text[i..];
+            let t = &t[..t.char_indices().nth(80).map_or(t.len(), |(k, _)| k)];
+            let ours: Vec<_> = longest
+                .find_iter(t)
+                .map(|m| (m.start(), m.end(), m.pattern()))
+                .collect();
+            let theirs: Vec<_> = ac
+                .find_iter(t)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            assert_eq!(ours, theirs, "{t}");
+            for (k, _) in t.char_indices() {
+                let ours = longest.anchored(&t[k..]).map(|m| (m.end(), m.pattern()));
+                let theirs = ac
+                    .find(Input::new(&t[k..]).anchored(Anchored::Yes))
+                    .map(|m| (m.end(), m.pattern().as_usize()));
+                assert_eq!(ours, theirs, "{}", &t[k..]);
+                checked += usize::from(ours.is_some());
+            }
+            let mut ours: Vec<_> = standard
+                .find_overlapping_iter(t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let mut theirs: Vec<_> = ac_std
+                .find_overlapping_iter(t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            ours.sort_unstable();
+            ours.dedup();
+            theirs.sort_unstable();
+            theirs.dedup();
+            assert_eq!(ours, theirs, "{t}");
+        }
+        assert!(checked > 100, "{checked}");
+    }
 
     #[test]
     fn the_quick_searches_answer_as_the_standard_ones() {

@@ -12,6 +12,7 @@
 //! over the short forms that resolution derives.
 
 use crate::gazetteer::{Gazetteer, Scan, GAZETTEER};
+use crate::lexicon::Dict;
 use crate::lexicon::{self, Strength};
 use crate::model::EntityType;
 use crate::normalize::{is_cjk, Normalized};
@@ -74,14 +75,14 @@ impl Mention {
 /// The recognizer: automata over the gazetteer and the grammar's word lists.
 pub struct Recognizer {
     gaz: &'static Gazetteer,
-    gaz_ac: AhoCorasick,
+    gaz_ac: Dict,
     gaz_surface: Vec<usize>,
     suffix_ac: AhoCorasick,
     left_ac: AhoCorasick,
-    protected_ac: AhoCorasick,
+    protected_ac: Dict,
     right_ac: AhoCorasick,
     generic_ac: AhoCorasick,
-    place_ac: AhoCorasick,
+    place_ac: Dict,
 }
 
 /// The shared recognizer, built once.
@@ -357,15 +358,6 @@ impl NamesAutomaton<'_> {
     }
 }
 
-/// A leftmost-longest automaton that also answers anchored searches ([`anchored`]).
-fn ac_longest(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(aho_corasick::StartKind::Both)
-        .build(words)
-        .expect("static word list")
-}
-
 /// The longest word of a leftmost-longest automaton built with anchored starts that `s`
 /// begins with. Same as an unanchored search kept only when it starts at 0, but the search
 /// stops at the first character instead of running over the rest of `s`.
@@ -446,11 +438,16 @@ impl Recognizer {
         let ((gaz_ac, protected_ac), place_ac) = rayon::join(
             || {
                 rayon::join(
-                    || ac_longest(gaz.surfaces.iter().map(|s| s.text.as_str())),
-                    || ac_standard(protected),
+                    || {
+                        Dict::new(
+                            gaz.surfaces.iter().map(|s| s.text.as_str()),
+                            daachorse::MatchKind::LeftmostLongest,
+                        )
+                    },
+                    || Dict::new(protected, daachorse::MatchKind::Standard),
                 )
             },
-            || ac_longest(place_names),
+            || Dict::new(place_names, daachorse::MatchKind::LeftmostLongest),
         );
         let right_ac = ac_standard(lexicon::RIGHT_STOPS);
         let generic_ac = ac_short(
@@ -496,7 +493,7 @@ impl Recognizer {
     /// Whether `t` holds a known industry term (铜基新材料 holds 新材料).
     fn contains_industry(&self, t: &str) -> bool {
         self.gaz_ac.find_iter(t).any(|m| {
-            let e = self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry;
+            let e = self.gaz.surfaces[self.gaz_surface[m.pattern()]].entry;
             self.gaz.entries[e].etype == EntityType::Industry
         })
     }
@@ -626,7 +623,7 @@ impl Recognizer {
 
     fn gazetteer_matches(&self, text: &str, out: &mut Vec<Mention>) {
         for m in self.gaz_ac.find_iter(text) {
-            let surf = &self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]];
+            let surf = &self.gaz.surfaces[self.gaz_surface[m.pattern()]];
             let entry = &self.gaz.entries[surf.entry];
             let r = m.start()..m.end();
             if surf.scan == Scan::Context && !industry_context(text, r.clone()) {
@@ -821,9 +818,8 @@ impl Recognizer {
     fn describes(&self, body: &str) -> bool {
         let mut rest = body;
         while !rest.is_empty() {
-            let industry = anchored(&self.gaz_ac, rest).filter(|g| {
-                self.gaz.entries[self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry]
-                    .etype
+            let industry = self.gaz_ac.anchored(rest).filter(|g| {
+                self.gaz.entries[self.gaz.surfaces[self.gaz_surface[g.pattern()]].entry].etype
                     == EntityType::Industry
             });
             if let Some(g) = industry {
@@ -1009,9 +1005,8 @@ impl Recognizer {
             // 某某大学长春新区光电子研究院: an organization before a place is no part of the
             // zone's name (the zone is the place's).
             if etype == EntityType::Zone && lexicon::WHOLE_ZONE_SUFFIXES.contains(&suffix) {
-                if let Some(m) = anchored(&self.gaz_ac, &text[start..sfx_start]).filter(|m| {
-                    self.gaz.entries
-                        [self.gaz.surfaces[self.gaz_surface[m.pattern().as_usize()]].entry]
+                if let Some(m) = self.gaz_ac.anchored(&text[start..sfx_start]).filter(|m| {
+                    self.gaz.entries[self.gaz.surfaces[self.gaz_surface[m.pattern()]].entry]
                         .etype
                         .is_org()
                 }) {
@@ -1159,7 +1154,7 @@ impl Recognizer {
                 // 新能源汽车 and 通航公司 name industries, not companies.
                 let whole = &text[start..sfx_end];
                 let industry_inside = self.gaz_ac.find_iter(body).any(|g| {
-                    let e = self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry;
+                    let e = self.gaz.surfaces[self.gaz_surface[g.pattern()]].entry;
                     self.gaz.entries[e].etype == EntityType::Industry
                         && (strength == Strength::Weak || g.end() - g.start() == body.len())
                 });
@@ -1312,7 +1307,7 @@ impl Recognizer {
             return true;
         }
         // A place right after it (长风汽车湖州分公司) starts a new name part.
-        anchored(&self.place_ac, after).is_some()
+        self.place_ac.anchored(after).is_some()
     }
 
     fn list_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
@@ -1925,7 +1920,7 @@ impl Recognizer {
                 .min()
                 .unwrap_or(t.len());
             for g in self.gaz_ac.find_iter(t) {
-                let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]];
+                let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern()]];
                 let e = &self.gaz.entries[surf.entry];
                 let ok = surf.scan == Scan::Always
                     || (surf.scan == Scan::Context && industry_context(t, g.start()..g.end()));
@@ -1977,14 +1972,13 @@ impl Recognizer {
                 continue;
             }
             if let Some(end) = zone_head {
-                let known = anchored(&self.gaz_ac, t);
+                let known = self.gaz_ac.anchored(t);
                 if known.is_none_or(|g| g.end() < end) {
                     // 某某大学长春新区光电子研究院: the zone is the place's, after the
                     // organization that heads the name.
                     let head_start = known
                         .filter(|g| {
-                            self.gaz.entries
-                                [self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]].entry]
+                            self.gaz.entries[self.gaz.surfaces[self.gaz_surface[g.pattern()]].entry]
                                 .etype
                                 .is_org()
                                 && self.gaz.place_prefix(&t[g.end()..end]).is_some()
@@ -2006,7 +2000,7 @@ impl Recognizer {
                 .find(t)
                 .filter(|g| g.start() == 0 && g.end() < t.len())
             {
-                let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern().as_usize()]];
+                let surf = &self.gaz.surfaces[self.gaz_surface[g.pattern()]];
                 let e = &self.gaz.entries[surf.entry];
                 if matches!(e.etype, EntityType::Zone | EntityType::Place)
                     && surf.scan == Scan::Always
