@@ -571,7 +571,10 @@ fn byline_names(chars: &[char], s: usize, e: usize) -> Vec<Byline> {
 /// A picture caption: a short line with no punctuation at all.
 fn is_caption(line: &str) -> bool {
     let n = line.chars().count();
-    n <= 30 && !line.chars().any(|c| "，,。；;！？!?：:、".contains(c))
+    n <= 30
+        && !line
+            .chars()
+            .any(|c| crate::lexicon::one_of("，,。；;！？!?：:、", c))
 }
 
 #[cfg(test)]

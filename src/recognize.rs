@@ -702,7 +702,7 @@ impl Recognizer {
                     if d.is_ascii_digit()
                         || d == '.'
                         || d == '%'
-                        || "亿万千百元级家个项批年月日号期座栋多余平方米所类度".contains(d)
+                        || lexicon::one_of("亿万千百元级家个项批年月日号期座栋多余平方米所类度", d)
                     {
                         j = k + d.len_utf8();
                         chars.next();
@@ -723,8 +723,8 @@ impl Recognizer {
                 // (`matches!` first: this runs for every pair of characters before every
                 // suffix, a search of a string of characters is slower.)
                 if (matches!(c, '家' | '个' | '所' | '批' | '项' | '座' | '名')
-                    && "一二三四五六七八九十百千万数几两多".contains(p))
-                    || (c == '国' && "两三四五六七八九十数几多各".contains(p))
+                    && lexicon::one_of("一二三四五六七八九十百千万数几两多", p))
+                    || (c == '国' && lexicon::one_of("两三四五六七八九十数几多各", p))
                 {
                     let c_end = start + i + c.len_utf8();
                     if num_cut.is_none_or(|n| c_end > n) {
@@ -735,7 +735,7 @@ impl Recognizer {
         }
         if let Some(c) = num_cut {
             // A count right before the body (2家通航公司) is a generic reference.
-            let measured = text[..c].ends_with(|ch: char| "家个所类批项座".contains(ch));
+            let measured = text[..c].ends_with(|ch: char| lexicon::one_of("家个所类批项座", ch));
             let stops_between = self
                 .left_ac
                 .find_overlapping_iter(&text[c..end])
@@ -937,7 +937,7 @@ impl Recognizer {
                 // Digits and measure words alone are not a name either.
                 return rest
                     .chars()
-                    .all(|c| c.is_ascii_digit() || "个家所项".contains(c));
+                    .all(|c| c.is_ascii_digit() || lexicon::one_of("个家所项", c));
             }
         }
     }
@@ -982,7 +982,12 @@ impl Recognizer {
             };
             // Descriptive prefixes are not part of the name, unless only generic words would
             // be left (新加坡|经济发展局: the country names the body).
-            for d in lexicon::DESCRIPTORS {
+            let descriptors = if lexicon::may_begin_descriptor(&text[start..sfx_start]) {
+                lexicon::DESCRIPTORS
+            } else {
+                &[]
+            };
+            for d in descriptors {
                 if text[start..sfx_start].starts_with(d)
                     && char_count(&text[start + d.len()..sfx_start]) >= 2
                     && !(etype == EntityType::Institution
@@ -1130,9 +1135,10 @@ impl Recognizer {
                     && body
                         .chars()
                         .nth(1)
-                        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                        .is_some_and(|c| lexicon::one_of("一二三四五六七八九十", c))
                     && char_count(body) >= 5;
-                if (!ordinal && body.starts_with(|c: char| "该这此其各每市省县区第".contains(c)))
+                if (!ordinal
+                    && body.starts_with(|c: char| lexicon::one_of("该这此其各每市省县区第", c)))
                     || (self.is_generic(body) && !coined_valley)
                 {
                     continue;
@@ -1216,12 +1222,12 @@ impl Recognizer {
             let np = caps.get(2).expect("group 2").as_str();
             let etype = if ["高校", "院所", "机构", "大学"]
                 .iter()
-                .any(|w| np.contains(w))
+                .any(|w| lexicon::contains(np, w))
             {
                 EntityType::Institution
             } else if ["企业", "厂商", "公司", "品牌", "集团"]
                 .iter()
-                .any(|w| np.contains(w))
+                .any(|w| lexicon::contains(np, w))
             {
                 EntityType::Company
             } else {
@@ -1399,7 +1405,12 @@ impl Recognizer {
                 if let Some(cut) = cuts.max() {
                     r.start = cut;
                 }
-                for d in lexicon::DESCRIPTORS {
+                let descriptors = if lexicon::may_begin_descriptor(&text[r.clone()]) {
+                    lexicon::DESCRIPTORS
+                } else {
+                    &[]
+                };
+                for d in descriptors {
                     if text[r.clone()].starts_with(d)
                         && char_count(&text[r.start + d.len()..r.end]) >= 2
                     {
@@ -1446,12 +1457,12 @@ impl Recognizer {
                     && ["技术", "方向", "难题", "课题", "环节", "工艺", "产品"]
                         .iter()
                         .filter(|w| !(counted && **w == "方向"))
-                        .any(|w| np.contains(w));
+                        .any(|w| lexicon::contains(np, w));
                 // A settling verb right after the list: its items settle, so are organizations.
                 let near = first_chars(tail, 6);
                 if ["落户", "入驻", "签约", "进驻", "落地"]
                     .iter()
-                    .any(|v| near.contains(v))
+                    .any(|v| lexicon::contains(near, v))
                 {
                     trigger = trigger.or(Some(EntityType::Company));
                 }
@@ -1715,7 +1726,12 @@ impl Recognizer {
                 continue;
             }
             let mut start = self.after_last_stop(&g);
-            for d in lexicon::DESCRIPTORS {
+            let descriptors = if lexicon::may_begin_descriptor(&s[start..g.end()]) {
+                lexicon::DESCRIPTORS
+            } else {
+                &[]
+            };
+            for d in descriptors {
                 if s[start..g.end()].starts_with(d) && char_count(&s[start + d.len()..g.end()]) >= 2
                 {
                     start += d.len();
@@ -1725,7 +1741,7 @@ impl Recognizer {
             let n = char_count(name);
             // Regions and places (粤港澳大湾区(Greater Bay Area)) are no companies.
             if !(2..=8).contains(&n)
-                || name.ends_with(|c: char| "区省市县州湾岛洲国".contains(c))
+                || name.ends_with(|c: char| lexicon::one_of("区省市县州湾岛洲国", c))
                 || self.is_generic(name)
                 || self.suffix_ac.find(name).is_some()
                 || self.gaz.lookup(name, None).is_some()
@@ -2087,7 +2103,9 @@ impl Default for Recognizer {
 /// Where a count of the items just listed begins (两大, 三大, 十大), if anywhere.
 fn count_phrase(t: &str) -> Option<usize> {
     t.char_indices()
-        .find(|&(i, c)| "两三四五六七八九十".contains(c) && t[i + c.len_utf8()..].starts_with('大'))
+        .find(|&(i, c)| {
+            lexicon::one_of("两三四五六七八九十", c) && t[i + c.len_utf8()..].starts_with('大')
+        })
         .map(|(i, _)| i)
 }
 
@@ -2165,7 +2183,7 @@ fn bounded_after(after: &str) -> bool {
     after
         .chars()
         .next()
-        .is_none_or(|c| !is_name_char(c) || "等与和及的在是为将也已".contains(c))
+        .is_none_or(|c| !is_name_char(c) || lexicon::one_of("等与和及的在是为将也已", c))
 }
 
 /// Whether a short, generic industry word at `r` stands in an industry context.

@@ -638,7 +638,7 @@ fn topic_zone(art: &Article, ms: &[Mention], ids: &[usize], table: &Overlay) -> 
         // Named in the title by this name or another of its names (某某大学科技园 in the
         // title, 某某大学国家大学科技园 in the text).
         let node = table.node(n);
-        if art.doc.title.contains(&m.text)
+        if lexicon::contains(&art.doc.title, &m.text)
             || std::iter::once(&node.label)
                 .chain(node.aliases.iter())
                 .any(|a| a.chars().count() >= 4 && art.doc.title.contains(a.as_str()))
@@ -1006,7 +1006,7 @@ fn sentence_rules(
         let ends = text[ms[last].range.end..]
             .chars()
             .next()
-            .is_none_or(|c| !is_cjk(c) || "境内内".contains(c));
+            .is_none_or(|c| !is_cjk(c) || lexicon::one_of("境内内", c));
         if let Some(x) = subject.filter(|_| ends) {
             let (xn, xt) = node(table, ids, x);
             if xt.is_org() || xt == EntityType::Zone {
@@ -1084,7 +1084,7 @@ fn sentence_rules(
             let after = text[zr.end..].trim_start_matches('的');
             after.strip_prefix('第').is_some_and(|a| {
                 let n = a.find(|c: char| {
-                    !(c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c))
+                    !(c.is_ascii_digit() || lexicon::one_of("一二三四五六七八九十百千", c))
                 });
                 n.is_some_and(|n| n > 0 && a[n..].starts_with('家'))
             })
@@ -1139,7 +1139,7 @@ fn sentence_rules(
     let only_gather = trig
         .iter()
         .all(|&(b, _)| GATHER.iter().any(|g| text[b..].starts_with(g)));
-    let names_zone = !zones.is_empty() || ZONE_COREF.iter().any(|w| s.contains(w));
+    let names_zone = !zones.is_empty() || ZONE_COREF.iter().any(|w| lexicon::contains(s, w));
     // X旗下的Y: Y acts, its parent X is only named.
     let parent_only = |k: usize| {
         let rest = text[ms[k].range.end..sent.end].trim_start_matches(['"', ')']);
@@ -1216,13 +1216,13 @@ fn sentence_rules(
                 .map_or(sent.end, |i| ms[k].range.end + i);
             ["加盟", "加入", "参与"]
                 .iter()
-                .any(|w| text[ms[k].range.end..cl_end].contains(w))
+                .any(|w| lexicon::contains(&text[ms[k].range.end..cl_end], w))
         };
         if !trig.is_empty() {
             // 签约项目包括:A投资…;B拟投资…;: a list after a colon goes on over semicolons.
             let listed = ["包括:", "包括：", "分别为:", "分别是:", "如下:"]
                 .iter()
-                .any(|w| s.contains(w))
+                .any(|w| lexicon::contains(s, w))
                 && s.ends_with([';', '；']);
             *settle_host = host.map(|h| (h, listed));
         }
@@ -2595,7 +2595,7 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                         || named_after_org
                         || table.node(n).gaz.is_some()
                         || is_gov(&label)
-                        || BRANCH_MARKERS.iter().any(|b| label.contains(b)));
+                        || BRANCH_MARKERS.iter().any(|b| lexicon::contains(&label, b)));
                 if skip {
                 } else if let Some((pl, pr)) = place {
                     let is_country = pl == "中国";

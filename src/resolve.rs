@@ -300,7 +300,10 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
             out.push(format!("{}{}", &label[..a], &label[b + 1..]));
         }
     }
-    if BRANCH_MARKERS.iter().any(|b| label.contains(b)) {
+    if BRANCH_MARKERS
+        .iter()
+        .any(|b| crate::lexicon::contains(label, b))
+    {
         return out;
     }
     let n = |s: &str| s.chars().count();
@@ -665,7 +668,9 @@ impl EntityTable {
             .filter(|n| {
                 n.merged_into.is_none()
                     && n.etype.is_org()
-                    && BRANCH_MARKERS.iter().any(|b| n.label.contains(b))
+                    && BRANCH_MARKERS
+                        .iter()
+                        .any(|b| crate::lexicon::contains(&n.label, b))
             })
             .map(|n| (n.etype, n.label.clone()))
             .collect();
