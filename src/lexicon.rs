@@ -137,6 +137,8 @@ pub fn automaton<'a>(words: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
 /// twice is found as its first occurrence.
 pub(crate) struct Dict {
     pma: daachorse::CharwiseDoubleArrayAhoCorasick<u32>,
+    /// Built leftmost-longest (else standard).
+    leftmost: bool,
     /// The longest word, in bytes: an anchored search reads no further.
     max_len: usize,
 }
@@ -163,8 +165,8 @@ impl Hit {
 }
 
 impl Dict {
-    /// `kind`: leftmost-longest for [`Dict::find_iter`], [`Dict::find`] and
-    /// [`Dict::anchored`]; standard for [`Dict::find_overlapping_iter`].
+    /// `kind`: leftmost-longest or standard (the kinds of `aho-corasick` of the same names);
+    /// [`Dict::find_overlapping_iter`] needs standard.
     pub(crate) fn new<'w>(
         words: impl IntoIterator<Item = &'w str>,
         kind: daachorse::MatchKind,
@@ -183,7 +185,12 @@ impl Dict {
             .match_kind(kind)
             .build_with_values(patvals)
             .expect("static word list");
-        Dict { pma, max_len }
+        let leftmost = kind == daachorse::MatchKind::LeftmostLongest;
+        Dict {
+            pma,
+            leftmost,
+            max_len,
+        }
     }
 
     fn hit(m: daachorse::Match<u32>) -> Hit {
@@ -194,19 +201,25 @@ impl Dict {
         }
     }
 
-    /// Leftmost-longest occurrences, left to right, not overlapping.
+    /// Leftmost-longest occurrences, left to right, not overlapping (built leftmost-longest).
     pub(crate) fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Hit> + 'a {
         self.pma.leftmost_find_iter(s).map(Self::hit)
     }
 
-    /// The first leftmost-longest occurrence.
+    /// The first occurrence: leftmost-longest, or the first to end (standard).
     pub(crate) fn find(&self, s: &str) -> Option<Hit> {
-        self.find_iter(s).next()
+        if self.leftmost {
+            self.pma.leftmost_find_iter(s).next().map(Self::hit)
+        } else {
+            self.pma.find_iter(s).next().map(Self::hit)
+        }
     }
 
-    /// The longest word `s` begins with. A word at 0 is the leftmost and ends within
-    /// the longest word's length, so only that much of `s` is searched.
-    pub(crate) fn anchored(&self, s: &str) -> Option<Hit> {
+    /// [`Dict::find`]'s occurrence if it starts at 0: leftmost-longest, the longest word `s`
+    /// begins with. Such an occurrence ends within the longest word's length, and both kinds
+    /// report first the occurrence that starts (leftmost) or ends (standard) first, so only
+    /// that much of `s` is searched.
+    pub(crate) fn at_start(&self, s: &str) -> Option<Hit> {
         let mut end = self.max_len.min(s.len());
         while !s.is_char_boundary(end) {
             end += 1;
@@ -1254,13 +1267,18 @@ mod tests {
                 .collect();
             assert_eq!(ours, theirs, "{t}");
             for (k, _) in t.char_indices() {
-                let ours = longest.anchored(&t[k..]).map(|m| (m.end(), m.pattern()));
+                let ours = longest.at_start(&t[k..]).map(|m| (m.end(), m.pattern()));
                 let theirs = ac
                     .find(Input::new(&t[k..]).anchored(Anchored::Yes))
                     .map(|m| (m.end(), m.pattern().as_usize()));
                 assert_eq!(ours, theirs, "{}", &t[k..]);
                 checked += usize::from(ours.is_some());
             }
+            assert_eq!(
+                standard.find(t).map(|m| (m.start(), m.end())),
+                ac_std.find(t).map(|m| (m.start(), m.end())),
+                "{t}"
+            );
             let mut ours: Vec<_> = standard
                 .find_overlapping_iter(t)
                 .map(|m| (m.start(), m.end()))

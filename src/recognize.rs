@@ -12,8 +12,8 @@
 //! over the short forms that resolution derives.
 
 use crate::gazetteer::{Gazetteer, Scan, GAZETTEER};
-use crate::lexicon::Dict;
 use crate::lexicon::{self, Strength};
+use crate::lexicon::{Dict, Hit};
 use crate::model::EntityType;
 use crate::normalize::{is_cjk, Normalized};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -77,8 +77,8 @@ pub struct Recognizer {
     gaz: &'static Gazetteer,
     gaz_ac: Dict,
     gaz_surface: Vec<usize>,
-    suffix_ac: AhoCorasick,
-    left_ac: AhoCorasick,
+    suffix_ac: Dict,
+    left_ac: Dict,
     protected_ac: Dict,
     right_ac: AhoCorasick,
     generic_ac: AhoCorasick,
@@ -398,9 +398,12 @@ impl Recognizer {
         let gaz = &*GAZETTEER;
         let gaz_surface: Vec<usize> = (0..gaz.surfaces.len()).collect();
         let suffixes: Vec<&str> = lexicon::SUFFIXES.iter().map(|s| s.0).collect();
-        let unanchored = aho_corasick::StartKind::Unanchored;
-        let suffix_ac = ac_short(&suffixes, MatchKind::Standard, unanchored);
-        let left_ac = ac_short(lexicon::LEFT_STOPS, MatchKind::Standard, unanchored);
+        let suffix_ac = Dict::new(suffixes.iter().copied(), daachorse::MatchKind::Standard);
+        // Five words are listed twice: found once, as their first listing.
+        let left_ac = Dict::new(
+            lexicon::LEFT_STOPS.iter().copied(),
+            daachorse::MatchKind::Standard,
+        );
         // Place names and industry terms protect the boundary words inside them (都 in 成都,
         // 拟 in 虚拟现实).
         let industries = gaz
@@ -818,7 +821,7 @@ impl Recognizer {
     fn describes(&self, body: &str) -> bool {
         let mut rest = body;
         while !rest.is_empty() {
-            let industry = self.gaz_ac.anchored(rest).filter(|g| {
+            let industry = self.gaz_ac.at_start(rest).filter(|g| {
                 self.gaz.entries[self.gaz.surfaces[self.gaz_surface[g.pattern()]].entry].etype
                     == EntityType::Industry
             });
@@ -844,8 +847,7 @@ impl Recognizer {
         self.suffix_ac
             .find_overlapping_iter(name)
             .filter(|m| {
-                m.end() == name.len()
-                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+                m.end() == name.len() && lexicon::SUFFIXES[m.pattern()].2 == Strength::Strong
             })
             .map(|m| m.start())
             .min()
@@ -860,7 +862,7 @@ impl Recognizer {
     /// Boundary words in `t` as (start, end, pattern), leaving out those inside a protected
     /// word (据 in 数据).
     fn stops_in(&self, t: &str) -> Vec<(usize, usize, usize)> {
-        let stops: Vec<aho_corasick::Match> = self.left_ac.find_overlapping_iter(t).collect();
+        let stops: Vec<Hit> = self.left_ac.find_overlapping_iter(t).collect();
         // Most names hold no boundary word: then the protected words need no search.
         if stops.is_empty() {
             return Vec::new();
@@ -880,7 +882,7 @@ impl Recognizer {
                         || (m.start() < s && s < m.end() && m.end() < e)
                 })
             })
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .map(|m| (m.start(), m.end(), m.pattern()))
             .collect()
     }
 
@@ -928,9 +930,8 @@ impl Recognizer {
                 rest = &rest[len..];
                 proper = rest.is_empty();
                 place = true;
-            } else if let Some(m) = at_start(&self.suffix_ac, rest).filter(|m| {
-                m.end() == rest.len()
-                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+            } else if let Some(m) = self.suffix_ac.at_start(rest).filter(|m| {
+                m.end() == rest.len() && lexicon::SUFFIXES[m.pattern()].2 == Strength::Strong
             }) {
                 rest = &rest[m.end()..];
             } else {
@@ -951,7 +952,7 @@ impl Recognizer {
     ) {
         let s = &text[sent.clone()];
         for m in self.suffix_ac.find_overlapping_iter(s) {
-            let (suffix, etype, strength) = lexicon::SUFFIXES[m.pattern().as_usize()];
+            let (suffix, etype, strength) = lexicon::SUFFIXES[m.pattern()];
             let (sfx_start, sfx_end) = (sent.start + m.start(), sent.start + m.end());
             // A weak suffix must end the name: punctuation or a boundary word follows.
             let after = &text[sfx_end..sent.end];
@@ -1010,7 +1011,7 @@ impl Recognizer {
             // 某某大学长春新区光电子研究院: an organization before a place is no part of the
             // zone's name (the zone is the place's).
             if etype == EntityType::Zone && lexicon::WHOLE_ZONE_SUFFIXES.contains(&suffix) {
-                if let Some(m) = self.gaz_ac.anchored(&text[start..sfx_start]).filter(|m| {
+                if let Some(m) = self.gaz_ac.at_start(&text[start..sfx_start]).filter(|m| {
                     self.gaz.entries[self.gaz.surfaces[self.gaz_surface[m.pattern()]].entry]
                         .etype
                         .is_org()
@@ -1313,7 +1314,7 @@ impl Recognizer {
             return true;
         }
         // A place right after it (长风汽车湖州分公司) starts a new name part.
-        self.place_ac.anchored(after).is_some()
+        self.place_ac.at_start(after).is_some()
     }
 
     fn list_matches(&self, text: &str, sent: Range<usize>, out: &mut Vec<Mention>) {
@@ -1606,7 +1607,7 @@ impl Recognizer {
                 char_count(&t[..i]) >= 2
                     && !after.is_empty()
                     && (at_start(&self.right_ac, after).is_some()
-                        || at_start(&self.left_ac, after).is_some())
+                        || self.left_ac.at_start(after).is_some())
             })
             .map(|(i, _)| i)
             .min()
@@ -1618,7 +1619,7 @@ impl Recognizer {
         self.suffix_ac
             .find_overlapping_iter(t)
             .filter(|m| {
-                let (_, et, _) = lexicon::SUFFIXES[m.pattern().as_usize()];
+                let (_, et, _) = lexicon::SUFFIXES[m.pattern()];
                 et == EntityType::Company && m.end() < t.len() && char_count(&t[..m.start()]) >= 2
             })
             .map(|m| m.end())
@@ -1766,8 +1767,7 @@ impl Recognizer {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let has_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
-                m.end() == t.len()
-                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+                m.end() == t.len() && lexicon::SUFFIXES[m.pattern()].2 == Strength::Strong
             });
             if !self.is_generic(t) && !has_suffix {
                 out.push(Mention::new(
@@ -1784,8 +1784,7 @@ impl Recognizer {
                 let t = g.as_str();
                 let known_industry = self.contains_industry(t);
                 let strong_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
-                    m.end() == t.len()
-                        && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+                    m.end() == t.len() && lexicon::SUFFIXES[m.pattern()].2 == Strength::Strong
                 });
                 if known_industry
                     && !strong_suffix
@@ -1808,8 +1807,7 @@ impl Recognizer {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
             let strong_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
-                m.end() == t.len()
-                    && lexicon::SUFFIXES[m.pattern().as_usize()].2 == Strength::Strong
+                m.end() == t.len() && lexicon::SUFFIXES[m.pattern()].2 == Strength::Strong
             });
             // 打造未来千亿元级产业集群: a size, not a field.
             if !self.is_generic(t)
@@ -1929,8 +1927,7 @@ impl Recognizer {
                 .suffix_ac
                 .find_overlapping_iter(t)
                 .filter(|s| {
-                    s.end() == t.len()
-                        && lexicon::SUFFIXES[s.pattern().as_usize()].1 == EntityType::Zone
+                    s.end() == t.len() && lexicon::SUFFIXES[s.pattern()].1 == EntityType::Zone
                 })
                 .map(|s| s.start())
                 .min()
@@ -1968,7 +1965,7 @@ impl Recognizer {
                 .suffix_ac
                 .find_overlapping_iter(t)
                 .filter(|s| {
-                    let (sfx, et, st) = lexicon::SUFFIXES[s.pattern().as_usize()];
+                    let (sfx, et, st) = lexicon::SUFFIXES[s.pattern()];
                     et == EntityType::Zone
                         && st == Strength::Strong
                         && s.end() < t.len()
@@ -1988,7 +1985,7 @@ impl Recognizer {
                 continue;
             }
             if let Some(end) = zone_head {
-                let known = self.gaz_ac.anchored(t);
+                let known = self.gaz_ac.at_start(t);
                 if known.is_none_or(|g| g.end() < end) {
                     // 某某大学长春新区光电子研究院: the zone is the place's, after the
                     // organization that heads the name.
@@ -2350,11 +2347,16 @@ mod tests {
     fn searches_cut_short_answer_as_the_whole_search() {
         let r = &*RECOGNIZER;
         let suffixes: Vec<&str> = lexicon::SUFFIXES.iter().map(|s| s.0).collect();
-        for (ac, words) in [
+        for (dict, words) in [
             (&r.suffix_ac, &suffixes[..]),
             (&r.left_ac, lexicon::LEFT_STOPS),
-            (&r.right_ac, lexicon::RIGHT_STOPS),
         ] {
+            for t in search_texts(words) {
+                let plain = dict.find(t.as_str()).filter(|m| m.start() == 0);
+                assert_eq!(dict.at_start(&t), plain, "{t}");
+            }
+        }
+        for (ac, words) in [(&r.right_ac, lexicon::RIGHT_STOPS)] {
             for t in search_texts(words) {
                 let plain = ac.find(t.as_str()).filter(|m| m.start() == 0);
                 assert_eq!(at_start(ac, &t), plain, "{t}");
