@@ -82,6 +82,41 @@ fn stages(c: &mut Criterion) {
         b.iter(|| black_box(zonekg::extract(&inputs).relations.len()))
     });
     p.finish();
+
+    // The two groups above run a minute apart, and on a shared host either may be slowed
+    // alone (jieba-rs moved between 48 and 91 ms from run to run): the ratio is also read
+    // from rounds that run both back to back, where a slow minute slows both.
+    // Only when the peer group is asked for (no filter, or one it matches; option values are
+    // numbers).
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-') && a.parse::<f64>().is_err())
+        .collect();
+    if filters.is_empty() || filters.iter().any(|f| "peer_1MB".contains(f.as_str())) {
+        let rounds = 15;
+        let mut ratios: Vec<f64> = (0..rounds)
+            .map(|_| {
+                // Each timed run follows an untimed one of its own, so that neither is timed
+                // in the caches the other left.
+                let timed = |f: &dyn Fn() -> usize| {
+                    black_box(f());
+                    let t = std::time::Instant::now();
+                    black_box(f());
+                    t.elapsed().as_secs_f64()
+                };
+                let peer = timed(&|| jieba.tag(&text, true).len());
+                peer / timed(&|| zonekg::extract(&inputs).relations.len())
+            })
+            .collect();
+        ratios.sort_by(f64::total_cmp);
+        println!(
+            "peer_1MB/interleaved: zonekg extract / jieba-rs tag throughput, {rounds} rounds \
+             back to back: median {:.3} (min {:.3}, max {:.3})",
+            ratios[rounds / 2],
+            ratios[0],
+            ratios[rounds - 1]
+        );
+    }
 }
 
 criterion_group!(benches, stages);
