@@ -3,7 +3,6 @@
 //! These are general properties of Chinese news language, not names of entities.
 
 use crate::model::EntityType;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// `s.contains(w)`, quicker where the standard library is slowest: in a text shorter than
@@ -66,11 +65,33 @@ pub fn match_indices<'a>(s: &'a str, w: &'a str) -> impl Iterator<Item = (usize,
 
 /// A word list searched in one automaton pass over a sentence, where a loop over the words
 /// searched the sentence once per word. Words are known by their index in the list.
-pub struct WordList(LazyLock<AhoCorasick, fn() -> AhoCorasick>);
+pub struct WordList(LazyLock<ListAutomaton, fn() -> ListAutomaton>);
+
+/// The automaton of a [`WordList`] ([`automaton`]): its words as a standard [`Dict`], and for
+/// each word listed more than once (one list made of several), its other indices.
+pub struct ListAutomaton {
+    dict: Dict,
+    len: usize,
+    others: rustc_hash::FxHashMap<usize, Vec<usize>>,
+}
+
+impl ListAutomaton {
+    /// Each occurrence of each word of the list, as (word index, start, end).
+    fn each(&self, s: &str, mut f: impl FnMut(usize, usize, usize)) {
+        for m in self.dict.find_overlapping_iter(s) {
+            f(m.pattern(), m.start(), m.end());
+            if !self.others.is_empty() {
+                for &w in self.others.get(&m.pattern()).into_iter().flatten() {
+                    f(w, m.start(), m.end());
+                }
+            }
+        }
+    }
+}
 
 impl WordList {
     /// The list whose automaton `build` makes (with [`automaton`]) on first use.
-    pub const fn new(build: fn() -> AhoCorasick) -> Self {
+    pub const fn new(build: fn() -> ListAutomaton) -> Self {
         WordList(LazyLock::new(build))
     }
 
@@ -78,18 +99,15 @@ impl WordList {
     /// then by position: the order of `for w in words { for (i, _) in s.match_indices(w) }`,
     /// which rules that take the first one found rely on.
     pub fn hits(&self, s: &str) -> Vec<(usize, usize)> {
-        let mut hits: Vec<(usize, usize)> = self
-            .0
-            .find_overlapping_iter(s)
-            .map(|m| (m.pattern().as_usize(), m.start()))
-            .collect();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        self.0.each(s, |w, start, _| hits.push((w, start)));
         hits.sort_unstable();
         hits
     }
 
     /// Whether `s` holds any of the words: `words.iter().any(|w| s.contains(w))` in one pass.
     pub fn any_in(&self, s: &str) -> bool {
-        self.0.is_match(s)
+        self.0.dict.find(s).is_some()
     }
 
     /// [`Self::hits`] of a list made of several lists one after the other, of `lens` words
@@ -111,21 +129,35 @@ impl WordList {
     /// For each word, the first and the last place it occurs in `t` (as `str::find` and
     /// `str::rfind` give them).
     pub fn first_and_last(&self, t: &str) -> Vec<Option<(usize, usize)>> {
-        let mut out = vec![None; self.0.patterns_len()];
-        for m in self.0.find_overlapping_iter(t) {
-            let slot: &mut Option<(usize, usize)> = &mut out[m.pattern().as_usize()];
+        let mut out = vec![None; self.0.len];
+        self.0.each(t, |w, start, _| {
+            let slot: &mut Option<(usize, usize)> = &mut out[w];
             *slot = Some(match *slot {
-                None => (m.start(), m.start()),
-                Some((first, last)) => (first.min(m.start()), last.max(m.start())),
+                None => (start, start),
+                Some((first, last)) => (first.min(start), last.max(start)),
             });
-        }
+        });
         out
     }
 }
 
-/// The automaton of a static word list, every occurrence of every word.
-pub fn automaton<'a>(words: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
-    AhoCorasick::new(words).expect("static word list")
+/// The automaton of a static word list, every occurrence of every word (a [`Dict`]: the
+/// `aho-corasick` DFAs these lists were took a third more time per sentence).
+pub fn automaton<'a>(words: impl IntoIterator<Item = &'a str>) -> ListAutomaton {
+    let words: Vec<&str> = words.into_iter().collect();
+    let mut first: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut others: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+    for (i, w) in words.iter().enumerate() {
+        let f = *first.entry(w).or_insert(i);
+        if f != i {
+            others.entry(f).or_default().push(i);
+        }
+    }
+    ListAutomaton {
+        dict: Dict::new(words.iter().copied(), daachorse::MatchKind::Standard),
+        len: words.len(),
+        others,
+    }
 }
 
 /// A large word list (the gazetteer's thousands of names, the place names of the English dictionary) as a character-wise double-array
@@ -1237,7 +1269,9 @@ mod tests {
     /// same leftmost-longest, anchored and overlapping matches, and the same word index.
     #[test]
     fn dict_finds_what_aho_corasick_finds() {
-        use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+        use aho_corasick::{
+            AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind,
+        };
         let gaz = &*crate::gazetteer::GAZETTEER;
         let mut words: Vec<&str> = gaz.surfaces.iter().map(|s| s.text.as_str()).collect();
         // A word given twice is found as its first occurrence.
@@ -1314,6 +1348,36 @@ mod tests {
                 let std: Vec<_> = t.match_indices(w).collect();
                 assert_eq!(quick, std, "{t} {w}");
             }
+        }
+    }
+
+    /// A word list's one pass gives what a search per word gives, words listed twice (one
+    /// list made of several) included: each occurrence under each of the word's indices.
+    #[test]
+    fn a_word_list_finds_each_word_under_each_index() {
+        static LIST: &[&str] = &["园区", "共同", "园", "园区", "x", "共同"];
+        static WORDS: WordList = WordList::new(|| automaton(LIST.iter().copied()));
+        for t in [
+            "",
+            "园区",
+            "某某园区与园区企业共同建设园区",
+            "共同共同",
+            "abc园区x",
+        ] {
+            let mut per_word: Vec<(usize, usize)> = Vec::new();
+            let mut first_last = Vec::new();
+            for (k, w) in LIST.iter().enumerate() {
+                per_word.extend(t.match_indices(w).map(|(i, _)| (k, i)));
+                first_last.push(t.find(w).zip(t.rfind(w)));
+            }
+            assert_eq!(WORDS.hits(t), per_word, "{t}");
+            assert_eq!(WORDS.first_and_last(t), first_last, "{t}");
+            assert_eq!(WORDS.any_in(t), !per_word.is_empty(), "{t}");
+            let parts = WORDS.hits_of_parts(t, &[3, 3]);
+            let (a, b): (Vec<_>, Vec<_>) = per_word.iter().partition(|(k, _)| *k < 3);
+            assert_eq!(parts[0], a, "{t}");
+            let b: Vec<_> = b.into_iter().map(|(k, i)| (k - 3, i)).collect();
+            assert_eq!(parts[1], b, "{t}");
         }
     }
 }

@@ -217,7 +217,7 @@ fn gated() -> [&'static Gated; 13] {
 
 /// The words of every [`Gated`] pattern, searched once per sentence ([`Present::of`]) where
 /// each pattern searched for its own (thirty searches of each sentence).
-static GATE_WORDS: LazyLock<(Vec<&'static str>, AhoCorasick)> = LazyLock::new(|| {
+static GATE_WORDS: LazyLock<(Vec<&'static str>, Dict)> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = Vec::new();
     for w in gated().iter().flat_map(|g| g.needles.iter()) {
         if !words.contains(w) {
@@ -225,12 +225,8 @@ static GATE_WORDS: LazyLock<(Vec<&'static str>, AhoCorasick)> = LazyLock::new(||
         }
     }
     assert!(words.len() <= 64, "a gate word is a bit of a u64");
-    let ac = ac_short(
-        &words,
-        MatchKind::Standard,
-        aho_corasick::StartKind::Unanchored,
-    );
-    (words, ac)
+    let dict = Dict::new(words.iter().copied(), daachorse::MatchKind::Standard);
+    (words, dict)
 });
 
 /// Which of [`GATE_WORDS`] a sentence holds, a bit each.
@@ -244,7 +240,7 @@ impl Present {
             GATE_WORDS
                 .1
                 .find_overlapping_iter(s)
-                .fold(0, |bits, m| bits | 1 << m.pattern().as_usize()),
+                .fold(0, |bits, m| bits | 1 << m.pattern()),
         )
     }
 }
