@@ -141,8 +141,8 @@ impl WordList {
     }
 }
 
-/// The automaton of a static word list, every occurrence of every word (a [`Dict`]: the
-/// `aho-corasick` DFAs these lists were took a third more time per sentence).
+/// The automaton of a static word list, every occurrence of every word (a standard
+/// [`Dict`]).
 pub fn automaton<'a>(words: impl IntoIterator<Item = &'a str>) -> ListAutomaton {
     let words: Vec<&str> = words.into_iter().collect();
     let mut first: rustc_hash::FxHashMap<&str, usize> = Default::default();
@@ -160,10 +160,12 @@ pub fn automaton<'a>(words: impl IntoIterator<Item = &'a str>) -> ListAutomaton 
     }
 }
 
-/// A large word list (the gazetteer's thousands of names, the place names of the English dictionary) as a character-wise double-array
-/// automaton (daachorse). Searched over every article and at every name the grammar finds,
-/// the `aho-corasick` crate's NFA for these lists (a DFA would take hundreds of megabytes)
-/// took more instructions per character and most of the start-up time to build.
+/// A word list as a character-wise double-array automaton (daachorse): the gazetteer's
+/// thousands of names, the names that protect boundary words, the English dictionary's place
+/// names, and the suffixes, boundary words and rules' word lists searched in every sentence.
+/// It reads a character at a time where the `aho-corasick` automata these lists were read a
+/// byte (an NFA for the large lists, whose DFA would take hundreds of megabytes): fewer
+/// instructions per article, and the large NFAs were most of the start-up time to build.
 ///
 /// Matches give the index of the word in the list the automaton was built from; a word given
 /// twice is found as its first occurrence.
