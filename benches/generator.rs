@@ -161,6 +161,19 @@ pub struct Generator {
     used: std::collections::HashSet<String>,
 }
 
+/// About 1 MB of articles (UTF-8), deterministic: the text of the pipeline benchmark and of
+/// `examples/extract_1mb.rs`.
+pub fn one_megabyte() -> String {
+    let mut g = Generator::new(2026);
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 1_000_000 {
+        i += 1;
+        text.push_str(&g.article(i, 6).text);
+    }
+    text
+}
+
 impl Generator {
     /// A generator with its seed.
     pub fn new(seed: u64) -> Self {

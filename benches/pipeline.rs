@@ -15,22 +15,10 @@ use zonekg::{Input, KnowledgeGraph};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// About 1 MB of articles (UTF-8), deterministic.
-fn corpus() -> String {
-    let mut g = generator::Generator::new(2026);
-    let mut text = String::new();
-    let mut i = 0;
-    while text.len() < 1_000_000 {
-        i += 1;
-        text.push_str(&g.article(i, 6).text);
-    }
-    text
-}
-
 fn stages(c: &mut Criterion) {
     // As the binary runs: without transparent huge pages (see the function).
     zonekg::no_transparent_huge_pages();
-    let text = corpus();
+    let text = generator::one_megabyte();
     let bytes = text.len() as u64;
     // Warm the embedded data before timing.
     let _ = &*RECOGNIZER;

@@ -19,13 +19,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(1);
     // The same text as `benches/pipeline.rs`.
-    let mut g = generator::Generator::new(2026);
-    let mut text = String::new();
-    let mut i = 0;
-    while text.len() < 1_000_000 {
-        i += 1;
-        text.push_str(&g.article(i, 6).text);
-    }
+    let text = generator::one_megabyte();
     let inputs = vec![zonekg::Input {
         source: "bench.txt".into(),
         text,
