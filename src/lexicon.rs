@@ -1167,6 +1167,16 @@ pub const PROTECTED: &[&str] = &[
 /// (台湾某某集团); see [`DESCRIPTORS`] for countries.
 pub const REGIONS: &[&str] = &["中国台湾", "台湾", "中国香港", "香港", "澳门"];
 
+/// The descriptors that may begin `s`: all of [`DESCRIPTORS`], in order, when
+/// [`may_begin_descriptor`], else none (the loops that strip them then do nothing).
+pub fn descriptors_for(s: &str) -> &'static [&'static str] {
+    if may_begin_descriptor(s) {
+        DESCRIPTORS
+    } else {
+        &[]
+    }
+}
+
 /// Whether a descriptor ([`DESCRIPTORS`]) may begin `s`: its first character begins one.
 /// The loops that strip descriptors ran a comparison per descriptor at every name the grammar
 /// found, most beginning none.

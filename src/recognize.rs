@@ -979,11 +979,7 @@ impl Recognizer {
             };
             // Descriptive prefixes are not part of the name, unless only generic words would
             // be left (新加坡|经济发展局: the country names the body).
-            let descriptors = if lexicon::may_begin_descriptor(&text[start..sfx_start]) {
-                lexicon::DESCRIPTORS
-            } else {
-                &[]
-            };
+            let descriptors = lexicon::descriptors_for(&text[start..sfx_start]);
             for d in descriptors {
                 if text[start..sfx_start].starts_with(d)
                     && char_count(&text[start + d.len()..sfx_start]) >= 2
@@ -1402,11 +1398,7 @@ impl Recognizer {
                 if let Some(cut) = cuts.max() {
                     r.start = cut;
                 }
-                let descriptors = if lexicon::may_begin_descriptor(&text[r.clone()]) {
-                    lexicon::DESCRIPTORS
-                } else {
-                    &[]
-                };
+                let descriptors = lexicon::descriptors_for(&text[r.clone()]);
                 for d in descriptors {
                     if text[r.clone()].starts_with(d)
                         && char_count(&text[r.start + d.len()..r.end]) >= 2
@@ -1723,11 +1715,7 @@ impl Recognizer {
                 continue;
             }
             let mut start = self.after_last_stop(&g);
-            let descriptors = if lexicon::may_begin_descriptor(&s[start..g.end()]) {
-                lexicon::DESCRIPTORS
-            } else {
-                &[]
-            };
+            let descriptors = lexicon::descriptors_for(&s[start..g.end()]);
             for d in descriptors {
                 if s[start..g.end()].starts_with(d) && char_count(&s[start + d.len()..g.end()]) >= 2
                 {
