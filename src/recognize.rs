@@ -97,6 +97,13 @@ static FOCUS: LazyLock<Gated> = LazyLock::new(|| {
         r"(?:专注于?|致力于|深耕|从事|主营)(?:全球|国内|国际|全国|于)?(\p{Han}{2,8}?)(?:领域|行业|产业|业务)",
     )
 });
+/// A company described by its focus before its name: 专注于车载激光雷达的某某科技有限公司.
+static FOCUS_OF: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::any(
+        &["专注于", "致力于", "深耕"],
+        r"(?:专注于|致力于|深耕)(\p{Han}{2,10}?)(?:领域|行业|产业|业务)?(?:研发|生产|制造|研究)?的",
+    )
+});
 /// What a company grew into: 成为光纤激光器领域的龙头企业 names its field.
 static FIELD_LEADER: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
@@ -197,9 +204,10 @@ struct Gated {
 }
 
 /// Every [`Gated`] pattern: their words make [`GATE_WORDS`].
-fn gated() -> [&'static Gated; 13] {
+fn gated() -> [&'static Gated; 14] {
     [
         &FOCUS,
+        &FOCUS_OF,
         &FIELD_LEADER,
         &DESCRIBED,
         &REPRESENTED,
@@ -798,6 +806,11 @@ impl Recognizer {
             if !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[*p]) {
                 return None;
             }
+            // 某某高新区以新材料…为主导: after a whole name (its strong suffix before the
+            // word) a soft 以 or 为 is the clause's, not inside a name.
+            if ["以", "为"].contains(&w) && self.has_strong_suffix(before) {
+                return None;
+            }
         }
         let _ = strong;
         (!window.is_empty()).then_some(start)
@@ -1056,8 +1069,10 @@ impl Recognizer {
             {
                 continue;
             }
-            // 某某股份有限公司总部所在的…: the company's seat, not a unit with a name.
-            if suffix == "总部" && ["公司", "集团"].iter().any(|l| body.ends_with(l)) {
+            // 某某股份有限公司总部所在的…, 某某集团全球总部: the company's seat, not a unit
+            // with a name (a regional one, 某某集团华南总部, is).
+            let seat = body.strip_suffix("全球").unwrap_or(body);
+            if suffix == "总部" && ["公司", "集团"].iter().any(|l| seat.ends_with(l)) {
                 continue;
             }
             // A weak company suffix right after a zone's name is the zone's industry
@@ -1762,6 +1777,30 @@ impl Recognizer {
                 ));
             }
         }
+        // 专注于X的某某公司: X is the field when an organization's name follows.
+        for caps in FOCUS_OF.captures_iter(s, present) {
+            let g = caps.get(1).expect("group 1");
+            let t = g.as_str();
+            let rest = &s[caps.get(0).expect("match").end()..];
+            let rest = &rest[..rest
+                .find([',', '，', ';', '；', '。', ':', '：'])
+                .unwrap_or(rest.len())];
+            let named = self.suffix_ac.find_overlapping_iter(rest).any(|m| {
+                let (_, et, st) = lexicon::SUFFIXES[m.pattern()];
+                st == Strength::Strong && et.is_org()
+            });
+            let has_suffix = self.suffix_ac.find_overlapping_iter(t).any(|m| {
+                m.end() == t.len() && lexicon::SUFFIXES[m.pattern()].2 == Strength::Strong
+            });
+            if named && !has_suffix && !self.is_generic(t) && self.stops_in(t).is_empty() {
+                out.push(Mention::new(
+                    sent.start + g.start()..sent.start + g.end(),
+                    EntityType::Industry,
+                    text,
+                    Origin::Pattern,
+                ));
+            }
+        }
         for caps in PAIR_INDUSTRIES.captures_iter(s, present) {
             for gi in [1, 2] {
                 let g = caps.get(gi).expect("groups 1 and 2");
@@ -1884,6 +1923,10 @@ impl Recognizer {
             }
             // Latin right after an opening parenthesis is an alias, handled below.
             if s[..m.start()].ends_with('(') {
+                continue;
+            }
+            // Right after a number it is a unit (年产20GWh, 5GHz), not a name.
+            if s[..m.start()].ends_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
             let mut men = Mention::new(
@@ -2382,6 +2425,28 @@ mod tests {
 
     fn has(v: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
         v.iter().any(|(n, et)| n == name && *et == t)
+    }
+
+    #[test]
+    fn units_clauses_and_seats_are_no_names() {
+        // Latin right after a number is its unit.
+        let v = names("星河储能有限公司年产20GWh电池项目开工,并建设5GHz通信基站。");
+        assert!(!v.iter().any(|(n, _)| n == "GWh" || n == "GHz"), "{v:?}");
+        // 以 after a zone's whole name opens the clause of its strengths.
+        let v = names("青岚高新区以新材料、高端装备制造为主导产业。");
+        assert!(has(&v, "青岚高新区", EntityType::Zone), "{v:?}");
+        assert!(!v.iter().any(|(n, _)| n.contains('以')), "{v:?}");
+        // A group's global headquarters is the group's seat, not a unit of it.
+        let v = names("星河云科技集团全球总部落户白河新城。");
+        assert!(has(&v, "星河云科技集团", EntityType::Company), "{v:?}");
+        assert!(!v.iter().any(|(n, _)| n.ends_with("总部")), "{v:?}");
+        // 专注于X的某某公司: X is a field.
+        let v = names("专注于车载激光雷达的青岚觅光科技有限公司入驻白河高新区。");
+        assert!(has(&v, "车载激光雷达", EntityType::Industry), "{v:?}");
+        assert!(
+            has(&v, "青岚觅光科技有限公司", EntityType::Company),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -857,10 +857,10 @@ fn sentence_rules(
             continue;
         }
         // 研究院还与X签署…: a bare noun as the subject stands for the last organization of
-        // its kind named before.
+        // its kind named before; 公司与X共建…, for the last company, whatever its name ends with.
         let noun_subject = || {
             let before = &text[cl.start..yu_abs];
-            let noun = ["研究院", "研究所", "实验室", "中心", "大学", "集团"]
+            let noun = ["研究院", "研究所", "实验室", "中心", "大学", "集团", "公司"]
                 .iter()
                 .find(|w| before.starts_with(*w))?;
             if !before[noun.len()..]
@@ -876,7 +876,13 @@ fn sentence_rules(
                 .iter()
                 .rev()
                 .map(|&k| node(table, ids, k))
-                .find(|&(n, t)| t.is_org() && table.node(n).label.ends_with(noun))
+                .find(|&(n, t)| {
+                    if *noun == "公司" {
+                        t == EntityType::Company
+                    } else {
+                        t.is_org() && table.node(n).label.ends_with(noun)
+                    }
+                })
                 .map(|(n, _)| n)
         };
         let subj = in_clause
@@ -1070,6 +1076,16 @@ fn sentence_rules(
                         return None;
                     }
                     Some((last_company(table, prev_orgs)?, EntityType::Company))
+                })
+                // X由…创办,总部位于Z: a clause of its own about the sentence's subject.
+                .or_else(|| {
+                    let head = &text[sent.start..zr.start];
+                    let clause = &head[head.rfind(',').map_or(0, |i| i + 1)..];
+                    if clause.len() == head.len() || !headquarters_at(clause) {
+                        return None;
+                    }
+                    let x = sentence_subject(text, sent, ms, &top).filter(|&x| x != z)?;
+                    Some(node(table, ids, x)).filter(|&(_, t)| t.is_org())
                 });
             if let Some((xn, xt)) = subject {
                 if xt == EntityType::Zone && xn != zn {
@@ -1358,7 +1374,10 @@ fn sentence_rules(
             }
             for &z in &zones {
                 let (zn, _) = node(table, ids, z);
-                if zn != host && !is_zone_level(&table.node(zn).label) {
+                if zn != host
+                    && !is_zone_level(&table.node(zn).label)
+                    && set_up_in_place(&text[sent.start..ms[z].range.start]).is_none()
+                {
                     cx.emit(table, zn, Predicate::PartOf, host, sent);
                 }
             }
@@ -1833,6 +1852,7 @@ fn sentence_rules(
             if pn != zn
                 && ms[z].range.start > ms[zl].range.start
                 && !is_zone_level(&table.node(pn).label)
+                && set_up_in_place(&text[sent.start..ms[z].range.start]).is_none()
             {
                 cx.emit(table, pn, Predicate::PartOf, zn, sent);
             }
@@ -1922,6 +1942,38 @@ fn sentence_rules(
                 .filter(|&k| ms[k].range.start > fpos && ms[k].range.end <= clause_end)
                 .collect();
             if after.is_empty() {
+                continue;
+            }
+            // 专注于X的某某公司: the organization the phrase describes, right after 的.
+            let last_end = after.iter().map(|&k| ms[k].range.end).max().unwrap_or(fpos);
+            let described = text[last_end..clause_end]
+                .find('的')
+                .filter(|&d| {
+                    let between = &text[last_end..last_end + d];
+                    let between = ["领域", "行业", "产业", "业务"]
+                        .iter()
+                        .find_map(|w| between.strip_prefix(w))
+                        .unwrap_or(between);
+                    between.is_empty() || ["研发", "生产", "制造", "研究"].contains(&between)
+                })
+                .and_then(|d| {
+                    let at = last_end + d + '的'.len_utf8();
+                    top.iter()
+                        .copied()
+                        .find(|&k| ms[k].range.start == at && node(table, ids, k).1.is_org())
+                });
+            if let Some(k) = described {
+                let (sn, _) = node(table, ids, k);
+                for &ind in &after {
+                    cx.emit(
+                        table,
+                        sn,
+                        Predicate::InIndustry,
+                        node(table, ids, ind).0,
+                        sent,
+                    );
+                }
+                consumed.extend(after);
                 continue;
             }
             // The name right before the verb, else the sentence's subject (X是一家…专注于).
@@ -2255,7 +2307,21 @@ fn sentence_rules(
                 "制造商",
             ]
             .iter()
-            .any(|w| after.starts_with(w))
+            .find(|w| after.starts_with(*w))
+            .filter(|w| {
+                // 以及汽车零部件企业400余家: a count of companies, none of them named (but
+                // A、B等集成电路企业30余家 names two of them).
+                if text[..ms[i].range.start].ends_with('等') {
+                    return true;
+                }
+                let count = after[w.len()..]
+                    .trim_start_matches(|c: char| {
+                        c.is_ascii_digit() || lexicon::one_of("一二三四五六七八九十百千万数几", c)
+                    })
+                    .trim_start_matches(['余', '多']);
+                !(count.len() < after.len() - w.len() && count.starts_with('家'))
+            })
+            .is_some()
             {
                 // X由Y孵化,现已成长为…企业: what grew is the sentence's subject, not the
                 // name nearest the industry.
@@ -2296,6 +2362,26 @@ fn sentence_rules(
                 };
                 if let Some(o) = subject {
                     cx.emit(table, o, Predicate::InIndustry, node(table, ids, i).0, sent);
+                }
+                // A、B等集成电路企业: every name of the list before 等 is in the industry.
+                if grew.is_none() && text[..ms[i].range.start].ends_with('等') {
+                    let mut cur = orgs.iter().copied().rfind(|&o| {
+                        !ms[o].nested && ms[o].range.end + '等'.len_utf8() == ms[i].range.start
+                    });
+                    while let Some(c) = cur {
+                        cx.emit(
+                            table,
+                            node(table, ids, c).0,
+                            Predicate::InIndustry,
+                            node(table, ids, i).0,
+                            sent,
+                        );
+                        cur = orgs.iter().copied().rfind(|&o| {
+                            !ms[o].nested
+                                && ms[o].range.end <= ms[c].range.start
+                                && list_gap(&text[ms[o].range.end..ms[c].range.start])
+                        });
+                    }
                 }
             }
             // 以X为代表的…无人机制造厂商: X works in the industry.
@@ -2418,6 +2504,20 @@ fn last_company(table: &Overlay<'_>, prev_orgs: &[usize]) -> Option<usize> {
         .iter()
         .copied()
         .rfind(|&o| table.node(o).etype == EntityType::Company)
+}
+
+/// The place a zone is set up in when its clause says so before it (公司还将在宜宾设立
+/// 某某基地 → 宜宾's gazetteer label): `head` is the sentence up to the zone's name.
+fn set_up_in_place(head: &str) -> Option<String> {
+    let clause = &head[head.rfind([',', ';']).map_or(0, |i| i + 1)..];
+    let at = clause.rfind('在')? + '在'.len_utf8();
+    let (entry, len) = GAZETTEER.place_prefix(&clause[at..])?;
+    // The place alone, its verb right after it (在苏州工业园区设立… names a zone, not a place).
+    let rest = &clause[at + len..];
+    BUILD
+        .iter()
+        .any(|v| rest.starts_with(v))
+        .then(|| entry.label.clone())
 }
 
 /// Whether the words between an organization and a zone say where its headquarters are
@@ -2620,8 +2720,20 @@ fn name_rules(cx: &mut Ctx, table: &mut Overlay, topic: Option<usize>) {
                 }
                 if et == EntityType::Zone && !is_zone_level(&label) && !has_parent_zone.contains(&n)
                 {
-                    if let Some(t) = topic {
-                        if t != n && is_zone_level(&table.node(t).label) {
+                    // 公司将在某市设立某某基地: a zone set up in a place named before it lies
+                    // there, not in the article's zone.
+                    if let Some(pl) = set_up_in_place(&cx.art.norm.text[sent.start..r.start]) {
+                        let entry = gaz.places.get(&pl).copied();
+                        let pn = table.intern(EntityType::Place, &pl, entry);
+                        cx.emit(table, n, Predicate::LocatedIn, pn, &sent);
+                    } else if let Some(t) = topic {
+                        // A town or park in an article about a science city with a name of
+                        // its own (某市未来科技城) is part of it too.
+                        let t_label = &table.node(t).label;
+                        let whole = is_zone_level(t_label)
+                            || (t_label.ends_with("科技城")
+                                && ["小镇", "园", "基地"].iter().any(|x| label.ends_with(x)));
+                        if t != n && whole {
                             cx.emit(table, n, Predicate::PartOf, t, &sent);
                         }
                     }
@@ -2949,6 +3061,84 @@ mod tests {
             !has(&v, "白河光学研究所", "settledIn", "青岚高新区"),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_bare_company_and_a_headquarters_clause_refer_to_the_company_before() {
+        // 公司与X共建: the company of the sentence before, not the zone it named last.
+        let v = triples(
+            "星澜储能科技有限公司由一家材料企业的团队创办,总部位于青岚经开区。公司与白河大学共建了联合实验室。",
+        );
+        assert!(
+            has(&v, "星澜储能科技有限公司", "settledIn", "青岚经开区"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "星澜储能科技有限公司", "cooperatesWith", "白河大学")
+                || has(&v, "白河大学", "cooperatesWith", "星澜储能科技有限公司"),
+            "{v:?}"
+        );
+        assert!(
+            !has(&v, "青岚经开区", "cooperatesWith", "白河大学")
+                && !has(&v, "白河大学", "cooperatesWith", "青岚经开区"),
+            "{v:?}"
+        );
+        // …等整车企业12家,以及汽车零部件企业400余家: a count, no named company's field.
+        let v = triples("青岚经开区聚集了星河汽车、远航汽车、白云汽车等整车企业12家,以及汽车零部件企业400余家。");
+        assert!(
+            !v.iter()
+                .any(|(_, p, o)| p == "inIndustry" && o == "汽车零部件"),
+            "{v:?}"
+        );
+        let v = triples("科技城内已落户星河科技、白云微等集成电路装备企业30余家。");
+        assert!(has(&v, "星河科技", "inIndustry", "集成电路装备"), "{v:?}");
+        // 专注于X的某某公司: the company described is in the field.
+        let v = triples("专注于车载激光雷达的青岚觅光科技有限公司入驻白河高新区。");
+        assert!(
+            has(&v, "青岚觅光科技有限公司", "inIndustry", "车载激光雷达"),
+            "{v:?}"
+        );
+        let v = triples("专注于功率半导体领域的星河秦芯有限公司入驻白河高新区。");
+        assert!(
+            has(&v, "星河秦芯有限公司", "inIndustry", "功率半导体"),
+            "{v:?}"
+        );
+        // 某某集团全球总部坐落于此: the group settles in the zone.
+        let v = triples("白河未来科技城重点发展数字经济。星河云科技集团全球总部坐落于科技城。");
+        assert!(
+            has(&v, "星河云科技集团", "settledIn", "白河未来科技城"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_base_set_up_elsewhere_and_a_town_of_a_science_city() {
+        // 公司还将在某市设立某某基地: the base lies in that city, not in the article's zone.
+        let v = triples_in(
+            "## 青岚经开区:动力电池\n\n青岚经济技术开发区重点发展新能源汽车。星澜储能科技有限公司落户开发区,还将在宜宾设立正极材料生产基地。\n",
+        );
+        assert!(
+            !has(&v, "正极材料生产基地", "partOf", "青岚经济技术开发区"),
+            "{v:?}"
+        );
+        assert!(
+            v.iter().any(|(a, p, o)| a == "正极材料生产基地"
+                && p == "locatedIn"
+                && o.starts_with("宜宾")),
+            "{v:?}"
+        );
+        // …but a zone after 在 and a place's name is the zone (在苏州工业园区设立某某中心).
+        let v = triples("星澜储能科技有限公司在苏州工业园区设立了星澜储能产业园。");
+        assert!(
+            !v.iter()
+                .any(|(a, p, _)| a == "星澜储能产业园" && p == "locatedIn"),
+            "{v:?}"
+        );
+        // 在某某小镇 in an article about a science city with a name of its own.
+        let v = triples_in(
+            "## 白河未来科技城:数智企业\n\n白河未来科技城重点发展数字经济。在青鸟小镇,一批创业项目正在成长。\n",
+        );
+        assert!(has(&v, "青鸟小镇", "partOf", "白河未来科技城"), "{v:?}");
     }
 
     #[test]

@@ -338,6 +338,32 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                     }
                 }
             }
+            // A brand before a four-character industry goes by the brand and the industry's
+            // first word (某某动力电池有限公司 → 某某动力), unless that word is an industry of
+            // its own (某某汽车软件 is no 某某汽车) or the result another organization's name.
+            {
+                let stem = LEGAL_SUFFIXES
+                    .iter()
+                    .find_map(|suf| bare.strip_suffix(suf))
+                    .unwrap_or(&bare);
+                let stem = BUSINESS_WORDS
+                    .iter()
+                    .find_map(|w| stem.strip_suffix(w))
+                    .unwrap_or(stem);
+                let split = stem.char_indices().map(|(i, _)| i).skip(2).find(|&i| {
+                    n(&stem[i..]) == 4
+                        && gaz.lookup(&stem[i..], Some(EntityType::Industry)).is_some()
+                });
+                if let Some(i) = split {
+                    let word_end = i + stem[i..].char_indices().nth(2).map_or(0, |(j, _)| j);
+                    let (brand, word) = (&stem[..word_end], &stem[i..word_end]);
+                    if gaz.lookup(word, Some(EntityType::Industry)).is_none()
+                        && gaz.lookup(brand, None).is_none()
+                    {
+                        out.push(brand.to_string());
+                    }
+                }
+            }
             for base in [label.to_string(), bare.clone()] {
                 if base != label {
                     out.push(base.clone());
@@ -889,6 +915,12 @@ mod tests {
 
     #[test]
     fn short_forms_by_rule() {
+        // A brand before a four-character industry: the brand and the industry's first word,
+        // but not when that word is an industry of its own.
+        let f = short_forms("四川星澜动力电池有限公司", EntityType::Company, &GAZETTEER);
+        assert!(f.contains(&"星澜动力".to_string()), "{f:?}");
+        let f = short_forms("星澜生物医药有限公司", EntityType::Company, &GAZETTEER);
+        assert!(!f.contains(&"星澜生物".to_string()), "{f:?}");
         // A place and a brand before an industry: the place's unit of the brand.
         let f = short_forms(
             "四川蓝海新能源科技有限公司",
