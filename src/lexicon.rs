@@ -343,6 +343,8 @@ pub const SUFFIXES: &[(&str, EntityType, Strength)] = {
         ("创新区", Zone, Strong),
         // 横琴粤澳深度合作区, 前海深港现代服务业合作区: cooperation zones.
         ("合作区", Zone, Strong),
+        // 某某科创区: a zone's area of science and innovation (甬江科创区 of a high-tech zone).
+        ("科创区", Zone, Strong),
         // 某某科教城: a city's zone of universities and research institutes.
         ("科教城", Zone, Strong),
         // 某某高新区马金铺片区, 临港新片区: a named area of a zone.

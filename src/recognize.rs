@@ -104,6 +104,31 @@ static FOCUS_OF: LazyLock<Gated> = LazyLock::new(|| {
         r"(?:专注于|致力于|深耕)(\p{Han}{2,10}?)(?:领域|行业|产业|业务)?(?:研发|生产|制造|研究)?的",
     )
 });
+/// A product a company focuses on, ending its clause: 专注于高性能稀土永磁材料。
+static FOCUS_PRODUCT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::any(
+        &["专注于", "致力于", "深耕"],
+        r"(?:专注于|致力于|深耕)(\p{Han}{2,12}?)(?:的研发和生产|的研发|研发和生产|研发|生产|制造)?[。,;，；]",
+    )
+});
+/// The heads of product names that make a focus a field (…永磁材料, …功率芯片).
+const PRODUCT_HEADS: &[&str] = &[
+    "材料",
+    "芯片",
+    "器件",
+    "装备",
+    "设备",
+    "模组",
+    "电池",
+    "传感器",
+    "机器人",
+    "药物",
+    "试剂",
+    "仪器",
+    "零部件",
+    "电机",
+    "激光器",
+];
 /// What a company grew into: 成为光纤激光器领域的龙头企业 names its field.
 static FIELD_LEADER: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
@@ -204,10 +229,11 @@ struct Gated {
 }
 
 /// Every [`Gated`] pattern: their words make [`GATE_WORDS`].
-fn gated() -> [&'static Gated; 14] {
+fn gated() -> [&'static Gated; 15] {
     [
         &FOCUS,
         &FOCUS_OF,
+        &FOCUS_PRODUCT,
         &FIELD_LEADER,
         &DESCRIBED,
         &REPRESENTED,
@@ -1002,6 +1028,20 @@ impl Recognizer {
                     start += d.len();
                 }
             }
+            // A bare kind word at the head of a park's name (入驻高新区黄泥川科技园) is the
+            // article's zone, where the park lies; the park's name is the rest.
+            if etype == EntityType::Zone {
+                for kind in ["高新区", "开发区", "经开区", "园区"] {
+                    let Some(rest) = text[start..sfx_start].strip_prefix(kind) else {
+                        continue;
+                    };
+                    let trimmed = rest.trim_start();
+                    if char_count(trimmed) >= 2 && !self.is_generic(trimmed) {
+                        start = sfx_start - trimmed.len();
+                    }
+                    break;
+                }
+            }
             // A company's region (台湾某某集团, 香港某某有限公司) is no part of its name; a
             // university's is (香港中文大学).
             if etype == EntityType::Company {
@@ -1777,6 +1817,24 @@ impl Recognizer {
                 ));
             }
         }
+        // 专注于X材料。: a product at the end of the clause is the field.
+        for caps in FOCUS_PRODUCT.captures_iter(s, present) {
+            let g = caps.get(1).expect("group 1");
+            let t = g.as_str();
+            if PRODUCT_HEADS.iter().any(|h| t.ends_with(h))
+                && PRODUCT_HEADS.iter().all(|h| t != *h)
+                && !self.is_generic(t)
+                && self.stops_in(t).is_empty()
+                && !self.has_strong_suffix(t)
+            {
+                out.push(Mention::new(
+                    sent.start + g.start()..sent.start + g.end(),
+                    EntityType::Industry,
+                    text,
+                    Origin::Pattern,
+                ));
+            }
+        }
         // 专注于X的某某公司: X is the field when an organization's name follows.
         for caps in FOCUS_OF.captures_iter(s, present) {
             let g = caps.get(1).expect("group 1");
@@ -2440,6 +2498,9 @@ mod tests {
         let v = names("星河云科技集团全球总部落户白河新城。");
         assert!(has(&v, "星河云科技集团", EntityType::Company), "{v:?}");
         assert!(!v.iter().any(|(n, _)| n.ends_with("总部")), "{v:?}");
+        // 专注于X材料。: a product ending the clause is a field.
+        let v = names("星河磁材有限公司专注于高性能稀土永磁材料。");
+        assert!(has(&v, "高性能稀土永磁材料", EntityType::Industry), "{v:?}");
         // 专注于X的某某公司: X is a field.
         let v = names("专注于车载激光雷达的青岚觅光科技有限公司入驻白河高新区。");
         assert!(has(&v, "车载激光雷达", EntityType::Industry), "{v:?}");

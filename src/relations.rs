@@ -1193,6 +1193,19 @@ fn sentence_rules(
                     && !INTRODUCE.iter().any(|v| text[b..].starts_with(v))
             })
         });
+        // 入驻高新区黄泥川科技园: the park right after the article's zone hosts.
+        let after_trigger = after_trigger.map(|z| {
+            zones
+                .iter()
+                .copied()
+                .find(|&p| {
+                    ms[p].range.start >= ms[z].range.end
+                        && text[ms[z].range.end..ms[p].range.start].trim().is_empty()
+                        && !is_zone_level(&table.node(node(table, ids, p).0).label)
+                        && is_zone_level(&table.node(node(table, ids, z).0).label)
+                })
+                .unwrap_or(z)
+        });
         let first_trig = trig.iter().map(|t| t.0).min().unwrap_or(sent.end);
         let zone_level_before = zones
             .iter()
@@ -2251,7 +2264,23 @@ fn sentence_rules(
                     }
                     (l, _) => l,
                 };
-                if let Some(o) = org.filter(|&o| !is_gov(&table.node(node(table, ids, o).0).label))
+                // A、B等龙头企业扎根于此,带动了X、Y等产业集聚: what a group of companies
+                // drives is the area's industry, not each one's field (one company that
+                // drives a cluster, 某某公司…带动形成X产业集群, is in it).
+                let drives = |o: usize| {
+                    let group = text[ms[o].range.end..].starts_with('等')
+                        || orgs.iter().any(|&p| {
+                            ms[p].range.end <= ms[o].range.start
+                                && list_gap(&text[ms[p].range.end..ms[o].range.start])
+                        });
+                    group
+                        && ["带动", "拉动"]
+                            .iter()
+                            .any(|w| lexicon::contains(&text[ms[o].range.end..first_ind], w))
+                };
+                if let Some(o) = org
+                    .filter(|&o| !is_gov(&table.node(node(table, ids, o).0).label))
+                    .filter(|&o| !drives(o))
                 {
                     for &i in cue_inds.iter().filter(|&&i| !ms[i].nested) {
                         cx.emit(
@@ -3092,6 +3121,17 @@ mod tests {
         );
         let v = triples("科技城内已落户星河科技、白云微等集成电路装备企业30余家。");
         assert!(has(&v, "星河科技", "inIndustry", "集成电路装备"), "{v:?}");
+        // 龙头企业…带动了X、Y等产业: the area's industries, not the companies' fields.
+        let v = triples(
+            "星河终端有限公司、白云科技等一批龙头企业早已扎根于此,带动了集成电路、生物医药等产业集聚发展。",
+        );
+        assert!(!v.iter().any(|(_, p, _)| p == "inIndustry"), "{v:?}");
+        let v = triples("星河航发有限公司与园区企业协同配套,带动形成中小航空发动机产业集群。");
+        assert!(
+            v.iter()
+                .any(|(a, p, _)| a == "星河航发有限公司" && p == "inIndustry"),
+            "{v:?}"
+        );
         // 专注于X的某某公司: the company described is in the field.
         let v = triples("专注于车载激光雷达的青岚觅光科技有限公司入驻白河高新区。");
         assert!(
@@ -3109,6 +3149,22 @@ mod tests {
             has(&v, "星河云科技集团", "settledIn", "白河未来科技城"),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_park_after_a_bare_kind_word_and_a_science_and_innovation_area() {
+        // 入驻高新区黄泥川科技园: 高新区 is the article's zone, the park is the rest.
+        let v = triples_in(
+            "## 白河高新区:储能\n\n白河高新区以新能源为主导产业。星河氢能科技有限公司去年入驻高新区\n\n青泥川科技园。\n",
+        );
+        assert!(
+            has(&v, "星河氢能科技有限公司", "settledIn", "青泥川科技园"),
+            "{v:?}"
+        );
+        assert!(has(&v, "青泥川科技园", "partOf", "白河高新区"), "{v:?}");
+        // 某某科创区 is a zone: the core area of a high-tech zone.
+        let v = triples("作为青岚国家高新区的核心区,白鹭江科创区集聚了星河实验室等一批创新平台。");
+        assert!(has(&v, "白鹭江科创区", "partOf", "青岚国家高新区"), "{v:?}");
     }
 
     #[test]
