@@ -934,6 +934,12 @@ pub const GENERIC: &[&str] = &[
     "外资",
     "民营",
     "国有",
+    // 央企子公司, 国企: a kind of owner, not a name (子 of 子公司 is the suffix's).
+    "央企",
+    "国企",
+    "民企",
+    "外企",
+    "子",
     "上市",
     "第一批",
     "高质量",

@@ -104,6 +104,9 @@ static FOCUS_OF: LazyLock<Gated> = LazyLock::new(|| {
         r"(?:专注于|致力于|深耕)(\p{Han}{2,10}?)(?:领域|行业|产业|业务)?(?:研发|生产|制造|研究)?的",
     )
 });
+/// A field a company has long worked in: 在激光装备领域深耕多年.
+static FOCUS_IN: LazyLock<Gated> =
+    LazyLock::new(|| Gated::any(&["深耕", "耕耘"], r"在(\p{Han}{2,8}?)领域(?:深耕|耕耘)"));
 /// A product a company focuses on, ending its clause: 专注于高性能稀土永磁材料。
 static FOCUS_PRODUCT: LazyLock<Gated> = LazyLock::new(|| {
     Gated::any(
@@ -229,9 +232,10 @@ struct Gated {
 }
 
 /// Every [`Gated`] pattern: their words make [`GATE_WORDS`].
-fn gated() -> [&'static Gated; 15] {
+fn gated() -> [&'static Gated; 16] {
     [
         &FOCUS,
+        &FOCUS_IN,
         &FOCUS_OF,
         &FOCUS_PRODUCT,
         &FIELD_LEADER,
@@ -519,6 +523,7 @@ impl Recognizer {
         self.paren_aliases(text, &mut out);
         renames(text, &mut out);
         also_called(text, &mut out);
+        latin_park_names(&mut out);
         out.sort_by_key(|m| (m.range.start, m.range.end));
         out
     }
@@ -968,6 +973,8 @@ impl Recognizer {
             } else if let Some(m) = self.suffix_ac.at_start(rest).filter(|m| {
                 m.end() == rest.len() && lexicon::SUFFIXES[m.pattern()].2 == Strength::Strong
             }) {
+                // A place's coined valley (湖北光谷 in 湖北光谷实验室) names a thing.
+                proper |= place && lexicon::SUFFIXES[m.pattern()].0.ends_with('谷');
                 rest = &rest[m.end()..];
             } else {
                 // Digits and measure words alone are not a name either.
@@ -1802,6 +1809,7 @@ impl Recognizer {
         for caps in FOCUS
             .captures_iter(s, present)
             .chain(FIELD_LEADER.captures_iter(s, present))
+            .chain(FOCUS_IN.captures_iter(s, present))
         {
             let g = caps.get(1).expect("group 1");
             let t = g.as_str();
@@ -2191,6 +2199,26 @@ fn count_phrase(t: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// 生物医药产业园(BioBAY): a park's Latin name, wherever the article uses it alone, names
+/// the park, not a company (the Latin-name pattern takes an unknown Latin word for one).
+fn latin_park_names(out: &mut [Mention]) {
+    let names: Vec<String> = out
+        .iter()
+        .filter(|m| m.etype == EntityType::Zone)
+        .filter_map(|m| m.paren_alias.clone())
+        .filter(|a| a.is_ascii())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        if m.etype == EntityType::Company && m.origin == Origin::Pattern && names.contains(&m.text)
+        {
+            m.etype = EntityType::Zone;
+        }
+    }
+}
+
 /// `X又称"Y"`, `X也称"Y"`: Y is another name of X, as if given in parentheses after it; what
 /// was found inside the quotes (中国医药 in "中国医药城") goes.
 fn also_called(text: &str, out: &mut Vec<Mention>) {
@@ -2498,6 +2526,12 @@ mod tests {
         let v = names("星河云科技集团全球总部落户白河新城。");
         assert!(has(&v, "星河云科技集团", EntityType::Company), "{v:?}");
         assert!(!v.iter().any(|(n, _)| n.ends_with("总部")), "{v:?}");
+        // A province's coined valley names a laboratory (湖北光谷实验室).
+        let v = names("由青岚大学牵头建设的湖北光谷实验室开展研究。");
+        assert!(has(&v, "湖北光谷实验室", EntityType::Institution), "{v:?}");
+        // 央企子公司: a kind of owner's units, no name.
+        let v = names("园区引进化工企业87家,其中包括白河石化公司等央企子公司。");
+        assert!(!v.iter().any(|(n, _)| n.contains("央企")), "{v:?}");
         // 专注于X材料。: a product ending the clause is a field.
         let v = names("星河磁材有限公司专注于高性能稀土永磁材料。");
         assert!(has(&v, "高性能稀土永磁材料", EntityType::Industry), "{v:?}");

@@ -1954,7 +1954,35 @@ fn sentence_rules(
                 .copied()
                 .filter(|&k| ms[k].range.start > fpos && ms[k].range.end <= clause_end)
                 .collect();
+            // X则在激光装备领域深耕多年: the field before the verb, the organization before 在.
             if after.is_empty() {
+                let field = inds.iter().copied().find(|&k| {
+                    ms[k].range.end + "领域".len() == fpos
+                        && text[ms[k].range.end..].starts_with("领域")
+                        && text[..ms[k].range.start].ends_with('在')
+                });
+                let Some(f) = field else {
+                    continue;
+                };
+                let zai = ms[f].range.start - '在'.len_utf8();
+                let subj = top.iter().copied().rfind(|&k| {
+                    ms[k].range.end <= zai
+                        && node(table, ids, k).1.is_org()
+                        && text[ms[k].range.end..zai]
+                            .chars()
+                            .all(|c| lexicon::one_of("则也已还一直长期早", c))
+                });
+                if let Some(k) = subj {
+                    let ind = node(table, ids, f).0;
+                    cx.emit(
+                        table,
+                        node(table, ids, k).0,
+                        Predicate::InIndustry,
+                        ind,
+                        sent,
+                    );
+                    consumed.push(f);
+                }
                 continue;
             }
             // 专注于X的某某公司: the organization the phrase describes, right after 的.
@@ -2012,9 +2040,22 @@ fn sentence_rules(
                         .trim_start_matches(['主', '要', '专', '门', '则', '也', '将', '已']);
                     fpos - ms[k].range.end <= 3 || gap.is_empty()
                 })
-                .or_else(|| cands.first().copied());
-            if let Some(k) = subj {
-                let (sn, st) = node(table, ids, k);
+                .map(|k| node(table, ids, k))
+                // 该中心由X牵头建设,专注于…: the organization the anaphor refers back to,
+                // not the founder named on the way.
+                .or_else(|| {
+                    let opened = after_opener(s);
+                    let w = ORG_COREF.iter().find(|w| opened.starts_with(*w))?;
+                    let noun = &w["该".len()..];
+                    let o = prev_orgs.iter().copied().rfind(|&o| {
+                        let n = table.node(o);
+                        n.label.ends_with(noun)
+                            || (["公司", "企业"].contains(&noun) && n.etype == EntityType::Company)
+                    })?;
+                    Some((o, table.node(o).etype))
+                })
+                .or_else(|| cands.first().map(|&k| node(table, ids, k)));
+            if let Some((sn, st)) = subj {
                 let p = if st == EntityType::Zone {
                     Predicate::HasIndustry
                 } else {
@@ -3165,6 +3206,53 @@ mod tests {
         // 某某科创区 is a zone: the core area of a high-tech zone.
         let v = triples("作为青岚国家高新区的核心区,白鹭江科创区集聚了星河实验室等一批创新平台。");
         assert!(has(&v, "白鹭江科创区", "partOf", "青岚国家高新区"), "{v:?}");
+    }
+
+    #[test]
+    fn fields_worked_in_and_a_park_or_zone_by_its_other_name() {
+        // X则在Y领域深耕多年: X works in Y.
+        let v = triples("星河科技产业股份有限公司则在激光装备领域深耕多年。");
+        assert!(
+            has(&v, "星河科技产业股份有限公司", "inIndustry", "激光装备"),
+            "{v:?}"
+        );
+        // Y领域: the laboratory named before it works in Y.
+        let v = triples("由青岚大学牵头建设的白河星谷实验室,聚焦光电子信息领域开展研究。");
+        assert!(
+            has(&v, "白河星谷实验室", "inIndustry", "光电子信息"),
+            "{v:?}"
+        );
+        // 该中心由X牵头建设,专注于…: the centre's field, not its founder's.
+        let v = triples(
+            "星河集团白河创新中心在白河新区揭牌。该中心由星河第五十四研究所牵头建设,专注于卫星互联网领域的技术攻关。",
+        );
+        assert!(
+            !v.iter()
+                .any(|(a, p, _)| a.contains("五十四") && p == "inIndustry"),
+            "{v:?}"
+        );
+        // 生物医药产业园(BioPark): the Latin name alone names the park, not a company.
+        let v = triples_in(
+            "## 青岚工业园区:生物医药\n\n星河生物的生产基地位于园区生物医药产业园(BioPark)三期。目前,BioPark已集聚白鹭生物科技有限公司、白云药业等企业500余家。\n",
+        );
+        assert!(
+            has(&v, "白鹭生物科技有限公司", "settledIn", "生物医药产业园"),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|(a, _, _)| a == "BioPark"), "{v:?}");
+        // 某某开发区(中国星谷): 星谷 alone is the zone too.
+        let v = triples_in(
+            "## 星谷:光电子\n\n走进白河东湖新技术开发区(中国星谷),产业链条完整。星河光纤股份有限公司是星谷的龙头企业。\n",
+        );
+        assert!(
+            has(
+                &v,
+                "星河光纤股份有限公司",
+                "settledIn",
+                "白河东湖新技术开发区"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -339,8 +339,8 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                 }
             }
             // A brand before a four-character industry goes by the brand and the industry's
-            // first word (某某动力电池有限公司 → 某某动力), unless that word is an industry of
-            // its own (某某汽车软件 is no 某某汽车) or the result another organization's name.
+            // first word (某某动力电池有限公司 → 某某动力, 某某生物医药 → 某某生物), unless
+            // that is a known organization's name.
             {
                 let stem = LEGAL_SUFFIXES
                     .iter()
@@ -356,10 +356,8 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
                 });
                 if let Some(i) = split {
                     let word_end = i + stem[i..].char_indices().nth(2).map_or(0, |(j, _)| j);
-                    let (brand, word) = (&stem[..word_end], &stem[i..word_end]);
-                    if gaz.lookup(word, Some(EntityType::Industry)).is_none()
-                        && gaz.lookup(brand, None).is_none()
-                    {
+                    let brand = &stem[..word_end];
+                    if gaz.lookup(brand, None).is_none() {
                         out.push(brand.to_string());
                     }
                 }
@@ -797,6 +795,18 @@ impl EntityTable {
                 Some(j) if j != i => self.merge(i, j),
                 _ => self.add_alias(i, name),
             }
+            // 某某高新区(中国光谷) is 光谷 too: a zone's coined valley without the country.
+            if let Some(valley) = name
+                .strip_prefix("中国")
+                .filter(|v| et == EntityType::Zone && v.ends_with('谷'))
+                .filter(|v| (2..=3).contains(&v.chars().count()))
+            {
+                let i = self.find(i);
+                match self.lookup(et, valley) {
+                    Some(j) if j != i => self.merge(i, j),
+                    _ => self.add_alias(i, valley),
+                }
+            }
         }
         NewShortForms(derived)
     }
@@ -915,12 +925,11 @@ mod tests {
 
     #[test]
     fn short_forms_by_rule() {
-        // A brand before a four-character industry: the brand and the industry's first word,
-        // but not when that word is an industry of its own.
+        // A brand before a four-character industry: the brand and the industry's first word.
         let f = short_forms("四川星澜动力电池有限公司", EntityType::Company, &GAZETTEER);
         assert!(f.contains(&"星澜动力".to_string()), "{f:?}");
-        let f = short_forms("星澜生物医药有限公司", EntityType::Company, &GAZETTEER);
-        assert!(!f.contains(&"星澜生物".to_string()), "{f:?}");
+        let f = short_forms("苏州星澜生物医药有限公司", EntityType::Company, &GAZETTEER);
+        assert!(f.contains(&"星澜生物".to_string()), "{f:?}");
         // A place and a brand before an industry: the place's unit of the brand.
         let f = short_forms(
             "四川蓝海新能源科技有限公司",
