@@ -748,6 +748,10 @@ impl Recognizer {
                         break;
                     }
                 }
+                // 5G产业园, 3D打印: a number with a Latin letter is a word of the name.
+                if window[j..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    continue;
+                }
                 num_cut = Some(start + j);
             }
         }
@@ -1038,7 +1042,7 @@ impl Recognizer {
             // A bare kind word at the head of a park's name (入驻高新区黄泥川科技园) is the
             // article's zone, where the park lies; the park's name is the rest.
             if etype == EntityType::Zone {
-                for kind in ["高新区", "开发区", "经开区", "园区"] {
+                for kind in ["高新区", "开发区", "经开区", "园区", "生态城"] {
                     let Some(rest) = text[start..sfx_start].strip_prefix(kind) else {
                         continue;
                     };

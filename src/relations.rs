@@ -203,6 +203,8 @@ const ZONE_LEVEL: &[&str] = &[
     "大走廊",
     "合作区",
     "工业园区",
+    // 某某高新技术产业园区: a high-tech zone by its other official kind (大连, 嘉兴南湖).
+    "高新技术产业园区",
 ];
 const GOV: &[&str] = &[
     "政府",
@@ -218,6 +220,8 @@ const GOV: &[&str] = &[
 /// Whether a zone label names a whole zone rather than a park inside one.
 pub fn is_zone_level(label: &str) -> bool {
     ZONE_LEVEL.iter().any(|s| label.ends_with(s))
+        // An eco-city with a name (中新天津生态城), not one an industry names (汽车产业生态城).
+        || (label.ends_with("生态城") && !crate::recognize::RECOGNIZER.is_descriptive(label))
         || GAZETTEER.lookup(label, Some(EntityType::Zone)).is_some()
         // A city's science-and-technology city (某某科技城, 中国(某某)科技城) is a whole
         // zone; a 科技城 with a name of its own (某某未来科技城) may be a park of one.
@@ -503,6 +507,7 @@ const ZONE_KINDS: &[&str] = &[
     "示范区",
     "合作区",
     "科技城",
+    "生态城",
     "综保区",
     "保税区",
     "科技园",
@@ -1965,13 +1970,22 @@ fn sentence_rules(
                     continue;
                 };
                 let zai = ms[f].range.start - '在'.len_utf8();
-                let subj = top.iter().copied().rfind(|&k| {
-                    ms[k].range.end <= zai
-                        && node(table, ids, k).1.is_org()
-                        && text[ms[k].range.end..zai]
-                            .chars()
-                            .all(|c| lexicon::one_of("则也已还一直长期早", c))
-                });
+                let subj = top
+                    .iter()
+                    .copied()
+                    .rfind(|&k| {
+                        ms[k].range.end <= zai
+                            && node(table, ids, k).1.is_org()
+                            && text[ms[k].range.end..zai]
+                                .chars()
+                                .all(|c| lexicon::one_of("则也已还一直长期早", c))
+                    })
+                    // X成立于2016年,在Y领域深耕多年: a clause of the sentence's subject.
+                    .or_else(|| {
+                        text[..zai].ends_with(',').then_some(())?;
+                        sentence_subject(text, sent, ms, &top)
+                            .filter(|&k| node(table, ids, k).1.is_org())
+                    });
                 if let Some(k) = subj {
                     let ind = node(table, ids, f).0;
                     cx.emit(
@@ -3216,6 +3230,11 @@ mod tests {
             has(&v, "星河科技产业股份有限公司", "inIndustry", "激光装备"),
             "{v:?}"
         );
+        let v = triples("星河智擎科技有限公司成立于2016年,在工业软件领域深耕多年。");
+        assert!(
+            has(&v, "星河智擎科技有限公司", "inIndustry", "工业软件"),
+            "{v:?}"
+        );
         // Y领域: the laboratory named before it works in Y.
         let v = triples("由青岚大学牵头建设的白河星谷实验室,聚焦光电子信息领域开展研究。");
         assert!(
@@ -3251,6 +3270,24 @@ mod tests {
                 "settledIn",
                 "白河东湖新技术开发区"
             ),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn an_eco_city_by_its_kind_word_and_a_high_tech_industrial_park_as_a_whole_zone() {
+        // 生态城 alone is the article's eco-city; a park with a digit in its name is in it.
+        let v = triples_in(
+            "## 青岚生态城:智慧城市\n\n青岚生态城是两地政府的合作项目。近年来,生态城围绕智慧城市、文化健康两大主导产业发展。星河科技有限公司在生态城5G产业园设立了测试基地。\n",
+        );
+        assert!(has(&v, "青岚生态城", "hasIndustry", "智慧城市"), "{v:?}");
+        assert!(has(&v, "5G产业园", "partOf", "青岚生态城"), "{v:?}");
+        // 某某高新技术产业园区 is a whole zone: the science city is its core, not the reverse.
+        let v = triples_in(
+            "## 湖州科技城:孵化\n\n湖州科技城是湖州西塞高新技术产业园区的核心区,重点发展数字经济。\n",
+        );
+        assert!(
+            has(&v, "湖州科技城", "partOf", "湖州西塞高新技术产业园区"),
             "{v:?}"
         );
     }
