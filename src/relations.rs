@@ -3278,7 +3278,7 @@ mod tests {
     fn an_eco_city_by_its_kind_word_and_a_high_tech_industrial_park_as_a_whole_zone() {
         // 生态城 alone is the article's eco-city; a park with a digit in its name is in it.
         let v = triples_in(
-            "## 青岚生态城:智慧城市\n\n青岚生态城是两地政府的合作项目。近年来,生态城围绕智慧城市、文化健康两大主导产业发展。星河科技有限公司在生态城5G产业园设立了测试基地。\n",
+            "## 青岚生态城:智慧城市\n\n青岚生态城是两地政府的合作项目,位于南京江北新区。近年来,生态城围绕智慧城市、文化健康两大主导产业发展。星河科技有限公司在生态城5G产业园设立了测试基地。\n",
         );
         assert!(has(&v, "青岚生态城", "hasIndustry", "智慧城市"), "{v:?}");
         assert!(has(&v, "5G产业园", "partOf", "青岚生态城"), "{v:?}");
