@@ -243,8 +243,9 @@ fn extract_linking(arts: Vec<Article>, overlap: bool) -> Extraction {
             && (rec.is_descriptive(&n.label)
                 || (n.etype == EntityType::Zone
                     && !rec.has_strong_suffix(&n.label)
-                    // 某某高新区顺德园: a park named by its zone and district.
-                    && !(n.label.ends_with('园')
+                    // 某某高新区顺德园: a park named by its zone and district; 某某高新区
+                    // 某某企业广场: an incubator there.
+                    && !((n.label.ends_with('园') || n.label.ends_with("广场"))
                         && crate::lexicon::WHOLE_ZONE_SUFFIXES
                             .iter()
                             .any(|z| n.label.contains(z)))))

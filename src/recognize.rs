@@ -107,6 +107,13 @@ static FOCUS_OF: LazyLock<Gated> = LazyLock::new(|| {
 /// A field a company has long worked in: 在激光装备领域深耕多年.
 static FOCUS_IN: LazyLock<Gated> =
     LazyLock::new(|| Gated::any(&["深耕", "耕耘"], r"在(\p{Han}{2,8}?)领域(?:深耕|耕耘)"));
+/// A place named as an incubator by its copula: 某某企业广场是国家级科技企业孵化器.
+static INCUBATOR: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        "孵化器",
+        r"(\p{Han}{4,14})是(?:国家级|省级|市级)?(?:科技企业|科技型企业)?孵化器",
+    )
+});
 /// A product a company focuses on, ending its clause: 专注于高性能稀土永磁材料。
 static FOCUS_PRODUCT: LazyLock<Gated> = LazyLock::new(|| {
     Gated::any(
@@ -232,8 +239,9 @@ struct Gated {
 }
 
 /// Every [`Gated`] pattern: their words make [`GATE_WORDS`].
-fn gated() -> [&'static Gated; 16] {
+fn gated() -> [&'static Gated; 17] {
     [
+        &INCUBATOR,
         &FOCUS,
         &FOCUS_IN,
         &FOCUS_OF,
@@ -1829,6 +1837,27 @@ impl Recognizer {
                 ));
             }
         }
+        // 某某企业广场是国家级科技企业孵化器: a place companies settle in, a zone.
+        for caps in INCUBATOR.captures_iter(s, present) {
+            let g = caps.get(1).expect("group 1");
+            // After the last boundary word but a soft one (企业 is a word of 某某企业广场).
+            let start = self
+                .stops_in(g.as_str())
+                .into_iter()
+                .filter(|&(_, _, p)| !lexicon::SOFT_STOPS.contains(&lexicon::LEFT_STOPS[p]))
+                .map(|(_, e, _)| g.start() + e)
+                .max()
+                .unwrap_or(g.start());
+            let t = &s[start..g.end()];
+            if char_count(t) >= 4 && !self.is_generic(t) && self.gaz.lookup(t, None).is_none() {
+                out.push(Mention::new(
+                    sent.start + start..sent.start + g.end(),
+                    EntityType::Zone,
+                    text,
+                    Origin::Pattern,
+                ));
+            }
+        }
         // 专注于X材料。: a product at the end of the clause is the field.
         for caps in FOCUS_PRODUCT.captures_iter(s, present) {
             let g = caps.get(1).expect("group 1");
@@ -2536,6 +2565,13 @@ mod tests {
         // 央企子公司: a kind of owner's units, no name.
         let v = names("园区引进化工企业87家,其中包括白河石化公司等央企子公司。");
         assert!(!v.iter().any(|(n, _)| n.contains("央企")), "{v:?}");
+        // 某某企业广场是国家级科技企业孵化器: the incubator is a zone.
+        let v = names("白河高新区青鸟企业广场是国家级科技企业孵化器,在孵企业260余家。");
+        assert!(
+            v.iter()
+                .any(|(n, t)| n.ends_with("青鸟企业广场") && *t == EntityType::Zone),
+            "{v:?}"
+        );
         // 专注于X材料。: a product ending the clause is a field.
         let v = names("星河磁材有限公司专注于高性能稀土永磁材料。");
         assert!(has(&v, "高性能稀土永磁材料", EntityType::Industry), "{v:?}");

@@ -3282,6 +3282,15 @@ mod tests {
         );
         assert!(has(&v, "青岚生态城", "hasIndustry", "智慧城市"), "{v:?}");
         assert!(has(&v, "5G产业园", "partOf", "青岚生态城"), "{v:?}");
+        // 某某高新区某某企业广场是国家级科技企业孵化器: an incubator, part of the zone.
+        let v = triples_in(
+            "## 白河高新区:孵化\n\n白河高新区青鸟企业广场是国家级科技企业孵化器,在孵企业260余家。\n",
+        );
+        assert!(
+            v.iter()
+                .any(|(a, p, o)| a.ends_with("青鸟企业广场") && p == "partOf" && o == "白河高新区"),
+            "{v:?}"
+        );
         // 某某高新技术产业园区 is a whole zone: the science city is its core, not the reverse.
         let v = triples_in(
             "## 湖州科技城:孵化\n\n湖州科技城是湖州西塞高新技术产业园区的核心区,重点发展数字经济。\n",
