@@ -1091,6 +1091,29 @@ fn sentence_rules(
                     }
                     let x = sentence_subject(text, sent, ms, &top).filter(|&x| x != z)?;
                     Some(node(table, ids, x)).filter(|&(_, t)| t.is_org())
+                })
+                // 某某生态城是…项目,位于某市某某新区: a zone the sentence is about lies in the
+                // new area, and so in the city that names it.
+                .or_else(|| {
+                    let head = &text[sent.start..zr.start];
+                    if !head.strip_suffix("位于")?.ends_with(',') {
+                        return None;
+                    }
+                    let x = sentence_subject(text, sent, ms, &top).filter(|&x| x != z)?;
+                    let (xn, xt) = node(table, ids, x);
+                    if xt != EntityType::Zone {
+                        return None;
+                    }
+                    if let Some((entry, _)) = GAZETTEER.place_prefix(&table.node(zn).label) {
+                        let pl = entry.label.clone();
+                        let pn = table.intern(
+                            EntityType::Place,
+                            &pl,
+                            GAZETTEER.places.get(&pl).copied(),
+                        );
+                        cx.emit(table, xn, Predicate::LocatedIn, pn, sent);
+                    }
+                    Some((xn, xt))
                 });
             if let Some((xn, xt)) = subject {
                 if xt == EntityType::Zone && xn != zn {
@@ -3289,6 +3312,13 @@ mod tests {
         assert!(
             v.iter()
                 .any(|(a, p, o)| a.ends_with("青鸟企业广场") && p == "partOf" && o == "白河高新区"),
+            "{v:?}"
+        );
+        // X是…,位于某市某某新区: the zone lies in the new area and in the city that names it.
+        let v = triples("白鹭生态城是两地政府的合作项目,位于南京江北新区。");
+        assert!(
+            v.iter()
+                .any(|(a, p, o)| a == "白鹭生态城" && p == "locatedIn" && o.starts_with("南京")),
             "{v:?}"
         );
         // 某某高新技术产业园区 is a whole zone: the science city is its core, not the reverse.
