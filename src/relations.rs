@@ -220,7 +220,7 @@ const GOV: &[&str] = &[
 /// Whether a zone label names a whole zone rather than a park inside one.
 pub fn is_zone_level(label: &str) -> bool {
     ZONE_LEVEL.iter().any(|s| label.ends_with(s))
-        // An eco-city with a name (中新天津生态城), not one an industry names (汽车产业生态城).
+        // An eco-city with a name (某某天津生态城), not one an industry names (某某产业生态城).
         || (label.ends_with("生态城") && !crate::recognize::RECOGNIZER.is_descriptive(label))
         || GAZETTEER.lookup(label, Some(EntityType::Zone)).is_some()
         // A city's science-and-technology city (某某科技城, 中国(某某)科技城) is a whole

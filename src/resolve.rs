@@ -320,17 +320,18 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
     match etype {
         EntityType::Company => {
             let bare = strip_place(label);
+            // The name without its place, legal suffix and business word (某某动力电池).
+            let stem = LEGAL_SUFFIXES
+                .iter()
+                .find_map(|suf| bare.strip_suffix(suf))
+                .unwrap_or(&bare);
+            let stem = BUSINESS_WORDS
+                .iter()
+                .find_map(|w| stem.strip_suffix(w))
+                .unwrap_or(stem);
             // A place and a two-character brand before an industry (四川某某新能源科技有限公司
             // → 四川某某): the place's unit of the brand.
             if let Some((_, len)) = gaz.place_prefix(label).filter(|_| bare != label) {
-                let stem = LEGAL_SUFFIXES
-                    .iter()
-                    .find_map(|suf| bare.strip_suffix(suf))
-                    .unwrap_or(&bare);
-                let stem = BUSINESS_WORDS
-                    .iter()
-                    .find_map(|w| stem.strip_suffix(w))
-                    .unwrap_or(stem);
                 if let Some((i, _)) = stem.char_indices().nth(2) {
                     let (brand, field) = stem.split_at(i);
                     if gaz.lookup(field, Some(EntityType::Industry)).is_some() {
@@ -341,25 +342,16 @@ pub fn short_forms(label: &str, etype: EntityType, gaz: &Gazetteer) -> Vec<Strin
             // A brand before a four-character industry goes by the brand and the industry's
             // first word (某某动力电池有限公司 → 某某动力, 某某生物医药 → 某某生物), unless
             // that is a known organization's name.
-            {
-                let stem = LEGAL_SUFFIXES
-                    .iter()
-                    .find_map(|suf| bare.strip_suffix(suf))
-                    .unwrap_or(&bare);
-                let stem = BUSINESS_WORDS
-                    .iter()
-                    .find_map(|w| stem.strip_suffix(w))
-                    .unwrap_or(stem);
-                let split = stem.char_indices().map(|(i, _)| i).skip(2).find(|&i| {
-                    n(&stem[i..]) == 4
-                        && gaz.lookup(&stem[i..], Some(EntityType::Industry)).is_some()
-                });
-                if let Some(i) = split {
-                    let word_end = i + stem[i..].char_indices().nth(2).map_or(0, |(j, _)| j);
-                    let brand = &stem[..word_end];
-                    if gaz.lookup(brand, None).is_none() {
-                        out.push(brand.to_string());
-                    }
+            let chars: Vec<usize> = stem.char_indices().map(|(i, _)| i).collect();
+            if chars.len() >= 6 {
+                let (field_at, word_end) = (chars[chars.len() - 4], chars[chars.len() - 2]);
+                let brand = &stem[..word_end];
+                if gaz
+                    .lookup(&stem[field_at..], Some(EntityType::Industry))
+                    .is_some()
+                    && gaz.lookup(brand, None).is_none()
+                {
+                    out.push(brand.to_string());
                 }
             }
             for base in [label.to_string(), bare.clone()] {
